@@ -1,0 +1,197 @@
+import datetime
+import uuid
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from journal.models import Entry
+from journal.skills import Skill
+
+EARLIEST_DAY = datetime.date(2000, 1, 1)
+NOTE_MAX_LENGTH = 2000
+SEARCH_MAX_LENGTH = 200
+
+
+class EntryForm(forms.ModelForm):
+    """Log or edit one practice. The owner is set by the view, never by the form."""
+
+    class Meta:
+        model = Entry
+        fields = (
+            "skill",
+            "note",
+            "situation",
+            "distress_before",
+            "distress_after",
+            "helpfulness",
+            "practiced_on",
+        )
+        labels = {
+            "skill": _("Which skill did you use?"),
+            "note": _("What happened?"),
+            "situation": _("Situation (optional)"),
+            "distress_before": _("Distress before (0–10, optional)"),
+            "distress_after": _("Distress after (0–10, optional)"),
+            "helpfulness": _("How much did it help? (1–5, optional)"),
+            "practiced_on": _("Day"),
+        }
+        help_texts = {
+            "note": _(
+                "What happened, and how did you use the skill? "
+                "Two or three sentences is plenty."
+            ),
+            "situation": _("A few words on where you were or what set it off."),
+            "distress_before": _("0 is calm, 10 is the most distress you can imagine."),
+            "helpfulness": _("1 is not at all, 5 is a lot."),
+        }
+        widgets = {
+            "skill": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 3}),
+            "practiced_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "distress_before": forms.NumberInput(
+                attrs={"min": 0, "max": 10, "inputmode": "numeric"}
+            ),
+            "distress_after": forms.NumberInput(
+                attrs={"min": 0, "max": 10, "inputmode": "numeric"}
+            ),
+            "helpfulness": forms.NumberInput(
+                attrs={"min": 1, "max": 5, "inputmode": "numeric"}
+            ),
+        }
+        error_messages = {
+            "skill": {
+                "required": _("Choose the skill you practised."),
+                "invalid_choice": _("Choose one of the five skills."),
+            },
+            "note": {
+                "required": _("Write a few words about what happened."),
+                "max_length": _(
+                    "Please keep the note to 2,000 characters "
+                    "(it has %(show_value)d now)."
+                ),
+            },
+            "situation": {
+                "max_length": _(
+                    "Please keep the situation to 280 characters "
+                    "(it has %(show_value)d now)."
+                ),
+            },
+        }
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["skill"].choices = Skill.choices  # no empty "-----" choice
+        self.fields["practiced_on"].widget.attrs.update(
+            {"min": EARLIEST_DAY.isoformat(), "max": today.isoformat()}
+        )
+        if not self.instance.pk:
+            self.fields["practiced_on"].initial = today
+        for name in ("distress_before", "distress_after", "helpfulness"):
+            field = self.fields[name]
+            low, high = (1, 5) if name == "helpfulness" else (0, 10)
+            field.error_messages["min_value"] = _(
+                "Use a number from %(low)d to %(high)d."
+            ) % {"low": low, "high": high}
+            field.error_messages["max_value"] = field.error_messages["min_value"]
+            field.error_messages["invalid"] = _("Use a whole number, like 4.")
+        self.fields["practiced_on"].error_messages["invalid"] = _(
+            "Use a date like 2026-03-14."
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_practiced_on(self):
+        day = self.cleaned_data["practiced_on"]
+        if day > self.today:
+            raise forms.ValidationError(
+                _("That day hasn't happened yet. Choose today or an earlier day.")
+            )
+        if day < EARLIEST_DAY:
+            raise forms.ValidationError(_("Choose a day in the year 2000 or later."))
+        return day
+
+
+class NewEntryForm(EntryForm):
+    """The create form carries the entry's identity: a re-sent form is one entry."""
+
+    uuid = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["uuid"] = uuid.uuid4()
+        self.fields["uuid"].error_messages["required"] = _(
+            "This form was incomplete. Please try again."
+        )
+        self.fields["uuid"].error_messages["invalid"] = self.fields[
+            "uuid"
+        ].error_messages["required"]
+
+
+class PrefillForm(forms.Form):
+    """Checks ?skill= and ?date= on the new-entry link; unusable values are ignored."""
+
+    skill = forms.ChoiceField(choices=Skill.choices, required=False)
+    date = forms.DateField(required=False)
+
+    def initial_values(self, today: datetime.date) -> dict:
+        """Initial values for the entry form, from whichever parameters are usable."""
+        self.is_valid()
+        values = {}
+        if self.cleaned_data.get("skill"):
+            values["skill"] = self.cleaned_data["skill"]
+        day = self.cleaned_data.get("date")
+        if day and EARLIEST_DAY <= day <= today:
+            values["practiced_on"] = day
+        return values
+
+
+class EntryFilterForm(forms.Form):
+    """History filters: every GET parameter passes through here, never into a query."""
+
+    skill = forms.ChoiceField(
+        label=_("Skill"),
+        choices=[("", _("All skills")), *Skill.choices],
+        required=False,
+    )
+    q = forms.CharField(
+        label=_("Words"), max_length=SEARCH_MAX_LENGTH, required=False, strip=True
+    )
+    page = forms.IntegerField(min_value=1, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword, so these two are added by name.
+        self.fields["from"] = forms.DateField(
+            label=_("From"),
+            required=False,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        )
+        self.fields["to"] = forms.DateField(
+            label=_("To"),
+            required=False,
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        )
+        self.order_fields(["skill", "from", "to", "q"])
+
+    def filter(self, entries):
+        """Narrow an entry queryset by the valid filters."""
+        data = self.cleaned_data
+        if data.get("skill"):
+            entries = entries.filter(skill=data["skill"])
+        if data.get("from"):
+            entries = entries.filter(practiced_on__gte=data["from"])
+        if data.get("to"):
+            entries = entries.filter(practiced_on__lte=data["to"])
+        for word in (data.get("q") or "").split():
+            entries = entries.filter(
+                Q(note__icontains=word) | Q(situation__icontains=word)
+            )
+        return entries
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in ("skill", "from", "to", "q"))

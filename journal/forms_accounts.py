@@ -1,0 +1,83 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from journal.models import Profile
+from journal.timezones import normalise_time_zone, time_zone_choices, time_zone_names
+
+
+class TimeZoneField(forms.ChoiceField):
+    """A select of current IANA names that also accepts the old names browsers send."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Time zone"))
+        kwargs.setdefault(
+            "help_text", _("Your days and streaks follow the calendar where you live.")
+        )
+        super().__init__(choices=time_zone_choices, **kwargs)
+
+    def to_python(self, value):
+        return normalise_time_zone(super().to_python(value).strip())
+
+    def valid_value(self, value):
+        return value in time_zone_names()
+
+
+class SignUpForm(UserCreationForm):
+    email = forms.EmailField(
+        label=_("Email (optional)"),
+        required=False,
+        help_text=_("Only used if you forget your password."),
+    )
+    time_zone = TimeZoneField(initial="UTC")
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].help_text = _(
+            "Letters, digits and @ . + - _ only. It does not need to be your real name."
+        )
+        # The sign-up script picks the browser's zone; without it, UTC stays.
+        self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = "true"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            Profile.objects.filter(user=user).update(
+                time_zone=self.cleaned_data["time_zone"]
+            )
+        return user
+
+
+class SettingsForm(forms.ModelForm):
+    time_zone = TimeZoneField()
+
+    class Meta:
+        model = Profile
+        fields = ("display_name", "time_zone", "week_start", "language")
+        labels = {
+            "display_name": _("Name to show"),
+            "week_start": _("Your week starts on"),
+            "language": _("Language"),
+        }
+        help_texts = {
+            "display_name": _(
+                "Optional. Shown on your weekly summary. At most 60 characters."
+            ),
+            "language": _("Spanish is on its way."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_display_name(self):
+        return self.cleaned_data["display_name"].strip()

@@ -1,0 +1,22 @@
+from django.utils.cache import add_never_cache_headers
+
+PRIVATE_PREFIXES = ("/journal/", "/accounts/", "/share/")
+
+
+class NoStoreForPrivatePagesMiddleware:
+    """Journal and account pages are never stored by the browser or a proxy.
+
+    After logging out, the Back button must not bring a page of someone's notes back
+    from the cache on a shared phone or computer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        is_signed_in = user is not None and user.is_authenticated
+        if is_signed_in or request.path.startswith(PRIVATE_PREFIXES):
+            add_never_cache_headers(response)
+        return response

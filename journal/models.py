@@ -1,0 +1,137 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from journal.skills import Skill
+
+
+class WeekStart(models.TextChoices):
+    MONDAY = "monday", _("Monday")
+    SUNDAY = "sunday", _("Sunday")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+
+
+class Profile(models.Model):
+    """Personal settings, one per user, created together with the user."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_name = models.CharField(_("display name"), max_length=60, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    week_start = models.CharField(
+        _("week starts on"),
+        max_length=6,
+        choices=WeekStart.choices,
+        default=WeekStart.MONDAY,
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language.choices, default=Language.ENGLISH
+    )
+
+    def __str__(self):
+        return self.display_name or self.user.get_username()
+
+
+class EntryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+
+class Entry(models.Model):
+    """One moment a person used a skill from therapy."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="entries"
+    )
+    practiced_on = models.DateField(_("date"))
+    skill = models.CharField(_("skill"), max_length=32, choices=Skill.choices)
+    note = models.TextField(_("what happened"), max_length=2000)
+    situation = models.CharField(_("situation"), max_length=280, blank=True)
+    distress_before = models.PositiveSmallIntegerField(
+        _("distress before"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+    distress_after = models.PositiveSmallIntegerField(
+        _("distress after"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+    helpfulness = models.PositiveSmallIntegerField(
+        _("how much it helped"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    # Not auto_now_add: an import keeps the time the entry was first written.
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-practiced_on", "-created_at"]
+        verbose_name_plural = "entries"
+        indexes = [
+            # Today, history, the week and progress all ask "this person's entries
+            # between two days, newest first".
+            models.Index(
+                fields=["owner", "-practiced_on", "-created_at"],
+                name="entry_owner_day_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(distress_before__gte=0, distress_before__lte=10)
+                | models.Q(distress_before__isnull=True),
+                name="entry_distress_before_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(distress_after__gte=0, distress_after__lte=10)
+                | models.Q(distress_after__isnull=True),
+                name="entry_distress_after_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(helpfulness__gte=1, helpfulness__lte=5)
+                | models.Q(helpfulness__isnull=True),
+                name="entry_helpfulness_range",
+            ),
+        ]
+
+    def __str__(self):
+        # Never the note: entries appear in logs and admin lists by id only.
+        return f"Entry {self.pk} ({self.skill}, {self.practiced_on})"
+
+    def get_absolute_url(self):
+        return reverse("journal:entry-edit", kwargs={"pk": self.pk})
+
+    @property
+    def skill_label(self) -> str:
+        return Skill(self.skill).label
+
+    @property
+    def distress_drop(self) -> int | None:
+        if self.distress_before is None or self.distress_after is None:
+            return None
+        return self.distress_before - self.distress_after
+
+
+def profile_for(user) -> Profile:
+    """The user's profile, made on the spot if an older account has none yet."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        profile, _created = Profile.objects.get_or_create(user=user)
+        return profile

@@ -1,0 +1,185 @@
+"""Logging, browsing, editing and deleting journal entries."""
+
+import datetime
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from journal import stats
+from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
+from journal.models import Entry, profile_for
+from journal.skills import all_skills
+from journal.timezones import local_today
+
+logger = logging.getLogger(__name__)
+
+ENTRIES_PER_PAGE = 25
+RETURN_TO_TODAY = "today"
+
+
+def user_today(user) -> datetime.date:
+    """Today's date on the user's own calendar."""
+    return local_today(timezone.now(), profile_for(user).time_zone)
+
+
+def get_entry_for_user(user, pk) -> Entry:
+    """The user's entry, or 404: someone else's entry looks like a missing one."""
+    return get_object_or_404(Entry.objects.for_user(user), pk=pk)
+
+
+def safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+@require_safe
+def today(request):
+    day = user_today(request.user)
+    form = NewEntryForm(today=day)
+    return render_today(request, form, day)
+
+
+def render_today(request, form, day, status=200):
+    entries = Entry.objects.for_user(request.user)
+    todays_entries = list(entries.filter(practiced_on=day).order_by("-created_at"))
+    week_counts = dict(
+        entries.filter(practiced_on__gt=day - datetime.timedelta(days=7))
+        .filter(practiced_on__lte=day)
+        .values_list("practiced_on")
+        .annotate(count=Count("id"))
+    )
+    practised_days = entries.values_list("practiced_on", flat=True).distinct()
+    context = {
+        "form": form,
+        "today": day,
+        "skills": all_skills(),
+        "todays_entries": todays_entries,
+        "recent_days": stats.recent_days(week_counts, day),
+        "streak": stats.current_streak(practised_days, day),
+        "return_to": RETURN_TO_TODAY,
+    }
+    return render(request, "journal/today.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def entry_new(request):
+    day = user_today(request.user)
+    if request.method != "POST":
+        initial = PrefillForm(request.GET).initial_values(day)
+        form = NewEntryForm(today=day, initial=initial)
+        return render(
+            request, "journal/entry_form.html", {"form": form, "is_new": True}
+        )
+
+    form = NewEntryForm(request.POST, today=day)
+    returns_to_today = request.POST.get("return_to") == RETURN_TO_TODAY
+    if not form.is_valid():
+        if returns_to_today:
+            return render_today(request, form, day)
+        return render(
+            request, "journal/entry_form.html", {"form": form, "is_new": True}
+        )
+
+    entry = save_new_entry(request.user, form)
+    logger.info("Entry %s saved for user %s", entry.pk, request.user.pk)
+    messages.success(request, _("Saved. Well done for practising."))
+    return redirect("journal:today")
+
+
+def save_new_entry(user, form) -> Entry:
+    """Save the form's entry once, however many times the same form is sent."""
+    entry_uuid = form.cleaned_data["uuid"]
+    existing = Entry.objects.filter(uuid=entry_uuid).first()
+    if existing is not None and existing.owner_id == user.pk:
+        return existing
+    entry = form.save(commit=False)
+    entry.owner = user
+    # A uuid already used by someone else is never theirs to touch: start a new one.
+    entry.uuid = (
+        entry_uuid if existing is None else Entry._meta.get_field("uuid").default()
+    )
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        # The same form arrived twice at the same moment; the first one won.
+        return Entry.objects.get(uuid=entry_uuid, owner=user)
+    return entry
+
+
+@login_required
+@require_safe
+def entry_list(request):
+    filters = EntryFilterForm(request.GET)
+    entries = Entry.objects.for_user(request.user).order_by(
+        "-practiced_on", "-created_at"
+    )
+    if filters.is_valid():
+        entries = filters.filter(entries)
+        page_number = filters.cleaned_data.get("page") or 1
+        is_filtered = filters.is_filtered
+    else:
+        # A filter we cannot use (a NUL byte, a huge search) gives a calm empty result.
+        entries = entries.none()
+        page_number = 1
+        is_filtered = True
+    page = Paginator(entries, ENTRIES_PER_PAGE).get_page(page_number)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "is_filtered": is_filtered,
+        "filters_are_invalid": not filters.is_valid(),
+        "query_string": query.urlencode(),
+    }
+    return render(request, "journal/entry_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def entry_edit(request, pk):
+    entry = get_entry_for_user(request.user, pk)
+    day = user_today(request.user)
+    form = EntryForm(request.POST or None, instance=entry, today=day)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        logger.info("Entry %s updated by user %s", entry.pk, request.user.pk)
+        messages.success(request, _("Your changes are saved."))
+        return redirect(safe_next(request, fallback="journal:entry-list"))
+    context = {
+        "form": form,
+        "entry": entry,
+        "is_new": False,
+        "next": safe_next(request, ""),
+    }
+    return render(request, "journal/entry_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def entry_delete(request, pk):
+    entry = get_entry_for_user(request.user, pk)
+    if request.method == "POST":
+        entry_id = entry.pk
+        entry.delete()
+        logger.info("Entry %s deleted by user %s", entry_id, request.user.pk)
+        messages.success(request, _("The entry is deleted."))
+        return redirect(safe_next(request, fallback="journal:entry-list"))
+    context = {"entry": entry, "next": safe_next(request, "")}
+    return render(request, "journal/entry_confirm_delete.html", context)

@@ -1,0 +1,48 @@
+"""Pages that are not about one person's journal: landing, help, health, errors."""
+
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+@require_safe
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("journal:today")
+    return render(request, "home.html")
+
+
+@require_safe
+def help_page(request):
+    return render(request, "help.html")
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.warning("Health check: the database did not answer")
+        return HttpResponse(
+            "database unavailable", status=503, content_type="text/plain"
+        )
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without the request: its context processors would ask the database
+    # for the user, and the database may be what failed.
+    return HttpResponseServerError(loader.render_to_string("500.html"))

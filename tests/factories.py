@@ -1,0 +1,32 @@
+"""Plain functions that make test data; override any field by keyword."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+
+from journal.models import Entry, profile_for
+
+_numbers = itertools.count(1)
+
+
+def make_user(username=None, password="a-long-test-password", **profile_fields):
+    """A user with a profile; profile fields (time_zone, week_start…) by keyword."""
+    username = username or f"person{next(_numbers)}"
+    user = get_user_model().objects.create_user(username=username, password=password)
+    if profile_fields:
+        profile = profile_for(user)
+        for name, value in profile_fields.items():
+            setattr(profile, name, value)
+        profile.save()
+    return user
+
+
+def make_entry(owner, **overrides):
+    fields = {
+        "practiced_on": datetime.date(2026, 11, 20),
+        "skill": "emotional-regulation",
+        "note": "I noticed the anger rising and named it before replying.",
+    }
+    fields.update(overrides)
+    return Entry.objects.create(owner=owner, **fields)

@@ -1,0 +1,173 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+
+from journal.models import Profile
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+STRONG_PASSWORD = "calm-river-stones-42"
+
+
+def signup_data(**overrides):
+    data = {
+        "username": "river",
+        "email": "",
+        "password1": STRONG_PASSWORD,
+        "password2": STRONG_PASSWORD,
+        "time_zone": "America/Los_Angeles",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_signup_page_shows_every_field(client):
+    response = client.get("/accounts/signup/")
+
+    html = response.content.decode()
+    for name in ("username", "email", "password1", "password2", "time_zone"):
+        assert f'name="{name}"' in html
+    assert "data-detect-time-zone" in html
+
+
+def test_signup_logs_the_person_in_and_lands_on_today(client):
+    response = client.post("/accounts/signup/", signup_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == "/journal/"
+    user = User.objects.get(username="river")
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert user.profile.time_zone == "America/Los_Angeles"
+
+
+def test_signup_maps_an_old_browser_zone_name_to_the_current_one(client):
+    client.post("/accounts/signup/", signup_data(time_zone="Europe/Kiev"))
+
+    assert User.objects.get(username="river").profile.time_zone == "Europe/Kyiv"
+
+
+def test_signup_hashes_the_password_with_argon2(client, settings):
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+    client.post("/accounts/signup/", signup_data())
+
+    assert User.objects.get(username="river").password.startswith("argon2")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"username": "RIVER"}, "username", "already exists"),
+        ({"password2": "something-else-99"}, "password2", "didn’t match"),
+        ({"password1": "12345678", "password2": "12345678"}, "password2", "too common"),
+        ({"time_zone": "Mars/Olympus"}, "time_zone", "Select a valid choice"),
+        ({"username": ""}, "username", "This field is required"),
+        ({"email": "not-an-email"}, "email", "valid email"),
+    ],
+)
+def test_signup_with_bad_input_shows_the_message_and_creates_nobody(
+    client, overrides, field, message
+):
+    make_user("river")
+    users_before = User.objects.count()
+
+    response = client.post("/accounts/signup/", signup_data(**overrides))
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert field in form.errors
+    assert message in " ".join(form.errors[field])
+    assert f'id="error_1_id_{field}"' in response.content.decode()
+    assert User.objects.count() == users_before
+
+
+def test_signup_keeps_what_was_typed_except_passwords(client):
+    response = client.post(
+        "/accounts/signup/",
+        signup_data(username="new-person", email="me@example.org", password2="nope"),
+    )
+
+    html = response.content.decode()
+    assert 'value="new-person"' in html
+    assert 'value="me@example.org"' in html
+    assert STRONG_PASSWORD not in html
+
+
+def test_signed_in_person_visiting_signup_goes_to_today(owner_client):
+    response = owner_client.get("/accounts/signup/")
+
+    assert response["Location"] == "/journal/"
+
+
+def test_login_with_right_password_goes_to_today(client):
+    make_user("river", password=STRONG_PASSWORD)
+
+    response = client.post(
+        "/accounts/login/", {"username": "river", "password": STRONG_PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/journal/"
+
+
+def test_failed_login_reads_the_same_for_unknown_and_known_usernames(client):
+    make_user("river", password=STRONG_PASSWORD)
+
+    known = client.post("/accounts/login/", {"username": "river", "password": "wrong"})
+    unknown = client.post("/accounts/login/", {"username": "nobody", "password": "x"})
+
+    assert known.context["form"].non_field_errors() == (
+        unknown.context["form"].non_field_errors()
+    )
+    assert "data-focus-on-load" in known.content.decode()
+
+
+def test_logout_refuses_get(owner_client):
+    response = owner_client.get("/accounts/logout/")
+
+    assert response.status_code == 405
+    assert "_auth_user_id" in owner_client.session
+
+
+def test_logout_by_post_ends_the_session(owner_client):
+    response = owner_client.post("/accounts/logout/")
+
+    assert response.status_code == 302
+    assert "_auth_user_id" not in owner_client.session
+
+
+def test_password_change_page_needs_login(client):
+    response = client.get("/accounts/password_change/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+def test_password_change_page_renders_for_the_owner(owner_client):
+    response = owner_client.get("/accounts/password_change/")
+
+    assert response.status_code == 200
+    assert 'name="old_password"' in response.content.decode()
+
+
+def test_password_reset_sends_an_email(client, mailoutbox):
+    user = make_user("river")
+    user.email = "river@example.org"
+    user.save()
+
+    response = client.post("/accounts/password_reset/", {"email": "river@example.org"})
+
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert "river@example.org" in mailoutbox[0].to
+
+
+@pytest.mark.parametrize("how", ["create_user", "create_superuser"])
+def test_every_user_gets_a_profile_however_they_are_made(how):
+    user = getattr(get_user_model().objects, how)("made", "made@example.org", "pw")
+
+    assert Profile.objects.filter(user=user).exists()

@@ -1,0 +1,229 @@
+import datetime
+import re
+import uuid
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from journal.models import Entry, Profile
+from tests.factories import make_entry
+
+pytestmark = pytest.mark.django_db
+
+FIXED_NOW = datetime.datetime(2026, 11, 21, 12, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock():
+    with mock.patch.object(timezone, "now", return_value=FIXED_NOW):
+        yield
+
+
+def form_uuid(html: str) -> str:
+    return re.search(r'name="uuid" value="([0-9a-f-]+)"', html).group(1)
+
+
+def quick_log(client, **overrides):
+    html = client.get("/journal/").content.decode()
+    data = {
+        "uuid": form_uuid(html),
+        "return_to": "today",
+        "skill": "distress-tolerance",
+        "note": "Cold water on my face, then slow breathing. It passed.",
+        "practiced_on": "2026-11-21",
+    }
+    data.update(overrides)
+    return client.post("/journal/entries/new/", data)
+
+
+def test_today_shows_the_quick_log_form_first(owner_client):
+    response = owner_client.get("/journal/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index('action="/journal/entries/new/"') < html.index(
+        'id="today-heading"'
+    )
+    for slug in (
+        "emotional-regulation",
+        "distress-tolerance",
+        "cognitive-restructuring",
+        "communication",
+        "behavioral-activation",
+    ):
+        assert f'value="{slug}"' in html
+    assert "Two or three sentences is plenty." in html
+    assert "More detail" in html
+    assert 'value="2026-11-21"' in html
+
+
+def test_quick_log_saves_and_comes_back_to_today_with_the_entry(owner_client, owner):
+    response = quick_log(owner_client)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/journal/"
+    entry = Entry.objects.get(owner=owner)
+    assert entry.skill == "distress-tolerance"
+    page = owner_client.get("/journal/")
+    html = page.content.decode()
+    assert "Saved. Well done for practising." in html
+    assert "Cold water on my face" in html
+    assert 'name="note"' in html and "Cold water on my face</textarea>" not in html
+
+
+def test_today_lists_only_todays_entries_of_the_owner(owner_client, owner, other_user):
+    make_entry(owner, practiced_on=datetime.date(2026, 11, 21), note="Today's own note")
+    make_entry(owner, practiced_on=datetime.date(2026, 11, 20), note="Yesterday's note")
+    make_entry(other_user, practiced_on=datetime.date(2026, 11, 21), note="Not mine")
+
+    html = owner_client.get("/journal/").content.decode()
+
+    assert "Today&#x27;s own note" in html
+    assert "Yesterday&#x27;s note" not in html
+    assert "Not mine" not in html
+
+
+def test_today_shows_the_last_seven_days_and_the_streak(owner_client, owner):
+    for day in (21, 20, 19, 17):
+        make_entry(owner, practiced_on=datetime.date(2026, 11, day))
+
+    html = owner_client.get("/journal/").content.decode()
+
+    assert html.count("day-strip-day") == 7
+    assert html.count("has-practice") == 4
+    assert "You have practised 3 days in a row." in html
+
+
+def test_streak_still_counts_when_today_is_not_logged_yet(owner_client, owner):
+    make_entry(owner, practiced_on=datetime.date(2026, 11, 20))
+
+    html = owner_client.get("/journal/").content.decode()
+
+    assert "You have practised 1 day in a row." in html
+
+
+def test_today_follows_the_users_time_zone_ahead_of_utc(owner_client, owner):
+    # 12:00 UTC on 21 November is already 02:00 on 22 November in Kiritimati (UTC+14).
+    Profile.objects.filter(user=owner).update(time_zone="Pacific/Kiritimati")
+
+    html = owner_client.get("/journal/").content.decode()
+
+    assert 'name="practiced_on" value="2026-11-22"' in html
+
+
+def test_today_follows_the_users_time_zone_behind_utc(owner_client, owner):
+    Profile.objects.filter(user=owner).update(time_zone="Pacific/Pago_Pago")
+    with mock.patch.object(
+        timezone,
+        "now",
+        return_value=datetime.datetime(2026, 11, 22, 5, 0, tzinfo=datetime.UTC),
+    ):
+        html = owner_client.get("/journal/").content.decode()
+
+    # 05:00 UTC on the 22nd is 18:00 on the 21st in Pago Pago (UTC-11).
+    assert 'name="practiced_on" value="2026-11-21"' in html
+
+
+def test_streak_follows_the_users_calendar(owner_client, owner):
+    Profile.objects.filter(user=owner).update(time_zone="Pacific/Kiritimati")
+    make_entry(owner, practiced_on=datetime.date(2026, 11, 22))
+    make_entry(owner, practiced_on=datetime.date(2026, 11, 21))
+
+    html = owner_client.get("/journal/").content.decode()
+
+    assert "You have practised 2 days in a row." in html
+
+
+def test_quick_log_with_errors_comes_back_on_today_with_what_was_typed(
+    owner_client, owner
+):
+    response = quick_log(
+        owner_client, skill="", note="Half a thought", distress_before="12"
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="quick-log-heading"' in html
+    assert "Choose the skill you practised." in html
+    assert "Use a number from 0 to 10." in html
+    assert "Half a thought</textarea>" in html
+    assert '<details class="more-detail mb-3" open>' in html
+    assert Entry.objects.count() == 0
+
+
+def test_today_needs_login(client):
+    response = client.get("/journal/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/journal/"
+
+
+def test_today_refuses_post(owner_client):
+    response = owner_client.post("/journal/")
+
+    assert response.status_code == 405
+
+
+def test_today_is_never_cached(owner_client):
+    assert "no-store" in owner_client.get("/journal/")["Cache-Control"]
+
+
+def test_the_same_form_sent_twice_stores_one_entry(owner_client, owner):
+    html = owner_client.get("/journal/").content.decode()
+    data = {
+        "uuid": form_uuid(html),
+        "skill": "communication",
+        "note": "I asked for one specific thing.",
+        "practiced_on": "2026-11-21",
+    }
+
+    first = owner_client.post("/journal/entries/new/", data)
+    second = owner_client.post("/journal/entries/new/", data)
+
+    assert first.status_code == second.status_code == 302
+    assert Entry.objects.filter(owner=owner).count() == 1
+
+
+def test_two_forms_with_the_same_text_are_two_entries(owner_client, owner):
+    quick_log(owner_client, note="Same words.")
+    quick_log(owner_client, note="Same words.")
+
+    assert Entry.objects.filter(owner=owner).count() == 2
+
+
+def test_a_uuid_belonging_to_another_user_never_touches_their_entry(
+    owner_client, owner, other_user
+):
+    theirs = make_entry(other_user, note="Their private note")
+
+    quick_log(owner_client, uuid=str(theirs.uuid), note="My own note")
+
+    theirs.refresh_from_db()
+    assert theirs.note == "Their private note"
+    mine = Entry.objects.get(owner=owner)
+    assert mine.note == "My own note"
+    assert mine.uuid != theirs.uuid
+
+
+def test_missing_uuid_is_refused_kindly(owner_client):
+    response = owner_client.post(
+        "/journal/entries/new/",
+        {
+            "skill": "communication",
+            "note": "x",
+            "practiced_on": "2026-11-21",
+            "uuid": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert Entry.objects.count() == 0
+
+
+def test_new_form_gets_a_fresh_uuid_each_time(owner_client):
+    first = form_uuid(owner_client.get("/journal/").content.decode())
+    second = form_uuid(owner_client.get("/journal/").content.decode())
+
+    assert first != second
+    assert uuid.UUID(first)
