@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from journal.models import Entry
+from journal.models import Entry, WeeklyReflection
 from journal.skills import Skill
 
 EARLIEST_DAY = datetime.date(2000, 1, 1)
@@ -195,3 +195,26 @@ class EntryFilterForm(forms.Form):
     @property
     def is_filtered(self) -> bool:
         return any(self.cleaned_data.get(name) for name in ("skill", "from", "to", "q"))
+
+
+class ReflectionForm(forms.ModelForm):
+    class Meta:
+        model = WeeklyReflection
+        fields = ("what_helped", "what_was_hard", "for_next_session")
+        widgets = {
+            "what_helped": forms.Textarea(attrs={"rows": 3}),
+            "what_was_hard": forms.Textarea(attrs={"rows": 3}),
+            "for_next_session": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "for_next_session": _("A question, a moment, or a feeling to talk about."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["max_length"] = _(
+                "Please keep this to 2,000 characters (it has %(show_value)d now)."
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False

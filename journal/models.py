@@ -135,3 +135,50 @@ def profile_for(user) -> Profile:
     except Profile.DoesNotExist:
         profile, _created = Profile.objects.get_or_create(user=user)
         return profile
+
+
+class ReflectionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+    def within(self, first_day, last_day):
+        return self.filter(week_of__range=(first_day, last_day))
+
+
+class WeeklyReflection(models.Model):
+    """What a person wants to bring to their next session, one per week."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
+    )
+    # The first day of the week it was written for. A week shows the reflection whose
+    # date falls inside it, so changing the week-start setting never hides one.
+    week_of = models.DateField(_("week of"))
+    what_helped = models.TextField(
+        _("What helped this week?"), max_length=2000, blank=True
+    )
+    what_was_hard = models.TextField(_("What was hard?"), max_length=2000, blank=True)
+    for_next_session = models.TextField(
+        _("What do you want to bring to your next session?"),
+        max_length=2000,
+        blank=True,
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReflectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-week_of"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "week_of"], name="reflection_one_per_owner_week"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Reflection {self.pk} (week of {self.week_of})"
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.what_helped or self.what_was_hard or self.for_next_session)

@@ -55,3 +55,253 @@ def recent_days(
         DayCount(day, counts.get(day, 0), day == today)
         for day in (first + datetime.timedelta(days=offset) for offset in range(length))
     ]
+
+
+# --- weeks ---------------------------------------------------------------------------
+
+MONDAY = "monday"
+SUNDAY = "sunday"
+
+
+def first_day_of_week(day: datetime.date, week_start: str) -> datetime.date:
+    """The first day of the week holding ``day`` (weeks start Monday or Sunday)."""
+    if week_start == SUNDAY:
+        return day - datetime.timedelta(days=(day.weekday() + 1) % 7)
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def days_of_week(first_day: datetime.date) -> list[datetime.date]:
+    return [first_day + datetime.timedelta(days=offset) for offset in range(7)]
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """The figures of one entry that the calculations need (no text)."""
+
+    practiced_on: datetime.date
+    skill: str
+    distress_before: int | None = None
+    distress_after: int | None = None
+
+
+@dataclass(frozen=True)
+class CardRow:
+    skill: str
+    counts: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class DiaryCard:
+    days: tuple[datetime.date, ...]
+    rows: tuple[CardRow, ...]
+    day_totals: tuple[int, ...]
+    total: int
+
+    @property
+    def days_practised(self) -> int:
+        return sum(1 for count in self.day_totals if count)
+
+
+def diary_card(
+    rows: Iterable[EntryRow], first_day: datetime.date, skills: Iterable[str]
+) -> DiaryCard:
+    """Entries of one week counted by skill (rows) and day (columns)."""
+    days = tuple(days_of_week(first_day))
+    skills = list(skills)
+    counts = {skill: [0] * 7 for skill in skills}
+    for row in rows:
+        offset = (row.practiced_on - first_day).days
+        if 0 <= offset < 7 and row.skill in counts:
+            counts[row.skill][offset] += 1
+    card_rows = tuple(
+        CardRow(skill, tuple(counts[skill]), sum(counts[skill])) for skill in skills
+    )
+    day_totals = tuple(
+        sum(row.counts[offset] for row in card_rows) for offset in range(7)
+    )
+    return DiaryCard(days, card_rows, day_totals, sum(day_totals))
+
+
+@dataclass(frozen=True)
+class DistressFigures:
+    skill: str | None
+    paired: int
+    average_before: float
+    average_after: float
+
+    @property
+    def average_drop(self) -> float:
+        return self.average_before - self.average_after
+
+
+@dataclass(frozen=True)
+class DistressSummary:
+    overall: DistressFigures
+    by_skill: tuple[DistressFigures, ...]
+
+    @property
+    def most_helpful(self) -> DistressFigures | None:
+        """The skill whose entries lowered distress the most, if any lowered it."""
+        best = max(
+            self.by_skill, key=lambda figures: figures.average_drop, default=None
+        )
+        return best if best is not None and best.average_drop > 0 else None
+
+
+def _figures(skill: str | None, pairs: list[tuple[int, int]]) -> DistressFigures:
+    return DistressFigures(
+        skill,
+        len(pairs),
+        round(sum(before for before, _ in pairs) / len(pairs), 1),
+        round(sum(after for _, after in pairs) / len(pairs), 1),
+    )
+
+
+def distress_summary(rows: Iterable[EntryRow]) -> DistressSummary | None:
+    """Average distress before and after, over entries that have both ratings.
+
+    None when no entry has both: no figures is kinder and truer than zeros.
+    """
+    by_skill: dict[str, list[tuple[int, int]]] = {}
+    for row in rows:
+        if row.distress_before is not None and row.distress_after is not None:
+            by_skill.setdefault(row.skill, []).append(
+                (row.distress_before, row.distress_after)
+            )
+    if not by_skill:
+        return None
+    everything = [pair for pairs in by_skill.values() for pair in pairs]
+    per_skill = sorted(
+        (_figures(skill, pairs) for skill, pairs in by_skill.items()),
+        key=lambda figures: (-figures.average_drop, figures.skill),
+    )
+    return DistressSummary(_figures(None, everything), tuple(per_skill))
+
+
+@dataclass(frozen=True)
+class WeekChange:
+    this_week: int
+    previous_week: int
+
+    @property
+    def difference(self) -> int:
+        return self.this_week - self.previous_week
+
+
+# --- progress ------------------------------------------------------------------------
+
+STRENGTH_HALF_LIFE_DAYS = 13
+STRENGTH_MULTIPLIER = 0.5 ** (1 / STRENGTH_HALF_LIFE_DAYS)
+
+
+def practice_strength(days: Iterable[datetime.date], today: datetime.date) -> float:
+    """Habit strength from 0 to 100, like the Loop Habit Tracker's.
+
+    Each day: strength = m * yesterday's strength + (1 - m) * (1 if practised else 0),
+    with m = 0.5 ** (1/13), so strength halves after 13 days without practice. It runs
+    from the first practised day up to and including today.
+    """
+    practised = {day for day in days if day <= today}
+    if not practised:
+        return 0.0
+    strength = 0.0
+    day = min(practised)
+    while day <= today:
+        strength = STRENGTH_MULTIPLIER * strength + (1 - STRENGTH_MULTIPLIER) * (
+            day in practised
+        )
+        day += ONE_DAY
+    return round(strength * 100, 1)
+
+
+@dataclass(frozen=True)
+class WeekBar:
+    first_day: datetime.date
+    counts: tuple[int, ...]  # one per skill, in the skills' order
+    total: int
+
+
+def weekly_counts(
+    rows: Iterable[tuple[datetime.date, str, int]],
+    today: datetime.date,
+    week_start: str,
+    skills: Iterable[str],
+    weeks: int = 12,
+) -> list[WeekBar]:
+    """Entries per week per skill for the last ``weeks`` weeks, oldest first.
+
+    ``rows`` are (day, skill, number of entries) triples, as the database groups them.
+    """
+    skills = list(skills)
+    current = first_day_of_week(today, week_start)
+    firsts = [
+        current - datetime.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)
+    ]
+    index = {first: position for position, first in enumerate(firsts)}
+    table = [[0] * len(skills) for _ in firsts]
+    for day, skill, count in rows:
+        position = index.get(first_day_of_week(day, week_start))
+        if position is not None and skill in skills and day <= today:
+            table[position][skills.index(skill)] += count
+    return [
+        WeekBar(first, tuple(counts), sum(counts))
+        for first, counts in zip(firsts, table, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: datetime.date
+    count: int
+    level: int  # 0 (none) to 4 (most)
+
+
+def calendar_level(count: int) -> int:
+    """Shade for a day: 0 none, 1 one entry, 2 two, 3 three or four, 4 five or more."""
+    if count <= 0:
+        return 0
+    if count <= 2:
+        return count
+    return 3 if count <= 4 else 4
+
+
+def year_calendar(
+    counts: dict[datetime.date, int],
+    today: datetime.date,
+    week_start: str,
+    days: int = 365,
+) -> list[list[CalendarDay | None]]:
+    """The last ``days`` days as weeks (columns) of seven days; None pads the edges."""
+    first = today - datetime.timedelta(days=days - 1)
+    start = first_day_of_week(first, week_start)
+    weeks: list[list[CalendarDay | None]] = []
+    day = start
+    while day <= today:
+        week: list[CalendarDay | None] = []
+        for _ in range(7):
+            if first <= day <= today:
+                count = counts.get(day, 0)
+                week.append(CalendarDay(day, count, calendar_level(count)))
+            else:
+                week.append(None)
+            day += ONE_DAY
+        weeks.append(week)
+    return weeks
+
+
+@dataclass(frozen=True)
+class Totals:
+    entries: int
+    days_practised: int
+    first_day: datetime.date | None
+
+
+def totals(rows: Iterable[tuple[datetime.date, str, int]]) -> Totals:
+    """Entries, days practised and the first day, from (day, skill, count) triples."""
+    entries = 0
+    days: set[datetime.date] = set()
+    for day, _skill, count in rows:
+        entries += count
+        days.add(day)
+    return Totals(entries, len(days), min(days) if days else None)

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings as django_settings
 
 from tests.factories import make_user
 
@@ -40,3 +41,17 @@ def owner_client(client, owner):
 def other_client(client, other_user):
     client.force_login(other_user)
     return client
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgresql`` need a real server; CI runs them on PostgreSQL.
+
+    On the SQLite run they are deselected (reported as such), never silently passed.
+    """
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    selected = [item for item in items if "postgresql" not in item.keywords]
+    deselected = [item for item in items if "postgresql" in item.keywords]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected

@@ -1,0 +1,141 @@
+"""Geometry for the server-rendered SVG charts (pure: numbers in, shapes out).
+
+Templates only place what is computed here, so they hold no arithmetic, and the charts
+need no script and no style attributes (fills come from CSS classes).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from journal import stats
+from journal.skills import SkillInfo
+
+BAR_CHART_HEIGHT = 160
+BAR_WIDTH = 30
+BAR_GAP = 16
+AXIS_SPACE = 28
+TOP_SPACE = 10
+LABEL_SPACE = 22
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    css_class: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: float
+    height: float
+    rects: list[Rect]
+    labels: list[Label]
+    gridlines: list[Label]
+
+
+def weekly_bar_chart(weeks: list[stats.WeekBar], skills: list[SkillInfo]) -> Chart:
+    """Stacked bars: one per week, one segment per skill."""
+    highest = max((week.total for week in weeks), default=0)
+    scale_top = max(highest, 4)
+    unit = BAR_CHART_HEIGHT / scale_top
+    rects, labels = [], []
+    for position, week in enumerate(weeks):
+        x = AXIS_SPACE + position * (BAR_WIDTH + BAR_GAP)
+        y = TOP_SPACE + BAR_CHART_HEIGHT
+        week_label = date_format(week.first_day, "j M")
+        for skill, count in zip(skills, week.counts, strict=True):
+            if not count:
+                continue
+            height = count * unit
+            y -= height
+            rects.append(
+                Rect(
+                    x,
+                    round(y, 2),
+                    BAR_WIDTH,
+                    round(height, 2),
+                    f"fill-{skill.slug}",
+                    ngettext(
+                        "Week of %(week)s: %(count)d %(skill)s entry",
+                        "Week of %(week)s: %(count)d %(skill)s entries",
+                        count,
+                    )
+                    % {"week": week_label, "count": count, "skill": skill.name},
+                )
+            )
+        labels.append(
+            Label(x + BAR_WIDTH / 2, TOP_SPACE + BAR_CHART_HEIGHT + 16, week_label)
+        )
+    gridlines = [
+        Label(
+            AXIS_SPACE - 6,
+            round(TOP_SPACE + BAR_CHART_HEIGHT - value * unit, 2),
+            str(value),
+        )
+        for value in (0, scale_top // 2, scale_top)
+    ]
+    width = AXIS_SPACE + len(weeks) * (BAR_WIDTH + BAR_GAP)
+    height = TOP_SPACE + BAR_CHART_HEIGHT + LABEL_SPACE
+    return Chart(width, height, rects, labels, gridlines)
+
+
+CELL = 12
+CELL_GAP = 3
+MONTH_LABEL_SPACE = 16
+
+
+def calendar_chart(weeks: list[list[stats.CalendarDay | None]]) -> Chart:
+    """The year calendar: weeks as columns, days as rows, shaded by entries."""
+    rects, labels = [], []
+    previous_month = None
+    for column, week in enumerate(weeks):
+        x = column * (CELL + CELL_GAP)
+        first = next(day for day in week if day is not None)
+        # A month's label needs room: skip it when the previous label is too close.
+        has_room = not labels or x - labels[-1].x >= 3 * (CELL + CELL_GAP)
+        if first.day.month != previous_month and has_room:
+            labels.append(Label(x, MONTH_LABEL_SPACE - 5, date_format(first.day, "M")))
+            previous_month = first.day.month
+        for row, day in enumerate(week):
+            if day is None:
+                continue
+            rects.append(
+                Rect(
+                    x,
+                    MONTH_LABEL_SPACE + row * (CELL + CELL_GAP),
+                    CELL,
+                    CELL,
+                    f"heat-{day.level}",
+                    _describe_day(day.day, day.count),
+                )
+            )
+    width = len(weeks) * (CELL + CELL_GAP)
+    height = MONTH_LABEL_SPACE + 7 * (CELL + CELL_GAP)
+    return Chart(width, height, rects, labels, [])
+
+
+def _describe_day(day: datetime.date, count: int) -> str:
+    when = date_format(day, "D j M Y")
+    if not count:
+        return _("%(day)s: no entries") % {"day": when}
+    return ngettext("%(day)s: %(count)d entry", "%(day)s: %(count)d entries", count) % {
+        "day": when,
+        "count": count,
+    }

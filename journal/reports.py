@@ -1,0 +1,197 @@
+"""Fetch what the week, progress and shared pages show, in a fixed number of queries.
+
+Views call these; the arithmetic itself lives in ``journal.stats`` (pure).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from journal import stats
+from journal.models import Entry, WeeklyReflection
+from journal.skills import SkillInfo, all_skills
+
+
+@dataclass(frozen=True)
+class DayNotes:
+    day: datetime.date
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class SkillLine:
+    """A diary-card row with the skill's details, ready for a template."""
+
+    skill: SkillInfo
+    cells: list[tuple[datetime.date, int]]
+    total: int
+
+
+@dataclass(frozen=True)
+class WeekReport:
+    first_day: datetime.date
+    last_day: datetime.date
+    card: stats.DiaryCard
+    lines: list[SkillLine]
+    change: stats.WeekChange
+    distress: stats.DistressSummary | None
+    notes_by_day: list[DayNotes]
+    reflection: WeeklyReflection | None
+    skill_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def days_practised(self) -> int:
+        return self.card.days_practised
+
+    @property
+    def distress_by_skill(self) -> list[tuple[str, stats.DistressFigures]]:
+        if self.distress is None:
+            return []
+        return [(self.skill_names[f.skill], f) for f in self.distress.by_skill]
+
+    @property
+    def most_helpful_skill_name(self) -> str | None:
+        best = self.distress.most_helpful if self.distress else None
+        return self.skill_names[best.skill] if best else None
+
+
+@dataclass(frozen=True)
+class Streaks:
+    current: int
+    longest: int
+
+
+def load_streaks(user, today: datetime.date) -> Streaks:
+    """Current and longest streak: one query for the distinct practised days."""
+    days = list(
+        Entry.objects.for_user(user).values_list("practiced_on", flat=True).distinct()
+    )
+    return Streaks(stats.current_streak(days, today), stats.longest_streak(days))
+
+
+def load_week_reports(
+    user, first_days: list[datetime.date], *, include_notes: bool = True
+) -> list[WeekReport]:
+    """Reports for consecutive weeks, oldest first: two queries whatever the span."""
+    span_start = first_days[0] - datetime.timedelta(days=7)  # for "previous week"
+    span_end = first_days[-1] + datetime.timedelta(days=6)
+    entries = list(
+        Entry.objects.for_user(user)
+        .filter(practiced_on__range=(span_start, span_end))
+        .order_by("practiced_on", "created_at")
+    )
+    reflections = {}
+    if include_notes:
+        for reflection in (
+            WeeklyReflection.objects.for_user(user)
+            .within(first_days[0], span_end)
+            .order_by("week_of")
+        ):
+            reflections.setdefault(reflection.week_of, reflection)
+    skills = all_skills()
+    return [
+        _week_report(first, entries, reflections, skills, include_notes)
+        for first in first_days
+    ]
+
+
+def _week_report(first_day, entries, reflections, skills, include_notes) -> WeekReport:
+    last_day = first_day + datetime.timedelta(days=6)
+    previous_first = first_day - datetime.timedelta(days=7)
+    this_week = [e for e in entries if first_day <= e.practiced_on <= last_day]
+    previous_total = sum(
+        1 for e in entries if previous_first <= e.practiced_on < first_day
+    )
+    rows = [
+        stats.EntryRow(e.practiced_on, e.skill, e.distress_before, e.distress_after)
+        for e in this_week
+    ]
+    card = stats.diary_card(rows, first_day, [skill.slug for skill in skills])
+    lines = [
+        SkillLine(skill, list(zip(card.days, row.counts, strict=True)), row.total)
+        for skill, row in zip(skills, card.rows, strict=True)
+    ]
+    notes_by_day = []
+    if include_notes:
+        for day in card.days:
+            day_entries = [e for e in this_week if e.practiced_on == day]
+            if day_entries:
+                notes_by_day.append(DayNotes(day, day_entries))
+    reflection = next(
+        (
+            r
+            for week_of, r in sorted(reflections.items())
+            if first_day <= week_of <= last_day
+        ),
+        None,
+    )
+    return WeekReport(
+        first_day=first_day,
+        last_day=last_day,
+        card=card,
+        lines=lines,
+        change=stats.WeekChange(card.total, previous_total),
+        distress=stats.distress_summary(rows),
+        notes_by_day=notes_by_day,
+        reflection=reflection,
+        skill_names={skill.slug: skill.name for skill in skills},
+    )
+
+
+@dataclass(frozen=True)
+class StrengthLine:
+    skill: SkillInfo
+    strength: float
+    entries: int
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    weeks: list[stats.WeekBar]
+    calendar: list[list[stats.CalendarDay | None]]
+    calendar_days_practised: int
+    strengths: list[StrengthLine]
+    totals: stats.Totals
+    skills: list[SkillInfo]
+
+
+def load_progress(user, today: datetime.date, week_start: str) -> ProgressReport:
+    """Everything the progress page shows, from one grouped query over the history."""
+    rows = [
+        (day, skill, count)
+        for day, skill, count in Entry.objects.for_user(user)
+        .filter(practiced_on__lte=today)
+        .values_list("practiced_on", "skill")
+        .annotate(count=Count("id"))
+        .order_by()
+    ]
+    skills = all_skills()
+    slugs = [skill.slug for skill in skills]
+    per_day: dict[datetime.date, int] = {}
+    days_by_skill: dict[str, list[datetime.date]] = {slug: [] for slug in slugs}
+    entries_by_skill = dict.fromkeys(slugs, 0)
+    for day, skill, count in rows:
+        per_day[day] = per_day.get(day, 0) + count
+        if skill in days_by_skill:
+            days_by_skill[skill].append(day)
+            entries_by_skill[skill] += count
+    calendar = stats.year_calendar(per_day, today, week_start)
+    year_start = today - datetime.timedelta(days=364)
+    return ProgressReport(
+        weeks=stats.weekly_counts(rows, today, week_start, slugs),
+        calendar=calendar,
+        calendar_days_practised=sum(1 for day in per_day if day >= year_start),
+        strengths=[
+            StrengthLine(
+                skill,
+                stats.practice_strength(days_by_skill[skill.slug], today),
+                entries_by_skill[skill.slug],
+            )
+            for skill in skills
+        ],
+        totals=stats.totals(rows),
+        skills=skills,
+    )

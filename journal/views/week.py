@@ -1,0 +1,141 @@
+"""The weekly review, its reflection, and the long view of progress."""
+
+import datetime
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from journal import charts, reports, stats
+from journal.forms import ReflectionForm
+from journal.models import WeeklyReflection, profile_for
+from journal.timezones import local_today
+
+logger = logging.getLogger(__name__)
+
+
+def _today_and_week_start(user) -> tuple[datetime.date, str]:
+    profile = profile_for(user)
+    return local_today(timezone.now(), profile.time_zone), profile.week_start
+
+
+@login_required
+@require_safe
+def week_current(request):
+    today, week_start = _today_and_week_start(request.user)
+    return redirect("journal:week", day=stats.first_day_of_week(today, week_start))
+
+
+def _locate_week(user, day):
+    """(today, the first day of ``day``'s week, the first day of the current week)."""
+    today, week_start = _today_and_week_start(user)
+    return (
+        today,
+        stats.first_day_of_week(day, week_start),
+        stats.first_day_of_week(today, week_start),
+    )
+
+
+@login_required
+@require_safe
+def week_detail(request, day):
+    today, first_day, current_first = _locate_week(request.user, day)
+    if first_day > current_first:
+        return redirect("journal:week", day=current_first)
+    if first_day != day:
+        return redirect("journal:week", day=first_day)
+    report = reports.load_week_reports(request.user, [first_day])[0]
+    form = ReflectionForm(instance=report.reflection)
+    return render_week(request, report, form, today, current_first)
+
+
+def render_week(request, report, form, today, current_first, status=200):
+    context = {
+        "report": report,
+        "form": form,
+        "streaks": reports.load_streaks(request.user, today),
+        "previous_week": report.first_day - datetime.timedelta(days=7),
+        "next_week": (
+            report.first_day + datetime.timedelta(days=7)
+            if report.first_day < current_first
+            else None
+        ),
+        "is_current_week": report.first_day == current_first,
+        "display_name": profile_for(request.user).display_name,
+    }
+    return render(request, "journal/week.html", context, status=status)
+
+
+@login_required
+@require_POST
+def reflection_save(request, day):
+    today, first_day, current_first = _locate_week(request.user, day)
+    if first_day > current_first:
+        # Nothing to reflect on yet: the week has not started.
+        return redirect("journal:week", day=current_first)
+    last_day = first_day + datetime.timedelta(days=6)
+    existing = (
+        WeeklyReflection.objects.for_user(request.user)
+        .within(first_day, last_day)
+        .order_by("week_of")
+        .first()
+    )
+    form = ReflectionForm(request.POST, instance=existing)
+    if not form.is_valid():
+        report = reports.load_week_reports(request.user, [first_day])[0]
+        return render_week(request, report, form, today, current_first)
+    reflection = save_reflection(request.user, first_day, last_day, form.cleaned_data)
+    logger.info("Reflection %s saved by user %s", reflection.pk, request.user.pk)
+    messages.success(
+        request, _("Your reflection is saved. Bring it to your next session.")
+    )
+    return redirect("journal:week", day=first_day)
+
+
+def save_reflection(user, first_day, last_day, values) -> WeeklyReflection:
+    """Create or update the week's one reflection, even when two saves race."""
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                existing = (
+                    WeeklyReflection.objects.select_for_update()
+                    .for_user(user)
+                    .within(first_day, last_day)
+                    .order_by("week_of")
+                    .first()
+                )
+                if existing is None:
+                    return WeeklyReflection.objects.create(
+                        owner=user, week_of=first_day, **values
+                    )
+                for name, value in values.items():
+                    setattr(existing, name, value)
+                existing.save()
+                return existing
+        except IntegrityError:
+            # Another save created the row between our read and our insert: update it.
+            continue
+    raise IntegrityError("The reflection could not be saved.")
+
+
+@login_required
+@require_safe
+def progress(request):
+    today, week_start = _today_and_week_start(request.user)
+    report = reports.load_progress(request.user, today, week_start)
+    context = {
+        "report": report,
+        "bar_chart": charts.weekly_bar_chart(report.weeks, report.skills),
+        "calendar_chart": charts.calendar_chart(report.calendar),
+        "week_rows": [
+            (week, list(zip(report.skills, week.counts, strict=True)))
+            for week in report.weeks
+        ],
+        "today": today,
+    }
+    return render(request, "journal/progress.html", context)
