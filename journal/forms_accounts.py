@@ -81,3 +81,45 @@ class SettingsForm(forms.ModelForm):
 
     def clean_display_name(self):
         return self.cleaned_data["display_name"].strip()
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Export file (.json)"),
+        help_text=_(
+            "A file you downloaded with “Download everything (JSON)”. At most 5 MB."
+        ),
+        error_messages={
+            "required": _("Choose a file to import."),
+            "empty": _("This file is empty."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".json,application/json"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Type your password to confirm.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That password is not right. Nothing was deleted.")
+            )
+        return password

@@ -182,3 +182,60 @@ class WeeklyReflection(models.Model):
     @property
     def is_empty(self) -> bool:
         return not (self.what_helped or self.what_was_hard or self.for_next_session)
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+    def active(self, now):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class ShareLink(models.Model):
+    """A read-only link to a person's weekly summaries, for their therapist.
+
+    Only a hash of the token is stored: the full link is shown once, when it is made,
+    so a copy of the database never holds a working link.
+    """
+
+    class Weeks(models.IntegerChoices):
+        FOUR = 4, _("The last 4 weeks")
+        EIGHT = 8, _("The last 8 weeks")
+        TWELVE = 12, _("The last 12 weeks")
+
+    class ExpiresIn(models.IntegerChoices):
+        WEEK = 7, _("7 days")
+        MONTH = 30, _("30 days")
+        QUARTER = 90, _("90 days")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    weeks = models.PositiveSmallIntegerField(choices=Weeks.choices)
+    include_notes = models.BooleanField(default=False)
+    # The span is fixed when the link is made: later weeks never appear.
+    first_day = models.DateField()
+    last_day = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    view_count = models.PositiveIntegerField(default=0)
+    last_viewed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(weeks__in=[4, 8, 12]), name="share_link_weeks_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Share link {self.pk}"
+
+    def is_active(self, now) -> bool:
+        return self.revoked_at is None and self.expires_at > now

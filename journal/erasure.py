@@ -1,0 +1,38 @@
+"""Erasing an account and every row it owns."""
+
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+
+def erase_account(user) -> None:
+    """Delete the user and everything of theirs, in one transaction.
+
+    Profile, entries, reflections and share links go with the user (on_delete
+    CASCADE). Sessions are not linked to users by a foreign key, so each live
+    session is read to find theirs; log-in attempt records are kept by username.
+    """
+    user_id = str(user.pk)
+    username = user.get_username()
+    with transaction.atomic():
+        session_keys = [
+            session.session_key
+            for session in Session.objects.filter(
+                expire_date__gt=timezone.now()
+            ).iterator()
+            if session.get_decoded().get("_auth_user_id") == user_id
+        ]
+        Session.objects.filter(session_key__in=session_keys).delete()
+        _erase_login_attempts(username)
+        user.delete()
+
+
+def _erase_login_attempts(username: str) -> None:
+    from django.apps import apps
+
+    if not apps.is_installed("axes"):
+        return
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=username).delete()

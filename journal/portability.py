@@ -1,0 +1,268 @@
+"""Export and import of everything a person owns.
+
+The JSON format (documented in the README):
+
+    {
+      "format": "between-sessions-export",
+      "version": 1,
+      "exported_at": "2026-11-21T12:00:00+00:00",
+      "settings": {"display_name": "", "time_zone": "UTC", "week_start": "monday",
+                   "language": "en"},
+      "entries": [{"uuid": "…", "practiced_on": "2026-11-20", "skill": "communication",
+                   "note": "…", "situation": "", "distress_before": 6,
+                   "distress_after": 3, "helpfulness": 4,
+                   "created_at": "…", "updated_at": "…"}],
+      "reflections": [{"week_of": "2026-11-16", "what_helped": "…",
+                       "what_was_hard": "…", "for_next_session": "…",
+                       "created_at": "…", "updated_at": "…"}]
+    }
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import uuid
+from dataclasses import dataclass
+
+from django import forms
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from journal.forms import EARLIEST_DAY, EntryForm, ReflectionForm
+from journal.models import Entry, WeeklyReflection
+
+FORMAT_NAME = "between-sessions-export"
+FORMAT_VERSION = 1
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+ENTRY_COLUMNS = [
+    "uuid",
+    "practiced_on",
+    "skill",
+    "note",
+    "situation",
+    "distress_before",
+    "distress_after",
+    "helpfulness",
+    "created_at",
+    "updated_at",
+]
+REFLECTION_FIELDS = ["week_of", "what_helped", "what_was_hard", "for_next_session"]
+
+# A spreadsheet treats a cell starting with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def utc_iso(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).isoformat()
+
+
+def neutralise_cell(value: str) -> str:
+    """Prefix a would-be formula with ' so no spreadsheet runs it."""
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
+def entry_record(entry: Entry) -> dict:
+    return {
+        "uuid": str(entry.uuid),
+        "practiced_on": entry.practiced_on.isoformat(),
+        "skill": entry.skill,
+        "note": entry.note,
+        "situation": entry.situation,
+        "distress_before": entry.distress_before,
+        "distress_after": entry.distress_after,
+        "helpfulness": entry.helpfulness,
+        "created_at": utc_iso(entry.created_at),
+        "updated_at": utc_iso(entry.updated_at),
+    }
+
+
+def csv_row(entry: Entry) -> list[str]:
+    record = entry_record(entry)
+    return [
+        neutralise_cell("" if record[column] is None else str(record[column]))
+        for column in ENTRY_COLUMNS
+    ]
+
+
+def reflection_record(reflection: WeeklyReflection) -> dict:
+    return {
+        "week_of": reflection.week_of.isoformat(),
+        "what_helped": reflection.what_helped,
+        "what_was_hard": reflection.what_was_hard,
+        "for_next_session": reflection.for_next_session,
+        "created_at": utc_iso(reflection.created_at),
+        "updated_at": utc_iso(reflection.updated_at),
+    }
+
+
+def export_document(profile, entries, reflections, now) -> dict:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": utc_iso(now),
+        "settings": {
+            "display_name": profile.display_name,
+            "time_zone": profile.time_zone,
+            "week_start": profile.week_start,
+            "language": profile.language,
+        },
+        "entries": [entry_record(entry) for entry in entries],
+        "reflections": [reflection_record(r) for r in reflections],
+    }
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported; the message says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    entries_added: int
+    entries_skipped: int
+    reflections_added: int
+    reflections_skipped: int
+
+
+def read_document(raw: bytes) -> dict:
+    """Parse and check the outer shape of an export file."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportRefused(_("This file is larger than 5 MB, so it was not imported."))
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise ImportRefused(
+            _("This file is not a Between Sessions export (it is not readable JSON).")
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ImportRefused(_("This file is not a Between Sessions export."))
+    if document.get("version") != FORMAT_VERSION:
+        raise ImportRefused(
+            _("This export is from a version we cannot read (version %(version)s).")
+            % {"version": str(document.get("version"))[:20]}
+        )
+    for key in ("entries", "reflections"):
+        if not isinstance(document.get(key, []), list):
+            raise ImportRefused(
+                _("This export is damaged: “%(key)s” is not a list.") % {"key": key}
+            )
+    return document
+
+
+def _moment(value, fallback):
+    if value in (None, ""):
+        return fallback
+    moment = parse_datetime(value) if isinstance(value, str) else None
+    if moment is None or timezone.is_naive(moment):
+        raise forms.ValidationError(_("created_at is not a date and time with a zone."))
+    return moment
+
+
+def _first_error(form) -> str:
+    field, errors = next(iter(form.errors.items()))
+    return f"{field}: {errors[0]}"
+
+
+def _clean_entry(record, today, now) -> Entry:
+    if not isinstance(record, dict):
+        raise forms.ValidationError(_("it is not an object."))
+    data = {
+        name: "" if record.get(name) is None else str(record.get(name))
+        for name in EntryForm.Meta.fields
+    }
+    form = EntryForm(data, today=today)
+    if not form.is_valid():
+        raise forms.ValidationError(_first_error(form))
+    try:
+        entry_uuid = uuid.UUID(str(record.get("uuid")))
+    except ValueError:
+        raise forms.ValidationError(_("uuid is missing or not a valid UUID.")) from None
+    entry = form.save(commit=False)
+    entry.uuid = entry_uuid
+    entry.created_at = _moment(record.get("created_at"), now)
+    return entry
+
+
+def _clean_reflection(record, now) -> WeeklyReflection:
+    if not isinstance(record, dict):
+        raise forms.ValidationError(_("it is not an object."))
+    data = {name: str(record.get(name) or "") for name in REFLECTION_FIELDS}
+    form = ReflectionForm(data)
+    if not form.is_valid():
+        raise forms.ValidationError(_first_error(form))
+    try:
+        week_of = datetime.date.fromisoformat(data["week_of"])
+    except ValueError:
+        raise forms.ValidationError(
+            _("week_of is not a date like 2026-11-16.")
+        ) from None
+    if week_of < EARLIEST_DAY:
+        raise forms.ValidationError(_("week_of is before the year 2000."))
+    reflection = form.save(commit=False)
+    reflection.week_of = week_of
+    reflection.created_at = _moment(record.get("created_at"), now)
+    return reflection
+
+
+def import_document(user, document: dict, today: datetime.date, now) -> ImportResult:
+    """Add what is not there yet; change and delete nothing. All or nothing."""
+    # A day of slack: an export made in a zone ahead of ours may hold "tomorrow".
+    latest_day = today + datetime.timedelta(days=1)
+    entries, reflections = [], []
+    for position, record in enumerate(document.get("entries", []), start=1):
+        try:
+            entries.append(_clean_entry(record, latest_day, now))
+        except forms.ValidationError as error:
+            raise ImportRefused(
+                _(
+                    "Entry %(number)d could not be read: %(problem)s "
+                    "Nothing was imported."
+                )
+                % {"number": position, "problem": " ".join(error.messages)}
+            ) from None
+    for position, record in enumerate(document.get("reflections", []), start=1):
+        try:
+            reflections.append(_clean_reflection(record, now))
+        except forms.ValidationError as error:
+            raise ImportRefused(
+                _(
+                    "Reflection %(number)d could not be read: %(problem)s "
+                    "Nothing was imported."
+                )
+                % {"number": position, "problem": " ".join(error.messages)}
+            ) from None
+
+    with transaction.atomic():
+        known_uuids = set(
+            Entry.objects.filter(uuid__in=[e.uuid for e in entries]).values_list(
+                "uuid", flat=True
+            )
+        )
+        known_weeks = set(
+            WeeklyReflection.objects.for_user(user).values_list("week_of", flat=True)
+        )
+        new_entries, seen = [], set()
+        for entry in entries:
+            if entry.uuid in known_uuids or entry.uuid in seen:
+                continue
+            seen.add(entry.uuid)
+            entry.owner = user
+            new_entries.append(entry)
+        new_reflections = []
+        for reflection in reflections:
+            if reflection.week_of in known_weeks:
+                continue
+            known_weeks.add(reflection.week_of)
+            reflection.owner = user
+            new_reflections.append(reflection)
+        Entry.objects.bulk_create(new_entries)
+        WeeklyReflection.objects.bulk_create(new_reflections)
+    return ImportResult(
+        len(new_entries),
+        len(entries) - len(new_entries),
+        len(new_reflections),
+        len(reflections) - len(new_reflections),
+    )
