@@ -199,6 +199,19 @@ SESSION_SAVE_EVERY_REQUEST = True  # "14 days without use", not 14 days from log
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_secrets": {"()": "journal.log_filters.RedactSecretsFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact_secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own loggers pass the request path: filter them at the source too.
+        "django.request": {"filters": ["redact_secrets"]},
+        "django.server": {"filters": ["redact_secrets"]},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

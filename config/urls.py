@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from journal.views import pages
+from journal.views import pages, sharing
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
     path("accounts/", include("journal.urls_accounts")),
     path("journal/", include("journal.urls")),
+    path("share/<str:token>/", sharing.share_view, name="share"),
     path("guide/", include("guide.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from journal.models import Entry, WeeklyReflection
+from journal.models import Entry, ShareLink, WeeklyReflection
 from journal.skills import Skill
 
 EARLIEST_DAY = datetime.date(2000, 1, 1)
@@ -216,5 +216,35 @@ class ReflectionForm(forms.ModelForm):
             field.error_messages["max_length"] = _(
                 "Please keep this to 2,000 characters (it has %(show_value)d now)."
             )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class ShareLinkForm(forms.ModelForm):
+    expires_in_days = forms.TypedChoiceField(
+        label=_("The link stops working after"),
+        choices=ShareLink.ExpiresIn.choices,
+        coerce=int,
+        initial=ShareLink.ExpiresIn.MONTH,
+    )
+
+    class Meta:
+        model = ShareLink
+        fields = ("weeks", "include_notes")
+        labels = {
+            "weeks": _("Which weeks"),
+            "include_notes": _("Include my notes and weekly reflections"),
+        }
+        help_texts = {
+            "weeks": _("Counting this week. Later weeks are never added to this link."),
+            "include_notes": _(
+                "Off: only the diary card and figures. On: also what you wrote."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["weeks"].initial = ShareLink.Weeks.FOUR
+        self.fields["weeks"].choices = ShareLink.Weeks.choices  # no empty choice
         self.helper = FormHelper()
         self.helper.form_tag = False

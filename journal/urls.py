@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from journal.converters import IsoDateConverter
-from journal.views import entries, week
+from journal.views import entries, sharing, week
 
 app_name = "journal"
 
@@ -18,5 +18,8 @@ urlpatterns = [
     path(
         "week/<isodate:day>/reflection/", week.reflection_save, name="week-reflection"
     ),
+    path("week/<isodate:day>/pdf/", week.week_pdf, name="week-pdf"),
     path("progress/", week.progress, name="progress"),
+    path("sharing/", sharing.sharing_page, name="sharing"),
+    path("sharing/<int:pk>/revoke/", sharing.revoke, name="sharing-revoke"),
 ]

@@ -9,13 +9,14 @@ from django.views.decorators.http import require_http_methods
 
 from journal.forms_accounts import SettingsForm, SignUpForm
 from journal.models import profile_for
+from journal.views.helpers import posted_data
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -28,7 +29,7 @@ def signup(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def settings_view(request):
     profile = profile_for(request.user)
-    form = SettingsForm(request.POST or None, instance=profile)
+    form = SettingsForm(posted_data(request), instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your settings are saved."))

@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -18,6 +19,7 @@ from journal.erasure import erase_account
 from journal.forms_accounts import DeleteAccountForm, ImportForm
 from journal.models import Entry, WeeklyReflection, profile_for
 from journal.views.entries import user_today
+from journal.views.helpers import posted_data, posted_files
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +77,7 @@ def export_json(request):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def import_data(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(posted_data(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -116,7 +118,7 @@ def import_data(request):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(posted_data(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         user_id = request.user.pk
         erase_account(request.user)
@@ -126,4 +128,5 @@ def delete_account(request):
             request, _("Your account and everything in it have been erased. Take care.")
         )
         return redirect("home")
-    return render(request, "registration/delete_account.html", {"form": form})
+    context = {"form": form, "export_url": reverse("accounts-import")}
+    return render(request, "registration/delete_account.html", context)

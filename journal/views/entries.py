@@ -19,6 +19,7 @@ from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
 from journal.models import Entry, profile_for
 from journal.skills import all_skills
 from journal.timezones import local_today
+from journal.views.helpers import posted_data
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ def entry_list(request):
 def entry_edit(request, pk):
     entry = get_entry_for_user(request.user, pk)
     day = user_today(request.user)
-    form = EntryForm(request.POST or None, instance=entry, today=day)
+    form = EntryForm(posted_data(request), instance=entry, today=day)
     if request.method == "POST" and form.is_valid():
         form.save()
         logger.info("Entry %s updated by user %s", entry.pk, request.user.pk)

@@ -6,12 +6,14 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from journal import charts, reports, stats
+from journal import charts, pdf, reports, stats
 from journal.forms import ReflectionForm
 from journal.models import WeeklyReflection, profile_for
 from journal.timezones import local_today
@@ -67,6 +69,7 @@ def render_week(request, report, form, today, current_first, status=200):
         ),
         "is_current_week": report.first_day == current_first,
         "display_name": profile_for(request.user).display_name,
+        "pdf_missing_reason": pdf.missing_reason(),
     }
     return render(request, "journal/week.html", context, status=status)
 
@@ -139,3 +142,29 @@ def progress(request):
         "today": today,
     }
     return render(request, "journal/progress.html", context)
+
+
+@login_required
+@require_safe
+def week_pdf(request, day):
+    today, first_day, current_first = _locate_week(request.user, day)
+    if first_day > current_first:
+        return redirect("journal:week-pdf", day=current_first)
+    if first_day != day:
+        return redirect("journal:week-pdf", day=first_day)
+    reason = pdf.missing_reason()
+    if reason is not None:
+        context = {
+            "reason": reason,
+            "week_url": reverse("journal:week", args=[first_day]),
+        }
+        return render(request, "journal/pdf_unavailable.html", context, status=503)
+    report = reports.load_week_reports(request.user, [first_day])[0]
+    context = {"report": report, "display_name": profile_for(request.user).display_name}
+    response = HttpResponse(
+        pdf.render_week_pdf(context), content_type="application/pdf"
+    )
+    filename = f"between-sessions-week-{first_day.isoformat()}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    logger.info("Week PDF for user %s", request.user.pk)
+    return response

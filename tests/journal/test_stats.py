@@ -112,7 +112,10 @@ def test_sunday_start_week_places_sunday_first():
 
 
 def test_week_spanning_new_year():
-    rows = [EntryRow(D(2026, 12, 31), "communication"), EntryRow(D(2027, 1, 2), "communication")]
+    rows = [
+        EntryRow(D(2026, 12, 31), "communication"),
+        EntryRow(D(2027, 1, 2), "communication"),
+    ]
 
     card = stats.diary_card(rows, D(2026, 12, 28), SKILLS)
 
@@ -162,7 +165,10 @@ def test_distress_summary_averages_only_paired_ratings():
     assert summary.overall.paired == 3
     assert summary.overall.average_before == pytest.approx(6.3)
     assert summary.overall.average_after == pytest.approx(4.0)
-    assert [f.skill for f in summary.by_skill] == ["distress-tolerance", "communication"]
+    assert [f.skill for f in summary.by_skill] == [
+        "distress-tolerance",
+        "communication",
+    ]
     assert summary.by_skill[0].average_drop == pytest.approx(3.0)
     assert summary.most_helpful.skill == "distress-tolerance"
 
@@ -210,7 +216,11 @@ def test_longest_streak(days, expected):
 
 
 def test_recent_days_lists_seven_days_oldest_first():
-    counts = {TODAY: 2, TODAY - datetime.timedelta(days=6): 1, TODAY - datetime.timedelta(days=7): 5}
+    counts = {
+        TODAY: 2,
+        TODAY - datetime.timedelta(days=6): 1,
+        TODAY - datetime.timedelta(days=7): 5,
+    }
 
     days = stats.recent_days(counts, TODAY)
 
@@ -240,7 +250,9 @@ def test_strength_after_thirty_days_of_practice_is_about_eighty():
 
 def test_strength_halves_after_thirteen_days_without_practice():
     practised = days_back(TODAY, 30, start=13)
-    before_break = stats.practice_strength(practised, TODAY - datetime.timedelta(days=13))
+    before_break = stats.practice_strength(
+        practised, TODAY - datetime.timedelta(days=13)
+    )
 
     after_break = stats.practice_strength(practised, TODAY)
 
@@ -291,11 +303,19 @@ def test_calendar_level(count, level):
 
 
 def test_totals():
-    rows = [(D(2026, 1, 2), "communication", 2), (D(2026, 1, 2), "distress-tolerance", 1), (D(2025, 5, 1), "communication", 1)]
+    rows = [
+        (D(2026, 1, 2), "communication", 2),
+        (D(2026, 1, 2), "distress-tolerance", 1),
+        (D(2025, 5, 1), "communication", 1),
+    ]
 
     result = stats.totals(rows)
 
-    assert (result.entries, result.days_practised, result.first_day) == (4, 2, D(2025, 5, 1))
+    assert (result.entries, result.days_practised, result.first_day) == (
+        4,
+        2,
+        D(2025, 5, 1),
+    )
 
 
 def test_totals_of_nothing():

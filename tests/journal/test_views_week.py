@@ -91,7 +91,9 @@ def test_week_page_shows_the_diary_card_counts(owner_client, owner):
     response = owner_client.get(THIS_WEEK)
 
     report = response.context["report"]
-    by_skill = {line.skill.slug: [count for _, count in line.cells] for line in report.lines}
+    by_skill = {
+        line.skill.slug: [count for _, count in line.cells] for line in report.lines
+    }
     assert by_skill["communication"] == [2, 0, 0, 0, 0, 0, 0]
     assert by_skill["distress-tolerance"] == [0, 0, 1, 0, 0, 0, 0]
     assert report.card.day_totals == (2, 0, 1, 0, 0, 0, 0)
@@ -117,18 +119,31 @@ def test_fewer_entries_than_last_week_is_said_kindly(owner_client, owner):
 
 
 def test_distress_figures_from_paired_ratings(owner_client, owner):
-    make_entry(owner, practiced_on=D(2026, 11, 16), skill="distress-tolerance",
-               distress_before=8, distress_after=3)
-    make_entry(owner, practiced_on=D(2026, 11, 17), skill="communication",
-               distress_before=6, distress_after=5)
-    make_entry(owner, practiced_on=D(2026, 11, 17), skill="communication",
-               distress_before=9)
+    make_entry(
+        owner,
+        practiced_on=D(2026, 11, 16),
+        skill="distress-tolerance",
+        distress_before=8,
+        distress_after=3,
+    )
+    make_entry(
+        owner,
+        practiced_on=D(2026, 11, 17),
+        skill="communication",
+        distress_before=6,
+        distress_after=5,
+    )
+    make_entry(
+        owner, practiced_on=D(2026, 11, 17), skill="communication", distress_before=9
+    )
 
     html = owner_client.get(THIS_WEEK).content.decode()
 
     assert "your distress went from 7.0 before to 4.0 after on average" in html
     assert "a change of 3.0 points" in html
-    assert "What lowered your distress most this week: <strong>Distress tolerance" in html
+    assert (
+        "What lowered your distress most this week: <strong>Distress tolerance" in html
+    )
 
 
 def test_no_distress_section_without_paired_ratings(owner_client, owner):
@@ -265,7 +280,9 @@ def test_reflection_needs_login(client):
     assert not WeeklyReflection.objects.exists()
 
 
-def test_reflection_never_touches_another_users_reflection(owner_client, owner, other_user):
+def test_reflection_never_touches_another_users_reflection(
+    owner_client, owner, other_user
+):
     theirs = WeeklyReflection.objects.create(
         owner=other_user, week_of=D(2026, 11, 16), what_helped="Theirs"
     )
@@ -290,7 +307,11 @@ def test_concurrent_reflection_saves_leave_one_row(owner):
                 owner,
                 D(2026, 11, 16),
                 D(2026, 11, 22),
-                {"what_helped": f"try {number}", "what_was_hard": "", "for_next_session": ""},
+                {
+                    "what_helped": f"try {number}",
+                    "what_was_hard": "",
+                    "for_next_session": "",
+                },
             )
         except Exception as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
@@ -343,8 +364,11 @@ def test_pages_run_at_most_ten_queries_whatever_the_history(
 
 def test_progress_shows_totals_chart_table_calendar_and_strength(owner_client, owner):
     for n in range(30):
-        make_entry(owner, practiced_on=D(2026, 11, 21) - datetime.timedelta(days=n),
-                   skill="communication")
+        make_entry(
+            owner,
+            practiced_on=D(2026, 11, 21) - datetime.timedelta(days=n),
+            skill="communication",
+        )
     make_entry(owner, practiced_on=D(2026, 11, 20), skill="distress-tolerance")
 
     response = owner_client.get("/journal/progress/")

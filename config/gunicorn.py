@@ -1,0 +1,29 @@
+"""gunicorn settings: `gunicorn -c config/gunicorn.py config.wsgi`.
+
+The access log carries the path without its query string, and never a share token.
+"""
+
+import os
+
+from gunicorn.glogging import Logger
+
+from journal.log_filters import redact
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+accesslog = "-"
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
+
+
+class PrivateAccessLogger(Logger):
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        for key in ("r", "U", "q", "{raw_uri}e"):
+            if key in atoms:
+                atoms[key] = redact(atoms[key])
+        atoms["q"] = ""
+        atoms["f"] = "-"  # the referer may carry a share link too
+        return atoms
+
+
+logger_class = PrivateAccessLogger

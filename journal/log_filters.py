@@ -1,0 +1,26 @@
+"""Keep secrets out of log lines.
+
+Share tokens are working keys to someone's therapy notes, and search words can be
+as private as the notes themselves, so no log line may carry either.
+"""
+
+import logging
+import re
+
+SHARE_TOKEN = re.compile(r"/share/[^/\s?\"']+")
+QUERY_STRING = re.compile(r"\?[^\s\"']*")
+
+
+def redact(text: str) -> str:
+    """Replace share tokens and query strings in a log message."""
+    return QUERY_STRING.sub("?[redacted]", SHARE_TOKEN.sub("/share/[redacted]", text))
+
+
+class RedactSecretsFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg = cleaned
+            record.args = None
+        return True

@@ -1,0 +1,95 @@
+"""Read-only links to weekly summaries, for a person's therapist."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+
+from journal import reports, sharing
+from journal.forms import ShareLinkForm
+from journal.models import ShareLink, profile_for
+from journal.views.entries import user_today
+from journal.views.helpers import posted_data
+
+logger = logging.getLogger(__name__)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def sharing_page(request):
+    form = ShareLinkForm(posted_data(request))
+    new_link_url = None
+    if request.method == "POST" and form.is_valid():
+        profile = profile_for(request.user)
+        link, token = sharing.create_link(
+            request.user,
+            form,
+            user_today(request.user),
+            profile.week_start,
+            timezone.now(),
+        )
+        logger.info("Share link %s created by user %s", link.pk, request.user.pk)
+        # Shown on this response only (never stored, never redirected through a URL).
+        new_link_url = request.build_absolute_uri(reverse("share", args=[token]))
+        form = ShareLinkForm()
+    context = {
+        "form": form,
+        "links": ShareLink.objects.for_user(request.user),
+        "new_link_url": new_link_url,
+        "now": timezone.now(),
+    }
+    return render(request, "journal/sharing.html", context)
+
+
+@login_required
+@require_POST
+def revoke(request, pk):
+    link = get_object_or_404(ShareLink.objects.for_user(request.user), pk=pk)
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+        logger.info("Share link %s revoked by user %s", link.pk, request.user.pk)
+    messages.success(request, _("The link is turned off. Nobody can open it any more."))
+    return redirect("journal:sharing")
+
+
+@require_safe
+def share_view(request, token):
+    now = timezone.now()
+    link = (
+        ShareLink.objects.active(now)
+        .select_related("owner__profile")
+        .filter(token_hash=sharing.hash_token(token))
+        .first()
+    )
+    if link is None:
+        # Unknown, expired and revoked links look exactly the same.
+        raise Http404
+    # Counted in the database, so simultaneous views are each counted once.
+    ShareLink.objects.filter(pk=link.pk).update(
+        view_count=F("view_count") + 1, last_viewed_at=now
+    )
+    weeks = reports.load_week_reports(
+        link.owner, sharing.week_firsts(link), include_notes=link.include_notes
+    )
+    profile = profile_for(link.owner)
+    context = {
+        "link": link,
+        "weeks": list(reversed(weeks)),
+        "name": profile.display_name or link.owner.get_username(),
+    }
+    response = render(request, "journal/share.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
