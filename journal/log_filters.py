@@ -7,6 +7,8 @@ as private as the notes themselves, so no log line may carry either.
 import logging
 import re
 
+from django.views.debug import SafeExceptionReporterFilter
+
 SHARE_TOKEN = re.compile(r"/share/[^/\s?\"']+")
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
 
@@ -24,3 +26,12 @@ class RedactSecretsFilter(logging.Filter):
             record.msg = cleaned
             record.args = None
         return True
+
+
+class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
+    """Error reports list which fields were posted, never what was typed in them."""
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return dict.fromkeys(request.POST, self.cleansed_substitute)

@@ -21,6 +21,17 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # Log-in lock-outs live in the database (rolled back per test); sign-up limits
+    # live in the cache, which outlives a test unless cleared.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def owner(db):
     return make_user("owner")

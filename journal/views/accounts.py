@@ -1,5 +1,6 @@
 """Sign-up and personal settings. Log-in, log-out and passwords are Django's views."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from journal.forms_accounts import SettingsForm, SignUpForm
 from journal.models import profile_for
+from journal.security import client_ip, is_rate_limited
 from journal.views.helpers import posted_data
 
 
@@ -17,6 +19,10 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
     form = SignUpForm(posted_data(request))
+    if request.method == "POST" and is_rate_limited(
+        "signup", client_ip(request), settings.SIGNUP_RATE_LIMIT, window_seconds=3600
+    ):
+        return render(request, "registration/signup_limited.html", status=429)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

@@ -1,6 +1,7 @@
 """Pages that are not about one person's journal: landing, help, health, errors."""
 
 import logging
+import sys
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
@@ -8,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from journal.security import DATABASE_DOWN_ERRORS, database_unavailable_response
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +46,9 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # Django calls this while handling the exception, so it can still be seen here.
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN_ERRORS):
+        return database_unavailable_response()
     # Rendered without the request: its context processors would ask the database
     # for the user, and the database may be what failed.
     return HttpResponseServerError(loader.render_to_string("500.html"))

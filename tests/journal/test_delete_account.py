@@ -79,9 +79,9 @@ def test_empty_password_deletes_nothing(owner_client, owner):
 def test_right_password_erases_every_row_and_logs_out(owner):
     fill_account(owner)
     other_device = Client()
-    other_device.login(username="owner", password=PASSWORD)
+    other_device.force_login(owner)
     this_device = Client()
-    this_device.login(username="owner", password=PASSWORD)
+    this_device.force_login(owner)
     bystander = make_user("bystander")
     fill_account(bystander)
 
