@@ -216,9 +216,8 @@ def main() -> int:
     p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else 0
     print(f"clients {args.clients}, {elapsed:.0f} s, gunicorn workers {args.workers}")
     print(f"requests {len(latencies)}, {len(latencies) / elapsed:.0f}/s")
-    print(
-        f"latency median {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
-    )
+    median = statistics.median(latencies) if latencies else 0
+    print(f"latency median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
     print(f"entries acknowledged {len(acknowledged)}, found in the database {stored}")
     print(f"failed requests {len(failures)} {failures[:5]}")
     return 0 if stored == len(acknowledged) and not failures else 1
