@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast lint format check migrate clean
+.PHONY: install system-deps run test lint format check migrate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,22 @@ run: migrate
 	$(BIN)/python manage.py load_guide
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+# Chromium (browser tests) and Pango (WeasyPrint's PDFs) come from the system. On
+# Debian, as root, they are installed when missing; elsewhere this only explains.
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Please install:$$missing (browser and PDF tests need them)"; \
+	  fi; \
+	fi
+
+test: install system-deps
 	$(BIN)/python -m pytest
 
 lint: install

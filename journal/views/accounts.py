@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from journal.forms_accounts import SettingsForm, SignUpForm
 from journal.models import profile_for
 from journal.security import client_ip, is_rate_limited
+from journal.timezones import LEGACY_NAMES
 from journal.views.helpers import posted_data
 
 
@@ -28,7 +29,8 @@ def signup(request):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your journal is ready."))
         return redirect("journal:today")
-    return render(request, "registration/signup.html", {"form": form})
+    context = {"form": form, "legacy_time_zones": LEGACY_NAMES}
+    return render(request, "registration/signup.html", context)
 
 
 @login_required

@@ -43,14 +43,24 @@ def _locate_week(user, day):
     )
 
 
+def _canonical_week_redirect(view_name, day, first_day, current_first):
+    """Redirect to the week's first day (never a future week); None if already there."""
+    if first_day > current_first:
+        return redirect(view_name, day=current_first)
+    if first_day != day:
+        return redirect(view_name, day=first_day)
+    return None
+
+
 @login_required
 @require_safe
 def week_detail(request, day):
     today, first_day, current_first = _locate_week(request.user, day)
-    if first_day > current_first:
-        return redirect("journal:week", day=current_first)
-    if first_day != day:
-        return redirect("journal:week", day=first_day)
+    redirection = _canonical_week_redirect(
+        "journal:week", day, first_day, current_first
+    )
+    if redirection:
+        return redirection
     report = reports.load_week_reports(request.user, [first_day])[0]
     form = ReflectionForm(instance=report.reflection)
     return render_week(request, report, form, today, current_first)
@@ -148,10 +158,11 @@ def progress(request):
 @require_safe
 def week_pdf(request, day):
     today, first_day, current_first = _locate_week(request.user, day)
-    if first_day > current_first:
-        return redirect("journal:week-pdf", day=current_first)
-    if first_day != day:
-        return redirect("journal:week-pdf", day=first_day)
+    redirection = _canonical_week_redirect(
+        "journal:week-pdf", day, first_day, current_first
+    )
+    if redirection:
+        return redirection
     reason = pdf.missing_reason()
     if reason is not None:
         context = {

@@ -1,19 +1,9 @@
 // Pre-select the browser's time zone on the sign-up form. Without JavaScript the
 // select simply stays on UTC, which the person can change.
 (function () {
-  var LEGACY = {
-    "Asia/Calcutta": "Asia/Kolkata",
-    "Asia/Katmandu": "Asia/Kathmandu",
-    "Asia/Rangoon": "Asia/Yangon",
-    "Asia/Saigon": "Asia/Ho_Chi_Minh",
-    "Europe/Kiev": "Europe/Kyiv",
-    "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
-    "Atlantic/Faeroe": "Atlantic/Faroe",
-    "Pacific/Enderbury": "Pacific/Kanton",
-    "America/Godthab": "America/Nuuk",
-    "Etc/UTC": "UTC",
-    "Etc/GMT": "UTC"
-  };
+  // Old names browsers still report, mapped to current ones (from journal/timezones.py).
+  var data = document.getElementById("legacy-time-zones");
+  var LEGACY = data ? JSON.parse(data.textContent) : {};
   var select = document.querySelector("select[data-detect-time-zone]");
   if (!select || !window.Intl) return;
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -171,3 +171,38 @@ def test_every_user_gets_a_profile_however_they_are_made(how):
     user = getattr(get_user_model().objects, how)("made", "made@example.org", "pw")
 
     assert Profile.objects.filter(user=user).exists()
+
+
+def test_password_reset_link_lets_the_person_choose_a_new_password(client, mailoutbox):
+    user = make_user("river")
+    user.email = "river@example.org"
+    user.save()
+    client.post("/accounts/password_reset/", {"email": "river@example.org"})
+    link = next(
+        line for line in mailoutbox[0].body.splitlines() if "/accounts/reset/" in line
+    )
+    path = link[link.index("/accounts/reset/") :].strip()
+
+    form_page = client.get(path, follow=True)
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": STRONG_PASSWORD, "new_password2": STRONG_PASSWORD},
+    )
+
+    assert 'name="new_password1"' in form_page.content.decode()
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(STRONG_PASSWORD)
+
+
+def test_an_old_password_reset_link_says_so_kindly(client):
+    response = client.get("/accounts/reset/MQ/not-a-token/")
+
+    assert "This link has expired" in response.content.decode()
+
+
+def test_signup_page_gives_the_script_the_legacy_zone_names(client):
+    html = client.get("/accounts/signup/").content.decode()
+
+    assert 'id="legacy-time-zones"' in html
+    assert "Asia/Kolkata" in html
