@@ -83,18 +83,14 @@ def entry_new(request):
     if request.method != "POST":
         initial = PrefillForm(request.GET).initial_values(day)
         form = NewEntryForm(today=day, initial=initial)
-        return render(
-            request, "journal/entry_form.html", {"form": form, "is_new": True}
-        )
+        return render_entry_form(request, form, is_new=True)
 
     form = NewEntryForm(request.POST, today=day)
     returns_to_today = request.POST.get("return_to") == RETURN_TO_TODAY
     if not form.is_valid():
         if returns_to_today:
             return render_today(request, form, day)
-        return render(
-            request, "journal/entry_form.html", {"form": form, "is_new": True}
-        )
+        return render_entry_form(request, form, is_new=True)
 
     entry = save_new_entry(request.user, form)
     logger.info("Entry %s saved for user %s", entry.pk, request.user.pk)
@@ -163,12 +159,13 @@ def entry_edit(request, pk):
         logger.info("Entry %s updated by user %s", entry.pk, request.user.pk)
         messages.success(request, _("Your changes are saved."))
         return redirect(safe_next(request, fallback="journal:entry-list"))
-    context = {
-        "form": form,
-        "entry": entry,
-        "is_new": False,
-        "next": safe_next(request, ""),
-    }
+    return render_entry_form(
+        request, form, is_new=False, entry=entry, next=safe_next(request, "")
+    )
+
+
+def render_entry_form(request, form, **context):
+    context = {"form": form, "skills": all_skills(), **context}
     return render(request, "journal/entry_form.html", context)
 
 

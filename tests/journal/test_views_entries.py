@@ -385,3 +385,14 @@ def test_delete_removes_the_entry_on_post(owner_client, owner):
 
     assert response.status_code == 302
     assert not Entry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.parametrize("url", ["/journal/entries/new/", "edit"])
+def test_entry_forms_link_every_skill_to_its_guide_page(owner_client, owner, url):
+    if url == "edit":
+        url = f"/journal/entries/{make_entry(owner).pk}/edit/"
+
+    html = owner_client.get(url).content.decode()
+
+    for slug in ("emotional-regulation", "distress-tolerance", "communication"):
+        assert f'href="/guide/{slug}/"' in html

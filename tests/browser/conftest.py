@@ -1,0 +1,135 @@
+"""Real-browser tests: one headless Chromium per session, a light context per test.
+
+Playwright cannot download browsers here, so the tests drive Debian's Chromium
+directly and never use pytest-playwright's own `browser`/`page` fixtures. Pages are
+served by pytest-django's live server, which runs in a thread of this process.
+"""
+
+import datetime
+import os
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import sync_playwright
+
+from journal.timezones import local_today
+from tests.browser.helpers import (
+    DESKTOP,
+    PAGE_TYPES,
+    PageWatch,
+    create_share_link,
+    login,
+)
+from tests.factories import make_entry, make_user
+
+# Playwright's sync API keeps an event loop running in the test thread, so Django
+# would refuse the plain ORM calls that fixtures make there. They are safe: the live
+# server thread has its own connection.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: real-browser tests")
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_context(chromium_browser, live_server):
+    """Open a browser context on the live server; returns (context, watch)."""
+    opened = []
+
+    def open_context(**options):
+        context = chromium_browser.new_context(
+            base_url=live_server.url, **{**DESKTOP, **options}
+        )
+        context.set_default_timeout(10_000)
+        watch = PageWatch()
+        watch.attach(context)
+        opened.append(context)
+        return context, watch
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def guide_pages(transactional_db):
+    # Guide pages come from Markdown files, not migrations, and every live-server
+    # test starts from an empty database.
+    call_command("load_guide", stdout=StringIO())
+
+
+@pytest.fixture
+def person(transactional_db):
+    """Robin, with entries on three days of the last week, some with ratings."""
+    user = make_user("robin", display_name="Robin")
+    today = local_today(timezone.now(), "UTC")
+    practice = [
+        (0, "emotional-regulation", "Named the anger before I answered.", 7, 4),
+        (0, "communication", "Asked for a pause in the meeting.", None, None),
+        (1, "distress-tolerance", "Cold water on my face, then a walk.", 8, 5),
+        (3, "behavioral-activation", "Went for a run although I felt flat.", 6, 3),
+    ]
+    for days_ago, skill, note, before, after in practice:
+        make_entry(
+            user,
+            practiced_on=today - datetime.timedelta(days=days_ago),
+            skill=skill,
+            note=note,
+            distress_before=before,
+            distress_after=after,
+        )
+    return user
+
+
+@pytest.fixture
+def visit_page_type(request, live_server):
+    """Open one kind of page (a key of PAGE_TYPES) in a context; returns the page."""
+
+    def visit(context, name):
+        page_type = PAGE_TYPES[name]
+        if page_type.needs_guide:
+            request.getfixturevalue("guide_pages")
+        if page_type.is_signed_in:
+            login(context, request.getfixturevalue("person"), live_server)
+        page = context.new_page()
+        if name == "entry-form-errors":
+            page.goto("/journal/entries/new/")
+            with page.expect_navigation() as navigation:
+                page.locator("main form button[type=submit]").click()
+            response = navigation.value
+        elif name == "share":
+            path = create_share_link(page)
+            # The therapist opening the link is not signed in.
+            context.clear_cookies()
+            response = page.goto(path)
+        else:
+            response = page.goto(page_type.path)
+        assert response.status == page_type.status, f"{name}: {response.url}"
+        return page
+
+    return visit
