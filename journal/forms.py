@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from journal.models import Entry, ShareLink, WeeklyReflection
 from journal.skills import Skill
+from journal.stats import EARLIEST_DAY
 
-EARLIEST_DAY = datetime.date(2000, 1, 1)
 NOTE_MAX_LENGTH = 2000
 SEARCH_MAX_LENGTH = 200
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 ONE_DAY = datetime.timedelta(days=1)
+# The first day a journal may hold: back-filling goes no further.
+EARLIEST_DAY = datetime.date(2000, 1, 1)
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,16 @@ def test_any_day_redirects_to_the_first_day_of_its_week(
     assert response["Location"] == target
 
 
-@pytest.mark.parametrize("url", ["/journal/week/2026-02-30/", "/journal/week/26-1-1/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/journal/week/2026-02-30/",
+        "/journal/week/26-1-1/",
+        "/journal/week/0001-01-01/",
+        "/journal/week/1999-12-31/pdf/",
+        "/journal/week/0001-01-01/reflection/",
+    ],
+)
 def test_impossible_dates_are_not_found(owner_client, url):
     assert owner_client.get(url).status_code == 404
 
