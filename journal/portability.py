@@ -31,8 +31,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from journal.forms import EARLIEST_DAY, EntryForm, ReflectionForm
+from journal.forms import EntryForm, ReflectionForm
 from journal.models import Entry, WeeklyReflection
+from journal.stats import EARLIEST_DAY
 
 FORMAT_NAME = "between-sessions-export"
 FORMAT_VERSION = 1
