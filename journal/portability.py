@@ -156,9 +156,18 @@ def read_document(raw: bytes) -> dict:
 def _moment(value, fallback):
     if value in (None, ""):
         return fallback
-    moment = parse_datetime(value) if isinstance(value, str) else None
+    problem = forms.ValidationError(_("created_at is not a date and time with a zone."))
+    if not isinstance(value, str):
+        raise problem
+    try:
+        moment = parse_datetime(value)
+        # Some times parse but cannot be stored: year 1 at UTC+14 is before year 1.
+        if moment is not None and timezone.is_aware(moment):
+            moment.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        raise problem from None
     if moment is None or timezone.is_naive(moment):
-        raise forms.ValidationError(_("created_at is not a date and time with a zone."))
+        raise problem
     return moment
 
 

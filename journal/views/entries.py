@@ -38,12 +38,15 @@ def get_entry_for_user(user, pk) -> Entry:
 
 
 def safe_next(request, fallback: str) -> str:
+    """The ``next`` page if it is a path on this site, else ``fallback``.
+
+    Only paths count: a bare word would be taken for a URL name by redirect().
+    """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    is_local_path = target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+    )
+    return target if is_local_path else fallback
 
 
 @login_required
