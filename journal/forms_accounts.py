@@ -1,7 +1,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from journal.models import Profile
@@ -123,3 +123,19 @@ class DeleteAccountForm(forms.Form):
                 _("That password is not right. Nothing was deleted.")
             )
         return password
+
+
+class LoginForm(AuthenticationForm):
+    """Django's log-in form, refusing impossible usernames before any lookup.
+
+    Django only hints the username's maximum length to the browser; a longer one
+    would reach the log-in throttling records and fail there.
+    """
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        max_length = get_user_model()._meta.get_field("username").max_length
+        if len(username) > max_length:
+            # The same message as a wrong password: nothing about which part was wrong.
+            raise self.get_invalid_login_error()
+        return super().clean()

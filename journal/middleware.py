@@ -1,5 +1,4 @@
-from datetime import date
-
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 PRIVATE_PREFIXES = ("/journal/", "/accounts/", "/share/")
@@ -37,7 +36,7 @@ class SlidingSessionMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            today = date.today().isoformat()
+            today = timezone.now().date().isoformat()
             if request.session.get("renewed_on") != today:
                 request.session["renewed_on"] = today
         return self.get_response(request)

@@ -1,5 +1,6 @@
 """Request-level protections: client address, headers, rate limits, a calm 503."""
 
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -25,9 +26,17 @@ def client_ip(request) -> str:
     if settings.TRUST_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
+        if addresses and _is_ip_address(addresses[-1]):
             return addresses[-1]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _is_ip_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
 
 
 class SecurityHeadersMiddleware:

@@ -1,0 +1,318 @@
+"""Every state-changing POST needs a valid CSRF token: without one, 403 and no change.
+
+Each flow is also sent once with a valid token, so a refusal is shown to come from
+the missing token and not from data that would have been refused anyway.
+"""
+
+import datetime
+import json
+import secrets
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from journal.models import Entry, Profile, ShareLink, WeeklyReflection
+from journal.sharing import hash_token
+from tests.factories import make_entry
+from tests.security.routes import our_routes
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+PASSWORD = "a-long-test-password"
+NEW_PASSWORD = "quiet-harbour-lanterns-73"
+IMPORTED_UUID = "6f1c2d4e-9a8b-4c7d-8e6f-5a4b3c2d1e0f"
+NEW_ENTRY_UUID = "0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a"
+
+
+@dataclass
+class World:
+    owner: object
+    entry: Entry
+    link: ShareLink
+    mailbox: list
+
+
+@pytest.fixture
+def world(fixed_clock, owner, mailoutbox):
+    owner.email = "owner@example.org"
+    owner.save()
+    entry = make_entry(owner, practiced_on=D(2026, 11, 18), note="The first note")
+    link = ShareLink.objects.create(
+        owner=owner,
+        token_hash=hash_token("csrf-test-token"),
+        weeks=4,
+        first_day=D(2026, 10, 26),
+        last_day=D(2026, 11, 22),
+        expires_at=fixed_clock + datetime.timedelta(days=30),
+    )
+    return World(owner=owner, entry=entry, link=link, mailbox=mailoutbox)
+
+
+def password_is(user, password) -> bool:
+    return get_user_model().objects.get(pk=user.pk).check_password(password)
+
+
+def import_file():
+    document = {
+        "format": "between-sessions-export",
+        "version": 1,
+        "entries": [
+            {
+                "uuid": IMPORTED_UUID,
+                "practiced_on": "2026-11-19",
+                "skill": "communication",
+                "note": "Imported words",
+            }
+        ],
+        "reflections": [],
+    }
+    return SimpleUploadedFile(
+        "export.json", json.dumps(document).encode(), "application/json"
+    )
+
+
+def reset_set_password_url(client, world) -> str:
+    uid = urlsafe_base64_encode(force_bytes(world.owner.pk))
+    token = default_token_generator.make_token(world.owner)
+    response = client.get(f"/accounts/reset/{uid}/{token}/")
+    assert response.status_code == 302  # the token moves into the session
+    return response["Location"]
+
+
+@dataclass(frozen=True)
+class Flow:
+    signed_in: bool
+    url: object  # (client, world) -> str
+    data: object  # world -> dict
+    changed: object  # (client, world) -> bool
+
+
+FLOWS = {
+    "signup": Flow(
+        False,
+        lambda c, w: "/accounts/signup/",
+        lambda w: {
+            "username": "forged-newcomer",
+            "email": "",
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+            "time_zone": "UTC",
+        },
+        lambda c, w: (
+            get_user_model().objects.filter(username="forged-newcomer").exists()
+        ),
+    ),
+    "login": Flow(
+        False,
+        lambda c, w: "/accounts/login/",
+        lambda w: {"username": w.owner.username, "password": PASSWORD},
+        lambda c, w: "_auth_user_id" in c.session,
+    ),
+    "logout": Flow(
+        True,
+        lambda c, w: "/accounts/logout/",
+        lambda w: {},
+        lambda c, w: "_auth_user_id" not in c.session,
+    ),
+    "accounts-settings": Flow(
+        True,
+        lambda c, w: "/accounts/settings/",
+        lambda w: {
+            "display_name": "Forged name",
+            "time_zone": "Europe/Paris",
+            "week_start": "sunday",
+            "language": "en",
+        },
+        lambda c, w: Profile.objects.get(user=w.owner).display_name == "Forged name",
+    ),
+    "password_change": Flow(
+        True,
+        lambda c, w: "/accounts/password_change/",
+        lambda w: {
+            "old_password": PASSWORD,
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+        lambda c, w: password_is(w.owner, NEW_PASSWORD),
+    ),
+    "password_reset": Flow(
+        False,
+        lambda c, w: "/accounts/password_reset/",
+        lambda w: {"email": "owner@example.org"},
+        lambda c, w: len(w.mailbox) > 0,
+    ),
+    "password_reset_confirm": Flow(
+        False,
+        reset_set_password_url,
+        lambda w: {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        lambda c, w: password_is(w.owner, NEW_PASSWORD),
+    ),
+    "journal:entry-new": Flow(
+        True,
+        lambda c, w: "/journal/entries/new/",
+        lambda w: {
+            "uuid": NEW_ENTRY_UUID,
+            "skill": "communication",
+            "note": "A forged entry",
+            "practiced_on": "2026-11-21",
+        },
+        lambda c, w: Entry.objects.filter(uuid=NEW_ENTRY_UUID).exists(),
+    ),
+    "journal:entry-edit": Flow(
+        True,
+        lambda c, w: f"/journal/entries/{w.entry.pk}/edit/",
+        lambda w: {
+            "skill": "communication",
+            "note": "Forged change",
+            "practiced_on": "2026-11-18",
+        },
+        lambda c, w: Entry.objects.get(pk=w.entry.pk).note == "Forged change",
+    ),
+    "journal:entry-delete": Flow(
+        True,
+        lambda c, w: f"/journal/entries/{w.entry.pk}/delete/",
+        lambda w: {},
+        lambda c, w: not Entry.objects.filter(pk=w.entry.pk).exists(),
+    ),
+    "journal:week-reflection": Flow(
+        True,
+        lambda c, w: "/journal/week/2026-11-16/reflection/",
+        lambda w: {
+            "what_helped": "Forged reflection",
+            "what_was_hard": "",
+            "for_next_session": "",
+        },
+        lambda c, w: WeeklyReflection.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:sharing": Flow(
+        True,
+        lambda c, w: "/journal/sharing/",
+        lambda w: {"weeks": "4", "expires_in_days": "30", "include_notes": "on"},
+        lambda c, w: ShareLink.objects.filter(owner=w.owner).count() > 1,
+    ),
+    "journal:sharing-revoke": Flow(
+        True,
+        lambda c, w: f"/journal/sharing/{w.link.pk}/revoke/",
+        lambda w: {},
+        lambda c, w: ShareLink.objects.get(pk=w.link.pk).revoked_at is not None,
+    ),
+    "accounts-import": Flow(
+        True,
+        lambda c, w: "/accounts/import/",
+        lambda w: {"file": import_file()},
+        lambda c, w: Entry.objects.filter(uuid=IMPORTED_UUID).exists(),
+    ),
+    "accounts-delete": Flow(
+        True,
+        lambda c, w: "/accounts/delete/",
+        lambda w: {"password": PASSWORD},
+        lambda c, w: not get_user_model().objects.filter(pk=w.owner.pk).exists(),
+    ),
+}
+
+
+def enforcing_client(world, flow) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    if flow.signed_in:
+        client.force_login(world.owner)
+    return client
+
+
+def csrf_cookie(client) -> str:
+    client.get("/accounts/login/")  # any page with a form sets the cookie
+    return client.cookies["csrftoken"].value
+
+
+# --- the explicit list ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("token", ["missing", "wrong"])
+@pytest.mark.parametrize("name", FLOWS)
+def test_post_without_a_valid_token_is_refused_and_changes_nothing(world, name, token):
+    flow = FLOWS[name]
+    client = enforcing_client(world, flow)
+    url = flow.url(client, world)
+    data = flow.data(world)
+    if token == "wrong":
+        csrf_cookie(client)
+        data["csrfmiddlewaretoken"] = secrets.token_hex(16)
+
+    response = client.post(url, data)
+
+    assert response.status_code == 403
+    assert "CSRF verification failed" in response.content.decode()
+    assert not flow.changed(client, world)
+
+
+@pytest.mark.parametrize("name", FLOWS)
+def test_the_same_post_with_a_valid_token_goes_through(world, name):
+    flow = FLOWS[name]
+    client = enforcing_client(world, flow)
+    url = flow.url(client, world)
+    token = csrf_cookie(client)
+
+    response = client.post(url, flow.data(world), HTTP_X_CSRFTOKEN=token)
+
+    assert response.status_code in (200, 302)
+    assert flow.changed(client, world)
+
+
+# --- every route, from the resolver ------------------------------------------------
+
+# Parameters for the owner's own objects, so a POST reaches the view.
+ROUTE_KWARGS = {
+    "journal:entry-edit": lambda w: {"pk": w.entry.pk},
+    "journal:entry-delete": lambda w: {"pk": w.entry.pk},
+    "journal:sharing-revoke": lambda w: {"pk": w.link.pk},
+    "journal:week": lambda w: {"day": D(2026, 11, 16)},
+    "journal:week-reflection": lambda w: {"day": D(2026, 11, 16)},
+    "journal:week-pdf": lambda w: {"day": D(2026, 11, 16)},
+    "share": lambda w: {"token": "csrf-test-token"},
+    "guide:article": lambda w: {"slug": "how-therapy-works"},
+    "password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
+}
+ALL_ROUTES = sorted({route.name for route in our_routes()} | {"password_reset_confirm"})
+PARAMETERISED = {route.name for route in our_routes() if route.has_parameters}
+
+
+def route_url(name, world) -> str:
+    if name in PARAMETERISED or name == "password_reset_confirm":
+        if name not in ROUTE_KWARGS:
+            pytest.fail(f"add route {name} to ROUTE_KWARGS in the CSRF test")
+        return reverse(name, kwargs=ROUTE_KWARGS[name](world))
+    return reverse(name)
+
+
+def test_the_route_list_holds_the_forms_it_should():
+    assert set(FLOWS) <= set(ALL_ROUTES)
+
+
+@pytest.mark.parametrize("name", ALL_ROUTES)
+def test_every_route_that_accepts_post_is_in_the_csrf_list(world, client, name):
+    client.force_login(world.owner)
+    url = route_url(name, world)
+
+    response = client.post(url, {})
+
+    if response.status_code != 405:
+        assert name in FLOWS, f"add route {name} to the CSRF list (it accepts POST)"
+
+
+@pytest.mark.parametrize("name", ALL_ROUTES)
+def test_every_route_refuses_a_post_without_a_token(world, name):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.owner)
+    url = route_url(name, world)
+
+    response = client.post(url, {})
+
+    assert response.status_code == 403, f"POST {url} without a token"
+    assert Entry.objects.filter(pk=world.entry.pk).exists()

@@ -1,0 +1,396 @@
+"""Every URL that takes a parameter, pointed at another person's things.
+
+The routes come from the resolver, so a new URL pattern joins the sweep by itself: a
+parameterised route missing from SWEEP fails with "add route X to the ownership
+sweep" until someone says how to fill it and what a stranger must get back.
+"""
+
+import datetime
+import io
+import re
+import secrets
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+
+from guide.models import Article
+from journal.models import Entry, Profile, ShareLink, WeeklyReflection
+from journal.sharing import hash_token
+from tests.factories import make_entry
+from tests.security.routes import our_routes
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+OTHER_NOTE = "Lakeside-dawn note that belongs to someone else"
+OTHER_SITUATION = "Bus-stop situation of someone else"
+OTHER_HELPED = "Quince-tea reflection of someone else"
+OTHER_HARD = "Marigold-hard reflection of someone else"
+OTHER_NEXT = "Harbour-lights question of someone else"
+OTHER_NAME = "Robin Otherperson"
+OTHER_SECRETS = (
+    OTHER_NOTE,
+    OTHER_SITUATION,
+    OTHER_HELPED,
+    OTHER_HARD,
+    OTHER_NEXT,
+    OTHER_NAME,
+)
+WEEK_FIRST_DAY = D(2026, 11, 16)
+ENTRY_DAY = D(2026, 11, 17)
+
+PARAMETERISED = sorted(r.name for r in our_routes() if r.has_parameters)
+WITHOUT_PARAMETERS = sorted(r.name for r in our_routes() if not r.has_parameters)
+
+
+# --- another person's things -------------------------------------------------------
+
+
+@dataclass
+class World:
+    owner: object
+    other_user: object
+    entry: Entry
+    reflection: WeeklyReflection
+    link: ShareLink
+    token: str
+    revoked_token: str
+    expired_token: str
+    published_slug: str
+    draft_slug: str
+    missing_pk: int
+
+
+def make_link(owner, now, token, **overrides):
+    fields = {
+        "owner": owner,
+        "token_hash": hash_token(token),
+        "weeks": 4,
+        "include_notes": True,
+        "first_day": D(2026, 10, 26),
+        "last_day": D(2026, 11, 22),
+        "created_at": now,
+        "expires_at": now + datetime.timedelta(days=30),
+    }
+    fields.update(overrides)
+    return ShareLink.objects.create(**fields)
+
+
+@pytest.fixture
+def world(fixed_clock, owner, other_user):
+    Profile.objects.filter(user=other_user).update(display_name=OTHER_NAME)
+    make_entry(owner, practiced_on=ENTRY_DAY, note="The owner's own note")
+    entry = make_entry(
+        other_user, practiced_on=ENTRY_DAY, note=OTHER_NOTE, situation=OTHER_SITUATION
+    )
+    reflection = WeeklyReflection.objects.create(
+        owner=other_user,
+        week_of=WEEK_FIRST_DAY,
+        what_helped=OTHER_HELPED,
+        what_was_hard=OTHER_HARD,
+        for_next_session=OTHER_NEXT,
+    )
+    token, revoked_token, expired_token = (secrets.token_urlsafe(32) for _ in "abc")
+    link = make_link(other_user, fixed_clock, token)
+    make_link(other_user, fixed_clock, revoked_token, revoked_at=fixed_clock)
+    make_link(
+        other_user,
+        fixed_clock,
+        expired_token,
+        expires_at=fixed_clock - datetime.timedelta(seconds=1),
+    )
+    Article.objects.create(
+        slug="sweep-published", title="Published", summary="S.", body="Words."
+    )
+    Article.objects.create(
+        slug="sweep-draft",
+        title="Draft",
+        summary="S.",
+        body="Words.",
+        is_published=False,
+    )
+    missing_pk = (
+        max(
+            Entry.objects.order_by("-pk").first().pk,
+            ShareLink.objects.order_by("-pk").first().pk,
+        )
+        + 1000
+    )
+    return World(
+        owner=owner,
+        other_user=other_user,
+        entry=entry,
+        reflection=reflection,
+        link=link,
+        token=token,
+        revoked_token=revoked_token,
+        expired_token=expired_token,
+        published_slug="sweep-published",
+        draft_slug="sweep-draft",
+        missing_pk=missing_pk,
+    )
+
+
+def snapshot(user) -> dict:
+    """Every row the user owns, field by field."""
+    return {
+        "user": list(get_user_model().objects.filter(pk=user.pk).values()),
+        "profile": list(Profile.objects.filter(user=user).values()),
+        "entries": list(Entry.objects.filter(owner=user).order_by("pk").values()),
+        "reflections": list(
+            WeeklyReflection.objects.filter(owner=user).order_by("pk").values()
+        ),
+        "links": list(ShareLink.objects.filter(owner=user).order_by("pk").values()),
+    }
+
+
+# --- how to fill each parameterised route, and what a stranger gets ---------------
+
+OBJECT = "another person's object: 404 like a missing one"
+OWN_WEEK = "a date: the requester's own week only"
+TOKEN = "a share token: 404 unless it is a live one"
+PUBLIC = "public: 200 or 404, the same for everyone"
+
+
+@dataclass(frozen=True)
+class Sweep:
+    kind: str
+    # world -> [(kwargs, status of a GET: by the owner, or by anyone if public)]
+    variants: object
+    post_data: object = lambda world: {}
+    missing: object = None  # world -> kwargs of something that does not exist
+
+
+def entry_post_data(world):
+    return {
+        "skill": "communication",
+        "note": "Overwritten by the wrong person",
+        "situation": "",
+        "practiced_on": "2026-11-20",
+    }
+
+
+SWEEP = {
+    "journal:entry-edit": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.entry.pk}, 404)],
+        entry_post_data,
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:entry-delete": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.entry.pk}, 404)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:sharing-revoke": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.link.pk}, 405)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:week": Sweep(
+        OWN_WEEK, lambda w: [({"day": WEEK_FIRST_DAY}, 200), ({"day": ENTRY_DAY}, 302)]
+    ),
+    "journal:week-reflection": Sweep(
+        OWN_WEEK,
+        lambda w: [({"day": WEEK_FIRST_DAY}, 405), ({"day": ENTRY_DAY}, 405)],
+        lambda w: {
+            "what_helped": "The owner's own words",
+            "what_was_hard": "",
+            "for_next_session": "",
+        },
+    ),
+    "journal:week-pdf": Sweep(
+        OWN_WEEK, lambda w: [({"day": WEEK_FIRST_DAY}, 200), ({"day": ENTRY_DAY}, 302)]
+    ),
+    "share": Sweep(
+        TOKEN,
+        lambda w: [
+            ({"token": secrets.token_urlsafe(32)}, 404),
+            ({"token": w.revoked_token}, 404),
+            ({"token": w.expired_token}, 404),
+            # What a copy of the database holds is never a working link.
+            ({"token": w.link.token_hash}, 404),
+            ({"token": w.token[:-1] + ("A" if w.token[-1] != "A" else "B")}, 404),
+        ],
+        missing=lambda w: {"token": "not-a-real-token-at-all"},
+    ),
+    "guide:article": Sweep(
+        PUBLIC,
+        lambda w: [
+            ({"slug": w.published_slug}, 200),
+            ({"slug": w.draft_slug}, 404),
+            ({"slug": "no-such-page"}, 404),
+        ],
+    ),
+}
+
+
+# --- reading responses ---------------------------------------------------------------
+
+
+def body_text(response) -> str:
+    """What the response shows: decoded HTML or text, or a PDF's extracted text."""
+    if response.streaming:
+        content = b"".join(response.streaming_content)
+    else:
+        content = response.content
+    if response.get("Content-Type", "").startswith("application/pdf"):
+        reader = PdfReader(io.BytesIO(content))
+        return "\n".join(page.extract_text() for page in reader.pages)
+    return content.decode("utf-8", "replace")
+
+
+CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+def comparable(response) -> str:
+    # The masked CSRF token differs on every render; nothing else may.
+    return CSRF_VALUE.sub('name="csrfmiddlewaretoken" value=""', body_text(response))
+
+
+def assert_shows_nothing_of_theirs(response, url):
+    text = body_text(response)
+    for secret in OTHER_SECRETS:
+        assert secret not in text, f"{url} showed another person's data: {secret!r}"
+
+
+def assert_login_redirect(response, url):
+    assert response.status_code == 302, f"{url}: {response.status_code}"
+    location = response["Location"]
+    assert location.startswith("/accounts/login/?next="), f"{url}: {location}"
+    assert unquote(location.split("next=", 1)[1]) == urlsplit(url).path
+
+
+def visitor_client(world, visitor) -> Client:
+    client = Client()
+    if visitor == "owner":
+        client.force_login(world.owner)
+    return client
+
+
+def send(client, method, url, data):
+    if method == "GET":
+        return client.get(url)
+    return client.post(url, data)
+
+
+# --- the sweep -----------------------------------------------------------------------
+
+
+def test_the_sweep_finds_the_routes_it_knows():
+    assert {
+        "journal:entry-edit",
+        "journal:week",
+        "share",
+        "guide:article",
+    } <= set(PARAMETERISED)
+
+
+def test_every_parameterised_route_is_in_the_sweep():
+    missing = [name for name in PARAMETERISED if name not in SWEEP]
+
+    assert not missing, "; ".join(
+        f"add route {name} to the ownership sweep" for name in missing
+    )
+
+
+def test_the_sweep_names_no_route_that_is_gone():
+    assert set(SWEEP) <= set(PARAMETERISED)
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("visitor", ["owner", "anonymous"])
+@pytest.mark.parametrize("name", PARAMETERISED)
+def test_another_persons_url_shows_nothing_of_theirs_and_changes_nothing(
+    world, name, visitor, method
+):
+    if name not in SWEEP:
+        pytest.fail(f"add route {name} to the ownership sweep")
+    sweep = SWEEP[name]
+    client = visitor_client(world, visitor)
+    before = snapshot(world.other_user)
+    missing_body = None
+    if sweep.missing is not None:
+        missing_url = reverse(name, kwargs=sweep.missing(world))
+        missing_response = send(client, method, missing_url, sweep.post_data(world))
+        missing_body = comparable(missing_response)
+
+    for kwargs, get_status in sweep.variants(world):
+        url = reverse(name, kwargs=kwargs)
+        response = send(client, method, url, sweep.post_data(world))
+
+        assert response.status_code < 500, f"{method} {url}"
+        assert_shows_nothing_of_theirs(response, url)
+        assert snapshot(world.other_user) == before, f"{method} {url} changed data"
+        if sweep.kind == PUBLIC:
+            expected = get_status if method == "GET" else 405
+            assert response.status_code == expected, f"{method} {url}"
+        elif sweep.kind == TOKEN:
+            expected = 404 if method == "GET" else 405
+            assert response.status_code == expected, f"{method} {url}"
+            assert comparable(response) == missing_body, f"{url} differs from unknown"
+        elif visitor == "anonymous":
+            assert_login_redirect(response, url)
+        elif sweep.kind == OBJECT:
+            assert response.status_code in (404, 405), f"{method} {url}"
+            if response.status_code == 404:
+                assert comparable(response) == missing_body, (
+                    f"{url} differs from a missing id"
+                )
+            if method == "GET":
+                assert response.status_code == get_status, f"{method} {url}"
+        elif sweep.kind == OWN_WEEK:
+            assert response.status_code in (200, 302, 405), f"{method} {url}"
+            if method == "GET":
+                assert response.status_code == get_status, f"{method} {url}"
+            if response.status_code == 302:
+                assert urlsplit(response["Location"]).path.startswith("/journal/")
+        else:
+            pytest.fail(f"unknown kind {sweep.kind!r} for route {name}")
+
+
+@pytest.mark.parametrize("visitor", ["owner", "anonymous"])
+@pytest.mark.parametrize("name", WITHOUT_PARAMETERS)
+def test_pages_without_parameters_never_show_another_persons_data(world, name, visitor):
+    client = visitor_client(world, visitor)
+    before = snapshot(world.other_user)
+    url = reverse(name)
+
+    response = client.get(url)
+
+    assert response.status_code < 500
+    assert_shows_nothing_of_theirs(response, url)
+    assert snapshot(world.other_user) == before
+
+
+# --- the one way in: holding the token ---------------------------------------------
+
+
+def test_a_live_token_shows_the_summary_to_whoever_holds_it(world):
+    response = Client().get(reverse("share", kwargs={"token": world.token}))
+
+    text = body_text(response)
+    assert response.status_code == 200
+    assert OTHER_NOTE in text and OTHER_HELPED in text and OTHER_NAME in text
+
+
+@pytest.mark.parametrize("kind", ["unknown", "revoked", "expired", "hash"])
+def test_a_dead_token_reads_exactly_like_an_unknown_one(world, kind):
+    token = {
+        "unknown": secrets.token_urlsafe(32),
+        "revoked": world.revoked_token,
+        "expired": world.expired_token,
+        "hash": world.link.token_hash,
+    }[kind]
+
+    response = Client().get(reverse("share", kwargs={"token": token}))
+    unknown = Client().get("/share/not-a-real-token-at-all/")
+
+    assert response.status_code == unknown.status_code == 404
+    assert response.content == unknown.content
+    assert ShareLink.objects.get(pk=world.link.pk).view_count == 0
