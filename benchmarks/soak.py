@@ -214,12 +214,13 @@ def main() -> int:
     latencies = sorted(t for client in clients for t in client.latencies)
     stored = Entry.objects.filter(uuid__in=acknowledged).count()
     p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else 0
-    print(f"clients {args.clients}, {elapsed:.0f} s, gunicorn workers {args.workers}")
-    print(f"requests {len(latencies)}, {len(latencies) / elapsed:.0f}/s")
+    say = sys.stdout.write
+    say(f"clients {args.clients}, {elapsed:.0f} s, gunicorn workers {args.workers}\n")
+    say(f"requests {len(latencies)}, {len(latencies) / elapsed:.0f}/s\n")
     median = statistics.median(latencies) if latencies else 0
-    print(f"latency median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
-    print(f"entries acknowledged {len(acknowledged)}, found in the database {stored}")
-    print(f"failed requests {len(failures)} {failures[:5]}")
+    say(f"latency median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms\n")
+    say(f"entries acknowledged {len(acknowledged)}, found in the database {stored}\n")
+    say(f"failed requests {len(failures)} {failures[:5]}\n")
     return 0 if stored == len(acknowledged) and not failures else 1
 
 
