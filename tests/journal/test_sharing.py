@@ -269,3 +269,13 @@ def test_concurrent_views_are_all_counted(live_server, owner):
 
     assert errors == []
     assert ShareLink.objects.get(owner=owner).view_count == 40
+
+
+def test_shared_distress_figures_speak_about_the_person_not_to_them(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 17), distress_before=8, distress_after=3)
+    _, url = create_link(owner_client)
+
+    html = Client().get(url).content.decode()
+
+    assert "distress went from 8.0 before to 3.0 after" in html
+    assert "your distress" not in html
