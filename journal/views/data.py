@@ -18,8 +18,7 @@ from journal import portability
 from journal.erasure import erase_account
 from journal.forms_accounts import DeleteAccountForm, ImportForm
 from journal.models import Entry, WeeklyReflection, profile_for
-from journal.views.entries import user_today
-from journal.views.helpers import posted_data, posted_files
+from journal.views.helpers import posted_data, posted_files, user_today
 
 logger = logging.getLogger(__name__)
 

@@ -9,27 +9,20 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from journal import stats
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
-from journal.models import Entry, profile_for
+from journal.models import Entry
 from journal.skills import all_skills
-from journal.timezones import local_today
-from journal.views.helpers import posted_data
+from journal.views.helpers import posted_data, user_today
 
 logger = logging.getLogger(__name__)
 
 ENTRIES_PER_PAGE = 25
 RETURN_TO_TODAY = "today"
-
-
-def user_today(user) -> datetime.date:
-    """Today's date on the user's own calendar."""
-    return local_today(timezone.now(), profile_for(user).time_zone)
 
 
 def get_entry_for_user(user, pk) -> Entry:

@@ -19,8 +19,7 @@ from django.views.decorators.http import (
 from journal import reports, sharing
 from journal.forms import ShareLinkForm
 from journal.models import ShareLink, profile_for
-from journal.views.entries import user_today
-from journal.views.helpers import posted_data
+from journal.views.helpers import posted_data, user_today
 
 logger = logging.getLogger(__name__)
 

@@ -92,13 +92,9 @@ def reflection_save(request, day):
         # Nothing to reflect on yet: the week has not started.
         return redirect("journal:week", day=current_first)
     last_day = first_day + datetime.timedelta(days=6)
-    existing = (
-        WeeklyReflection.objects.for_user(request.user)
-        .within(first_day, last_day)
-        .order_by("week_of")
-        .first()
-    )
-    form = ReflectionForm(request.POST, instance=existing)
+    # Only the three texts are checked here; save_reflection finds the week's row
+    # under a lock, so it is not looked up twice.
+    form = ReflectionForm(request.POST)
     if not form.is_valid():
         report = reports.load_week_reports(request.user, [first_day])[0]
         return render_week(request, report, form, today, current_first)
