@@ -99,13 +99,15 @@ INSTALLED_APPS = [
     "bootstrap",
     "axes",
     "csp",
+    "core",
+    "accounts",
     "journal",
     "guide",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "journal.security.SecurityHeadersMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,9 +117,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "journal.middleware.NoStoreForPrivatePagesMiddleware",
-    "journal.middleware.SlidingSessionMiddleware",
-    "journal.security.DatabaseUnavailableMiddleware",
+    "core.middleware.NoStoreForPrivatePagesMiddleware",
+    "core.middleware.SlidingSessionMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lock-out into our calm page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -169,7 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "journal:today"
-LOGOUT_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "core:home"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -258,7 +260,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "journal.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_DISABLE_ACCESS_LOG = True
@@ -268,12 +270,12 @@ SIGNUP_RATE_LIMIT = env_int(
 )  # sign-ups per hour per address
 
 # Error reports never carry what was typed into a form (it may be a journal note).
-DEFAULT_EXCEPTION_REPORTER_FILTER = "journal.log_filters.PrivateExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.log_filters.PrivateExceptionReporterFilter"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_secrets": {"()": "journal.log_filters.RedactSecretsFilter"}},
+    "filters": {"redact_secrets": {"()": "core.log_filters.RedactSecretsFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",

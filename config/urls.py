@@ -1,18 +1,21 @@
+"""Where each URL goes: one line per app, each app's urls.py names its views."""
+
 from django.contrib import admin
 from django.urls import include, path
 
-from journal.views import pages, sharing
-
 urlpatterns = [
-    path("", pages.home, name="home"),
-    path("help/", pages.help_page, name="help"),
-    path("healthz", pages.healthz, name="healthz"),
-    path("accounts/", include("journal.urls_accounts")),
-    path("journal/", include("journal.urls")),
-    path("share/<str:token>/", sharing.share_view, name="share"),
+    # /, /help/, /healthz
+    path("", include("core.urls")),
+    # /accounts/signup/, settings/, delete/ (accounts:…)
+    path("accounts/", include("accounts.urls")),
+    # /accounts/login/, logout/, password_…/ (Django's own names)
+    path("accounts/", include("accounts.auth_urls")),
+    # /journal/…, /accounts/export/…, /accounts/import/, /share/<token>/ (journal:…)
+    path("", include("journal.urls")),
+    # /guide/… (guide:…)
     path("guide/", include("guide.urls")),
     path("admin/", admin.site.urls),
 ]
 
-handler404 = "journal.views.pages.page_not_found"
-handler500 = "journal.views.pages.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -22,12 +22,13 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
+from core.forms import SEARCH_MAX_LENGTH
+
 HEADER_KEYS = ("title", "summary", "kind", "skill", "order")
 REQUIRED_HEADER_KEYS = ("title", "summary", "kind", "order")
 KINDS = ("article", "skill")
 WORDS_PER_MINUTE = 200
 CAPTION_PREFIX = "Table:"
-SEARCH_MAX_LENGTH = 200
 # More words than this add nothing to a search over a handful of pages, only work.
 SEARCH_MAX_WORDS = 12
 

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from guide.content import SEARCH_MAX_LENGTH, clean_query
+from core.forms import SEARCH_MAX_LENGTH
+from guide.content import clean_query
 
 
 class QueryField(forms.CharField):

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.skills import Skill
 from guide.content import (
     fields_hash,
     plain_text,
@@ -12,7 +13,6 @@ from guide.content import (
     render_markdown,
     search_stems,
 )
-from journal.skills import Skill
 
 
 class Kind(models.TextChoices):
@@ -119,7 +119,7 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["slug", "language"], name="guide_article_unique_slug_language"
             ),
-            # A skill page is found through its skill's slug (SkillInfo.guide_url),
+            # The journal links to a skill page by its skill's slug,
             # so the two must be the same; an article belongs to no skill.
             models.CheckConstraint(
                 condition=Q(kind="article", skill="")

@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.skills import SkillInfo
 from journal import stats
-from journal.skills import SkillInfo
 
 BAR_CHART_HEIGHT = 160
 BAR_WIDTH = 30

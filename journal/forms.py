@@ -1,32 +1,33 @@
 import datetime
 import uuid
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import SEARCH_MAX_LENGTH, CrispyFormMixin
+from core.skills import Skill
 from journal.models import Entry, ShareLink, WeeklyReflection
-from journal.skills import Skill
 from journal.stats import EARLIEST_DAY
 
-NOTE_MAX_LENGTH = 2000
-SEARCH_MAX_LENGTH = 200
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
-class EntryForm(forms.ModelForm):
+class EntryForm(CrispyFormMixin, forms.ModelForm):
     """Log or edit one practice. The owner is set by the view, never by the form."""
 
     class Meta:
         model = Entry
+        # In the order of the export's columns, which are these with the entry's
+        # uuid and times (services/portability.py).
         fields = (
+            "practiced_on",
             "skill",
             "note",
             "situation",
             "distress_before",
             "distress_after",
             "helpfulness",
-            "practiced_on",
         )
         labels = {
             "skill": _("Which skill did you use?"),
@@ -100,8 +101,6 @@ class EntryForm(forms.ModelForm):
         self.fields["practiced_on"].error_messages["invalid"] = _(
             "Use a date like 2026-03-14."
         )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
     def clean_practiced_on(self):
         day = self.cleaned_data["practiced_on"]
@@ -197,7 +196,7 @@ class EntryFilterForm(forms.Form):
         return any(self.cleaned_data.get(name) for name in ("skill", "from", "to", "q"))
 
 
-class ReflectionForm(forms.ModelForm):
+class ReflectionForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = WeeklyReflection
         fields = ("what_helped", "what_was_hard", "for_next_session")
@@ -216,11 +215,9 @@ class ReflectionForm(forms.ModelForm):
             field.error_messages["max_length"] = _(
                 "Please keep this to 2,000 characters (it has %(show_value)d now)."
             )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
 
-class ShareLinkForm(forms.ModelForm):
+class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
     expires_in_days = forms.TypedChoiceField(
         label=_("The link stops working after"),
         choices=ShareLink.ExpiresIn.choices,
@@ -246,5 +243,28 @@ class ShareLinkForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["weeks"].initial = ShareLink.Weeks.FOUR
         self.fields["weeks"].choices = ShareLink.Weeks.choices  # no empty choice
-        self.helper = FormHelper()
-        self.helper.form_tag = False
+
+
+class ImportForm(CrispyFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Export file (.json)"),
+        help_text=_(
+            "A file you downloaded with “Download everything (JSON)”. At most 5 MB."
+        ),
+        error_messages={
+            "required": _("Choose a file to import."),
+            "empty": _("This file is empty."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".json,application/json"
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                _("This file is larger than 5 MB, so it was not imported.")
+            )
+        return upload

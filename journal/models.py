@@ -7,38 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from journal.skills import Skill
-
-
-class WeekStart(models.TextChoices):
-    MONDAY = "monday", _("Monday")
-    SUNDAY = "sunday", _("Sunday")
-
-
-class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
-
-
-class Profile(models.Model):
-    """Personal settings, one per user, created together with the user."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
-    )
-    display_name = models.CharField(_("display name"), max_length=60, blank=True)
-    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
-    week_start = models.CharField(
-        _("week starts on"),
-        max_length=6,
-        choices=WeekStart.choices,
-        default=WeekStart.MONDAY,
-    )
-    language = models.CharField(
-        _("language"), max_length=8, choices=Language.choices, default=Language.ENGLISH
-    )
-
-    def __str__(self):
-        return self.display_name or self.user.get_username()
+from core.skills import Skill
 
 
 class EntryQuerySet(models.QuerySet):
@@ -126,15 +95,6 @@ class Entry(models.Model):
         if self.distress_before is None or self.distress_after is None:
             return None
         return self.distress_before - self.distress_after
-
-
-def profile_for(user) -> Profile:
-    """The user's profile, made on the spot if an older account has none yet."""
-    try:
-        return user.profile
-    except Profile.DoesNotExist:
-        profile, _created = Profile.objects.get_or_create(user=user)
-        return profile
 
 
 class ReflectionQuerySet(models.QuerySet):
@@ -236,6 +196,3 @@ class ShareLink(models.Model):
 
     def __str__(self):
         return f"Share link {self.pk}"
-
-    def is_active(self, now) -> bool:
-        return self.revoked_at is None and self.expires_at > now

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
+from core.skills import SkillInfo, all_skills
 from journal import stats
 from journal.models import Entry, WeeklyReflection
-from journal.skills import SkillInfo, all_skills
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from accounts.choices import WeekStart
+
 ONE_DAY = datetime.timedelta(days=1)
 # The first day a journal may hold: back-filling goes no further.
 EARLIEST_DAY = datetime.date(2000, 1, 1)
@@ -61,13 +63,10 @@ def recent_days(
 
 # --- weeks ---------------------------------------------------------------------------
 
-MONDAY = "monday"
-SUNDAY = "sunday"
-
 
 def first_day_of_week(day: datetime.date, week_start: str) -> datetime.date:
     """The first day of the week holding ``day`` (weeks start Monday or Sunday)."""
-    if week_start == SUNDAY:
+    if week_start == WeekStart.SUNDAY:
         return day - datetime.timedelta(days=(day.weekday() + 1) % 7)
     return day - datetime.timedelta(days=day.weekday())
 

@@ -1,13 +1,20 @@
-from django.urls import path, register_converter
+"""Every URL the journal answers, wherever INTERFACE.md puts it.
+
+Most live under /journal/; the person's data downloads sit under /accounts/ and the
+therapist's read-only page under /share/, as INTERFACE.md fixes them. They are all
+the journal's, so they share one namespace: ``journal:…``.
+"""
+
+from django.urls import include, path, register_converter
 
 from journal.converters import IsoDateConverter
-from journal.views import entries, sharing, week
+from journal.views import data, entries, sharing, week
 
 app_name = "journal"
 
 register_converter(IsoDateConverter, "isodate")
 
-urlpatterns = [
+journal_patterns = [
     path("", entries.today, name="today"),
     path("entries/", entries.entry_list, name="entry-list"),
     path("entries/new/", entries.entry_new, name="entry-new"),
@@ -22,4 +29,16 @@ urlpatterns = [
     path("progress/", week.progress, name="progress"),
     path("sharing/", sharing.sharing_page, name="sharing"),
     path("sharing/<int:pk>/revoke/", sharing.revoke, name="sharing-revoke"),
+]
+
+data_patterns = [
+    path("export/csv/", data.export_csv, name="export-csv"),
+    path("export/json/", data.export_json, name="export-json"),
+    path("import/", data.your_data, name="your-data"),
+]
+
+urlpatterns = [
+    path("journal/", include(journal_patterns)),
+    path("accounts/", include(data_patterns)),
+    path("share/<str:token>/", sharing.share_view, name="share"),
 ]

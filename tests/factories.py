@@ -5,7 +5,8 @@ import itertools
 
 from django.contrib.auth import get_user_model
 
-from journal.models import Entry, profile_for
+from accounts.models import profile_for
+from journal.models import Entry
 
 _numbers = itertools.count(1)
 

@@ -1,24 +1,25 @@
-"""Your data: export it, import it, or erase your account."""
+"""Your data: export everything, or import an export.
+
+Erasing the account is the account's own (accounts/views.py).
+"""
 
 import csv
 import json
 import logging
 
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from journal import portability
-from journal.erasure import erase_account
-from journal.forms_accounts import DeleteAccountForm, ImportForm
-from journal.models import Entry, WeeklyReflection, profile_for
-from journal.views.helpers import posted_data, posted_files, user_today
+from accounts.models import profile_for
+from core.http import posted_data, posted_files
+from journal.forms import ImportForm
+from journal.models import Entry, WeeklyReflection
+from journal.services import portability
 
 logger = logging.getLogger(__name__)
 
@@ -75,18 +76,17 @@ def export_json(request):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def import_data(request):
+def your_data(request):
+    """The "Your data" page: downloads, the import form, and the way to erasure."""
     form = ImportForm(posted_data(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            if upload.size > portability.MAX_IMPORT_BYTES:
-                raise portability.ImportRefused(
-                    _("This file is larger than 5 MB, so it was not imported.")
-                )
-            document = portability.read_document(upload.read())
+            document = portability.read_document(form.cleaned_data["file"].read())
             result = portability.import_document(
-                request.user, document, user_today(request.user), timezone.now()
+                request.user,
+                document,
+                profile_for(request.user).today(),
+                timezone.now(),
             )
         except portability.ImportRefused as refusal:
             form.add_error("file", str(refusal))
@@ -110,22 +110,5 @@ def import_data(request):
                     "rskipped": result.reflections_skipped,
                 },
             )
-            return redirect("accounts-import")
-    return render(request, "registration/data.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def delete_account(request):
-    form = DeleteAccountForm(posted_data(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        user_id = request.user.pk
-        erase_account(request.user)
-        logout(request)
-        logger.info("Account %s erased", user_id)
-        messages.success(
-            request, _("Your account and everything in it have been erased. Take care.")
-        )
-        return redirect("home")
-    context = {"form": form, "export_url": reverse("accounts-import")}
-    return render(request, "registration/delete_account.html", context)
+            return redirect("journal:your-data")
+    return render(request, "journal/data.html", {"form": form})

@@ -6,18 +6,18 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.models import profile_for
+from core.http import posted_data, safe_next
+from core.skills import all_skills
 from journal import stats
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
 from journal.models import Entry
-from journal.skills import all_skills
-from journal.views.helpers import posted_data, user_today
+from journal.services.entries import save_new_entry
 
 logger = logging.getLogger(__name__)
 
@@ -30,22 +30,10 @@ def get_entry_for_user(user, pk) -> Entry:
     return get_object_or_404(Entry.objects.for_user(user), pk=pk)
 
 
-def safe_next(request, fallback: str) -> str:
-    """The ``next`` page if it is a path on this site, else ``fallback``.
-
-    Only paths count: a bare word would be taken for a URL name by redirect().
-    """
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    is_local_path = target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if is_local_path else fallback
-
-
 @login_required
 @require_safe
 def today(request):
-    day = user_today(request.user)
+    day = profile_for(request.user).today()
     form = NewEntryForm(today=day)
     return render_today(request, form, day)
 
@@ -75,7 +63,7 @@ def render_today(request, form, day, status=200):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def entry_new(request):
-    day = user_today(request.user)
+    day = profile_for(request.user).today()
     if request.method != "POST":
         initial = PrefillForm(request.GET).initial_values(day)
         form = NewEntryForm(today=day, initial=initial)
@@ -92,27 +80,6 @@ def entry_new(request):
     logger.info("Entry %s saved for user %s", entry.pk, request.user.pk)
     messages.success(request, _("Saved. Well done for practising."))
     return redirect("journal:today")
-
-
-def save_new_entry(user, form) -> Entry:
-    """Save the form's entry once, however many times the same form is sent."""
-    entry_uuid = form.cleaned_data["uuid"]
-    existing = Entry.objects.filter(uuid=entry_uuid).first()
-    if existing is not None and existing.owner_id == user.pk:
-        return existing
-    entry = form.save(commit=False)
-    entry.owner = user
-    # A uuid already used by someone else is never theirs to touch: start a new one.
-    entry.uuid = (
-        entry_uuid if existing is None else Entry._meta.get_field("uuid").default()
-    )
-    try:
-        with transaction.atomic():
-            entry.save()
-    except IntegrityError:
-        # The same form arrived twice at the same moment; the first one won.
-        return Entry.objects.get(uuid=entry_uuid, owner=user)
-    return entry
 
 
 @login_required
@@ -148,7 +115,7 @@ def entry_list(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def entry_edit(request, pk):
     entry = get_entry_for_user(request.user, pk)
-    day = user_today(request.user)
+    day = profile_for(request.user).today()
     form = EntryForm(posted_data(request), instance=entry, today=day)
     if request.method == "POST" and form.is_valid():
         form.save()

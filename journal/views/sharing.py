@@ -16,10 +16,12 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from journal import reports, sharing
+from accounts.models import profile_for
+from core.http import posted_data
+from journal import reports
 from journal.forms import ShareLinkForm
-from journal.models import ShareLink, profile_for
-from journal.views.helpers import posted_data, user_today
+from journal.models import ShareLink
+from journal.services import share_links
 
 logger = logging.getLogger(__name__)
 
@@ -31,16 +33,14 @@ def sharing_page(request):
     new_link_url = None
     if request.method == "POST" and form.is_valid():
         profile = profile_for(request.user)
-        link, token = sharing.create_link(
-            request.user,
-            form,
-            user_today(request.user),
-            profile.week_start,
-            timezone.now(),
+        link, token = share_links.create_link(
+            request.user, form, profile.today(), profile.week_start, timezone.now()
         )
         logger.info("Share link %s created by user %s", link.pk, request.user.pk)
         # Shown on this response only (never stored, never redirected through a URL).
-        new_link_url = request.build_absolute_uri(reverse("share", args=[token]))
+        new_link_url = request.build_absolute_uri(
+            reverse("journal:share", args=[token])
+        )
         form = ShareLinkForm()
     context = {
         "form": form,
@@ -69,7 +69,7 @@ def share_view(request, token):
     link = (
         ShareLink.objects.active(now)
         .select_related("owner__profile")
-        .filter(token_hash=sharing.hash_token(token))
+        .filter(token_hash=share_links.hash_token(token))
         .first()
     )
     if link is None:
@@ -80,7 +80,7 @@ def share_view(request, token):
         view_count=F("view_count") + 1, last_viewed_at=now
     )
     weeks = reports.load_week_reports(
-        link.owner, sharing.week_firsts(link), include_notes=link.include_notes
+        link.owner, share_links.week_firsts(link), include_notes=link.include_notes
     )
     profile = profile_for(link.owner)
     context = {

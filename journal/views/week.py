@@ -5,25 +5,23 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.models import profile_for
 from journal import charts, pdf, reports, stats
 from journal.forms import ReflectionForm
-from journal.models import WeeklyReflection, profile_for
-from journal.timezones import local_today
+from journal.services.reflections import save_reflection
 
 logger = logging.getLogger(__name__)
 
 
 def _today_and_week_start(user) -> tuple[datetime.date, str]:
     profile = profile_for(user)
-    return local_today(timezone.now(), profile.time_zone), profile.week_start
+    return profile.today(), profile.week_start
 
 
 @login_required
@@ -104,32 +102,6 @@ def reflection_save(request, day):
         request, _("Your reflection is saved. Bring it to your next session.")
     )
     return redirect("journal:week", day=first_day)
-
-
-def save_reflection(user, first_day, last_day, values) -> WeeklyReflection:
-    """Create or update the week's one reflection, even when two saves race."""
-    for _attempt in range(2):
-        try:
-            with transaction.atomic():
-                existing = (
-                    WeeklyReflection.objects.select_for_update()
-                    .for_user(user)
-                    .within(first_day, last_day)
-                    .order_by("week_of")
-                    .first()
-                )
-                if existing is None:
-                    return WeeklyReflection.objects.create(
-                        owner=user, week_of=first_day, **values
-                    )
-                for name, value in values.items():
-                    setattr(existing, name, value)
-                existing.save()
-                return existing
-        except IntegrityError:
-            # Another save created the row between our read and our insert: update it.
-            continue
-    raise IntegrityError("The reflection could not be saved.")
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
-from journal.timezones import local_today
+from accounts.timezones import local_today
 from tests.browser.helpers import (
     DESKTOP,
     PAGE_TYPES,

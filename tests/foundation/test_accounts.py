@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
-from journal.models import Profile
+from accounts.models import Profile
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

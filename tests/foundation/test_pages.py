@@ -63,7 +63,7 @@ def test_healthz_answers_ok_when_the_database_answers(client):
 
 def test_healthz_answers_503_when_the_database_does_not(client):
     with mock.patch(
-        "journal.views.pages.connection.cursor", side_effect=OperationalError("down")
+        "core.views.connection.cursor", side_effect=OperationalError("down")
     ):
         response = client.get("/healthz")
 
@@ -86,7 +86,7 @@ def test_server_error_page_shows_no_traceback(settings):
     settings.DEBUG = False
     client = Client(raise_request_exception=False)
 
-    with mock.patch("journal.views.pages.render", side_effect=RuntimeError("boom")):
+    with mock.patch("core.views.render", side_effect=RuntimeError("boom")):
         response = client.get("/help/")
 
     html = response.content.decode()

@@ -1,6 +1,6 @@
 import pytest
 
-from journal.models import Profile
+from accounts.models import Profile
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from core.skills import all_skills
 from guide.content import (
     Heading,
     clean_query,
@@ -15,7 +16,6 @@ from guide.content import (
     search_stems,
     table_of_contents,
 )
-from journal.skills import all_skills
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "guide" / "content"
 

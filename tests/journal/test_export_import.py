@@ -8,8 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from journal import portability
-from journal.models import Entry, Profile, WeeklyReflection
+from accounts.models import Profile
+from journal.models import Entry, WeeklyReflection
+from journal.services import portability
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from accounts.models import Profile
 from journal import pdf
-from journal.models import Profile, WeeklyReflection
+from journal.models import WeeklyReflection
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from journal.models import ShareLink, WeeklyReflection
-from journal.sharing import hash_token
+from journal.services.share_links import hash_token
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db
@@ -271,7 +271,9 @@ def test_concurrent_views_are_all_counted(live_server, owner):
     assert ShareLink.objects.get(owner=owner).view_count == 40
 
 
-def test_shared_distress_figures_speak_about_the_person_not_to_them(owner_client, owner):
+def test_shared_distress_figures_speak_about_the_person_not_to_them(
+    owner_client, owner
+):
     make_entry(owner, practiced_on=D(2026, 11, 17), distress_before=8, distress_after=3)
     _, url = create_link(owner_client)
 

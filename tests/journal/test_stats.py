@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
+from accounts.timezones import local_today
 from journal import stats
 from journal.stats import EntryRow
-from journal.timezones import local_today
 
 D = datetime.date
 SKILLS = [

@@ -6,7 +6,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from journal.models import Entry, Profile
+from accounts.models import Profile
+from journal.models import Entry
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,9 @@ import pytest
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
-from journal.models import Entry, Profile, WeeklyReflection
-from journal.views.week import save_reflection
+from accounts.models import Profile
+from journal.models import Entry, WeeklyReflection
+from journal.services.reflections import save_reflection
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db

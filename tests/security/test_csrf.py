@@ -18,8 +18,9 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from journal.models import Entry, Profile, ShareLink, WeeklyReflection
-from journal.sharing import hash_token
+from accounts.models import Profile
+from journal.models import Entry, ShareLink, WeeklyReflection
+from journal.services.share_links import hash_token
 from tests.factories import make_entry
 from tests.security.routes import our_routes
 
@@ -96,7 +97,7 @@ class Flow:
 
 
 FLOWS = {
-    "signup": Flow(
+    "accounts:signup": Flow(
         False,
         lambda c, w: "/accounts/signup/",
         lambda w: {
@@ -122,7 +123,7 @@ FLOWS = {
         lambda w: {},
         lambda c, w: "_auth_user_id" not in c.session,
     ),
-    "accounts-settings": Flow(
+    "accounts:settings": Flow(
         True,
         lambda c, w: "/accounts/settings/",
         lambda w: {
@@ -204,13 +205,13 @@ FLOWS = {
         lambda w: {},
         lambda c, w: ShareLink.objects.get(pk=w.link.pk).revoked_at is not None,
     ),
-    "accounts-import": Flow(
+    "journal:your-data": Flow(
         True,
         lambda c, w: "/accounts/import/",
         lambda w: {"file": import_file()},
         lambda c, w: Entry.objects.filter(uuid=IMPORTED_UUID).exists(),
     ),
-    "accounts-delete": Flow(
+    "accounts:delete": Flow(
         True,
         lambda c, w: "/accounts/delete/",
         lambda w: {"password": PASSWORD},
@@ -275,7 +276,7 @@ ROUTE_KWARGS = {
     "journal:week": lambda w: {"day": D(2026, 11, 16)},
     "journal:week-reflection": lambda w: {"day": D(2026, 11, 16)},
     "journal:week-pdf": lambda w: {"day": D(2026, 11, 16)},
-    "share": lambda w: {"token": "csrf-test-token"},
+    "journal:share": lambda w: {"token": "csrf-test-token"},
     "guide:article": lambda w: {"slug": "how-therapy-works"},
     "password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
 }

@@ -9,9 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 
-from journal.models import Entry, Profile, WeeklyReflection
-from journal.portability import FORMAT_NAME
-from journal.security import client_ip
+from accounts.models import Profile
+from core.network import client_ip
+from journal.models import Entry, WeeklyReflection
+from journal.services.portability import FORMAT_NAME
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db

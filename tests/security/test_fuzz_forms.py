@@ -23,11 +23,13 @@ from django.test.utils import _TestState
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from journal.forms_accounts import SettingsForm, SignUpForm
-from journal.models import Entry, Profile, ShareLink, WeeklyReflection
-from journal.portability import FORMAT_NAME, MAX_IMPORT_BYTES
-from journal.skills import Skill
-from journal.timezones import time_zone_choices
+from accounts.forms import SettingsForm, SignUpForm
+from accounts.models import Profile
+from accounts.timezones import time_zone_choices
+from core.skills import Skill
+from journal.forms import MAX_IMPORT_BYTES
+from journal.models import Entry, ShareLink, WeeklyReflection
+from journal.services.portability import FORMAT_NAME
 from tests.factories import make_entry, make_user
 
 pytestmark = pytest.mark.django_db

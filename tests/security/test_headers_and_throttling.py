@@ -19,10 +19,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
+from core.network import client_ip
 from journal.models import Entry, ShareLink, WeeklyReflection
-from journal.portability import FORMAT_NAME
-from journal.security import client_ip
-from journal.sharing import hash_token
+from journal.services.portability import FORMAT_NAME
+from journal.services.share_links import hash_token
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -289,7 +289,7 @@ def test_too_many_sign_ups_from_one_address_are_refused_and_make_nobody(client):
 
     assert [attempt.status_code for attempt in attempts] == [200] * limit
     assert response.status_code == 429
-    assert "registration/signup_limited.html" in [t.name for t in response.templates]
+    assert "accounts/signup_limited.html" in [t.name for t in response.templates]
     assert not get_user_model().objects.filter(username="one-too-many").exists()
     assert elsewhere.status_code == 302
     assert get_user_model().objects.count() == users_before + 1

@@ -18,9 +18,10 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
+from accounts.models import Profile
 from guide.models import Article
-from journal.models import Entry, Profile, ShareLink, WeeklyReflection
-from journal.sharing import hash_token
+from journal.models import Entry, ShareLink, WeeklyReflection
+from journal.services.share_links import hash_token
 from tests.factories import make_entry
 from tests.security.routes import our_routes
 
@@ -207,7 +208,7 @@ SWEEP = {
     "journal:week-pdf": Sweep(
         OWN_WEEK, lambda w: [({"day": WEEK_FIRST_DAY}, 200), ({"day": ENTRY_DAY}, 302)]
     ),
-    "share": Sweep(
+    "journal:share": Sweep(
         TOKEN,
         lambda w: [
             ({"token": secrets.token_urlsafe(32)}, 404),
@@ -286,7 +287,7 @@ def test_the_sweep_finds_the_routes_it_knows():
     assert {
         "journal:entry-edit",
         "journal:week",
-        "share",
+        "journal:share",
         "guide:article",
     } <= set(PARAMETERISED)
 
@@ -372,7 +373,7 @@ def test_pages_without_parameters_never_show_another_persons_data(world, name, v
 
 
 def test_a_live_token_shows_the_summary_to_whoever_holds_it(world):
-    response = Client().get(reverse("share", kwargs={"token": world.token}))
+    response = Client().get(reverse("journal:share", kwargs={"token": world.token}))
 
     text = body_text(response)
     assert response.status_code == 200
@@ -388,7 +389,7 @@ def test_a_dead_token_reads_exactly_like_an_unknown_one(world, kind):
         "hash": world.link.token_hash,
     }[kind]
 
-    response = Client().get(reverse("share", kwargs={"token": token}))
+    response = Client().get(reverse("journal:share", kwargs={"token": token}))
     unknown = Client().get("/share/not-a-real-token-at-all/")
 
     assert response.status_code == unknown.status_code == 404

@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils.html import escape
 from pypdf import PdfReader
 
-from journal.models import Entry, Profile, WeeklyReflection
+from accounts.models import Profile
+from journal.models import Entry, WeeklyReflection
 
 pytestmark = pytest.mark.django_db
 

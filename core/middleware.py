@@ -1,7 +1,51 @@
+"""Site-wide request handling: headers, private pages, sessions, a calm 503."""
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
+logger = logging.getLogger(__name__)
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
+DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
 PRIVATE_PREFIXES = ("/journal/", "/accounts/", "/share/")
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+def database_unavailable_response() -> HttpResponse:
+    # Rendered without the request: its context would ask the database for the user.
+    return HttpResponse(loader.render_to_string("503.html"), status=503)
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database cannot be reached, answer with a calm 503, not a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_DOWN_ERRORS):
+            logger.error("Database unavailable: %s", type(exception).__name__)
+            return database_unavailable_response()
+        return None
 
 
 class NoStoreForPrivatePagesMiddleware:

@@ -1,13 +1,14 @@
 """The five skills, defined once.
 
-Forms, statistics, guide links and exports all read this module, so a skill's slug,
-name and description never drift apart between pages.
+The journal (forms, statistics, exports) and the guide (one page per skill, whose
+slug is the skill's slug) both read this module, so a skill's slug, name and
+description never drift apart between pages. It lives in core because both apps
+need it and neither may import the other.
 """
 
 from dataclasses import dataclass
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -47,20 +48,7 @@ class SkillInfo:
     name: str
     description: str
 
-    @property
-    def guide_url(self) -> str:
-        # The guide's skill pages use the skill's slug as their own slug.
-        return reverse("guide:article", kwargs={"slug": self.slug})
-
 
 def all_skills() -> list[SkillInfo]:
     """Every skill in the order therapy usually introduces them."""
     return [SkillInfo(s.value, s.label, DESCRIPTIONS[s]) for s in Skill]
-
-
-def get_skill(slug: str) -> SkillInfo | None:
-    """The skill with this slug, or None for an unknown slug."""
-    for skill in all_skills():
-        if skill.slug == slug:
-            return skill
-    return None

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from journal.models import Profile
+from accounts.models import Profile
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)

@@ -10,7 +10,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from journal.security import DATABASE_DOWN_ERRORS, database_unavailable_response
+from core.middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
 
 logger = logging.getLogger(__name__)
 
@@ -19,12 +19,12 @@ logger = logging.getLogger(__name__)
 def home(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
-    return render(request, "home.html")
+    return render(request, "core/home.html")
 
 
 @require_safe
 def help_page(request):
-    return render(request, "help.html")
+    return render(request, "core/help.html")
 
 
 @never_cache

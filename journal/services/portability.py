@@ -37,21 +37,10 @@ from journal.stats import EARLIEST_DAY
 
 FORMAT_NAME = "between-sessions-export"
 FORMAT_VERSION = 1
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
-ENTRY_COLUMNS = [
-    "uuid",
-    "practiced_on",
-    "skill",
-    "note",
-    "situation",
-    "distress_before",
-    "distress_after",
-    "helpfulness",
-    "created_at",
-    "updated_at",
-]
-REFLECTION_FIELDS = ["week_of", "what_helped", "what_was_hard", "for_next_session"]
+# What a person writes in an entry is exactly what the entry form takes.
+ENTRY_COLUMNS = ["uuid", *EntryForm.Meta.fields, "created_at", "updated_at"]
+REFLECTION_FIELDS = ["week_of", *ReflectionForm.Meta.fields]
 
 # A spreadsheet treats a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -69,13 +58,8 @@ def neutralise_cell(value: str) -> str:
 def entry_record(entry: Entry) -> dict:
     return {
         "uuid": str(entry.uuid),
+        **{name: getattr(entry, name) for name in EntryForm.Meta.fields},
         "practiced_on": entry.practiced_on.isoformat(),
-        "skill": entry.skill,
-        "note": entry.note,
-        "situation": entry.situation,
-        "distress_before": entry.distress_before,
-        "distress_after": entry.distress_after,
-        "helpfulness": entry.helpfulness,
         "created_at": utc_iso(entry.created_at),
         "updated_at": utc_iso(entry.updated_at),
     }
@@ -129,9 +113,7 @@ class ImportResult:
 
 
 def read_document(raw: bytes) -> dict:
-    """Parse and check the outer shape of an export file."""
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportRefused(_("This file is larger than 5 MB, so it was not imported."))
+    """Parse and check the outer shape of an export file (its size is the form's)."""
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -217,33 +199,33 @@ def _clean_reflection(record, now) -> WeeklyReflection:
     return reflection
 
 
+def _clean_all(records: list, clean, refusal: str) -> list:
+    """Every record cleaned, or ImportRefused naming the first one that is not."""
+    cleaned = []
+    for position, record in enumerate(records, start=1):
+        try:
+            cleaned.append(clean(record))
+        except forms.ValidationError as error:
+            raise ImportRefused(
+                refusal % {"number": position, "problem": " ".join(error.messages)}
+            ) from None
+    return cleaned
+
+
 def import_document(user, document: dict, today: datetime.date, now) -> ImportResult:
     """Add what is not there yet; change and delete nothing. All or nothing."""
     # A day of slack: an export made in a zone ahead of ours may hold "tomorrow".
     latest_day = today + datetime.timedelta(days=1)
-    entries, reflections = [], []
-    for position, record in enumerate(document.get("entries", []), start=1):
-        try:
-            entries.append(_clean_entry(record, latest_day, now))
-        except forms.ValidationError as error:
-            raise ImportRefused(
-                _(
-                    "Entry %(number)d could not be read: %(problem)s "
-                    "Nothing was imported."
-                )
-                % {"number": position, "problem": " ".join(error.messages)}
-            ) from None
-    for position, record in enumerate(document.get("reflections", []), start=1):
-        try:
-            reflections.append(_clean_reflection(record, now))
-        except forms.ValidationError as error:
-            raise ImportRefused(
-                _(
-                    "Reflection %(number)d could not be read: %(problem)s "
-                    "Nothing was imported."
-                )
-                % {"number": position, "problem": " ".join(error.messages)}
-            ) from None
+    entries = _clean_all(
+        document.get("entries", []),
+        lambda record: _clean_entry(record, latest_day, now),
+        _("Entry %(number)d could not be read: %(problem)s Nothing was imported."),
+    )
+    reflections = _clean_all(
+        document.get("reflections", []),
+        lambda record: _clean_reflection(record, now),
+        _("Reflection %(number)d could not be read: %(problem)s Nothing was imported."),
+    )
 
     with transaction.atomic():
         known_uuids = set(

@@ -1,11 +1,15 @@
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from journal.models import Profile
-from journal.timezones import normalise_time_zone, time_zone_choices, time_zone_names
+from accounts.models import Profile
+from accounts.timezones import (
+    normalise_time_zone,
+    time_zone_choices,
+    time_zone_names,
+)
+from core.forms import CrispyFormMixin
 
 
 class TimeZoneField(forms.ChoiceField):
@@ -25,7 +29,7 @@ class TimeZoneField(forms.ChoiceField):
         return value in time_zone_names()
 
 
-class SignUpForm(UserCreationForm):
+class SignUpForm(CrispyFormMixin, UserCreationForm):
     email = forms.EmailField(
         label=_("Email (optional)"),
         required=False,
@@ -44,8 +48,6 @@ class SignUpForm(UserCreationForm):
         )
         # The sign-up script picks the browser's zone; without it, UTC stays.
         self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = "true"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
     def save(self, commit=True):
         user = super().save(commit=commit)
@@ -56,7 +58,7 @@ class SignUpForm(UserCreationForm):
         return user
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(CrispyFormMixin, forms.ModelForm):
     time_zone = TimeZoneField()
 
     class Meta:
@@ -74,35 +76,11 @@ class SettingsForm(forms.ModelForm):
             "language": _("Spanish is on its way."),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
     def clean_display_name(self):
         return self.cleaned_data["display_name"].strip()
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Export file (.json)"),
-        help_text=_(
-            "A file you downloaded with “Download everything (JSON)”. At most 5 MB."
-        ),
-        error_messages={
-            "required": _("Choose a file to import."),
-            "empty": _("This file is empty."),
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".json,application/json"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(CrispyFormMixin, forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
@@ -113,8 +91,6 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
     def clean_password(self):
         password = self.cleaned_data["password"]

@@ -8,9 +8,10 @@ from django.utils import timezone
 def erase_account(user) -> None:
     """Delete the user and everything of theirs, in one transaction.
 
-    Profile, entries, reflections and share links go with the user (on_delete
-    CASCADE). Sessions are not linked to users by a foreign key, so each live
-    session is read to find theirs; log-in attempt records are kept by username.
+    Everything the apps keep for a person (profile, entries, reflections, share
+    links) is tied to the user with on_delete=CASCADE and goes with the user.
+    Sessions are not linked to users by a foreign key, so each live session is read
+    to find theirs; log-in attempt records are kept by username.
     """
     user_id = str(user.pk)
     username = user.get_username()

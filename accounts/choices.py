@@ -1,0 +1,13 @@
+"""Fixed vocabularies of a person's settings, importable without the models."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class WeekStart(models.TextChoices):
+    MONDAY = "monday", _("Monday")
+    SUNDAY = "sunday", _("Sunday")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
