@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import SEARCH_MAX_LENGTH
-from guide.content import clean_query
+from guide.markup import clean_query
 
 
 class QueryField(forms.CharField):

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from core.skills import Skill
-from guide.content import SourcePage, fields_hash, parse_source, render_markdown
+from guide.markup import SourcePage, fields_hash, parse_source, render_markdown
 from guide.models import Article, Kind
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.skills import Skill
-from guide.content import (
+from guide.markup import (
     fields_hash,
     plain_text,
     reading_minutes,

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from guide.content import table_of_contents
 from guide.forms import SearchForm
+from guide.markup import table_of_contents
 from guide.models import Article, Kind
 
 # A page with this many sections gets a table of contents even if it is short.

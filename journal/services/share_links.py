@@ -35,3 +35,12 @@ def create_link(
 def week_firsts(link: ShareLink) -> list[datetime.date]:
     """The first day of every week the link covers, oldest first."""
     return [link.first_day + datetime.timedelta(weeks=n) for n in range(link.weeks)]
+
+
+def revoke_link(link: ShareLink, now) -> bool:
+    """Turn a link off for good; False if it was already off (nothing changes)."""
+    if link.revoked_at is not None:
+        return False
+    link.revoked_at = now
+    link.save(update_fields=["revoked_at"])
+    return True

@@ -55,9 +55,7 @@ def sharing_page(request):
 @require_POST
 def revoke(request, pk):
     link = get_object_or_404(ShareLink.objects.for_user(request.user), pk=pk)
-    if link.revoked_at is None:
-        link.revoked_at = timezone.now()
-        link.save(update_fields=["revoked_at"])
+    if share_links.revoke_link(link, timezone.now()):
         logger.info("Share link %s revoked by user %s", link.pk, request.user.pk)
     messages.success(request, _("The link is turned off. Nobody can open it any more."))
     return redirect("journal:sharing")

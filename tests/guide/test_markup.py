@@ -1,11 +1,11 @@
-"""guide.content is pure: these tests need no database."""
+"""guide.markup is pure: these tests need no database."""
 
 from pathlib import Path
 
 import pytest
 
 from core.skills import all_skills
-from guide.content import (
+from guide.markup import (
     Heading,
     clean_query,
     fields_hash,
