@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install system-deps run test lint format check migrate clean
 
+# Development mode is never a default in the settings; these targets ask for it.
+export DJANGO_DEBUG ?= 1
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -18,6 +21,7 @@ install: $(STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 run: migrate
 	$(BIN)/python manage.py load_guide

@@ -1,11 +1,13 @@
 """Settings for Between Sessions, read once from the environment.
 
-Defaults make a fresh clone work (DEBUG on, a development key, SQLite). With
-DJANGO_DEBUG=0 the process refuses to start on the development key or an empty
-DJANGO_ALLOWED_HOSTS, so a misconfigured deploy fails loudly instead of quietly.
+Development mode is never a default: DJANGO_DEBUG must be set (`make run`, `make test`
+and pytest set DJANGO_DEBUG=1). With DJANGO_DEBUG=0 the process refuses to start on
+the development key or an empty DJANGO_ALLOWED_HOSTS, so a misconfigured deploy fails
+loudly instead of quietly running with a public key.
 """
 
 import datetime
+import ipaddress
 import os
 import zoneinfo
 from pathlib import Path
@@ -62,7 +64,13 @@ def env_list(name: str) -> list[str]:
     ]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+if os.environ.get("DJANGO_DEBUG") is None:
+    raise ImproperlyConfigured(
+        "Set DJANGO_DEBUG: DJANGO_DEBUG=1 for development (make run and make test do "
+        "this), or DJANGO_DEBUG=0 with DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS "
+        "for production (see the README's Deploying section)."
+    )
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if DEBUG and not ALLOWED_HOSTS:
@@ -80,9 +88,28 @@ if not DEBUG:
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Behind a TLS-terminating proxy, trust its X-Forwarded-Proto and X-Forwarded-For.
-# Off by default: without a proxy, anyone could forge those headers.
+
+def env_networks(name: str, default: str) -> list:
+    raw = os.environ.get(name, default)
+    try:
+        return [
+            ipaddress.ip_network(item.strip(), strict=False)
+            for item in raw.split(",")
+            if item.strip()
+        ]
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be comma-separated addresses or networks "
+            f"(like 127.0.0.1,10.0.0.0/8), not {raw!r}."
+        ) from None
+
+
+# Behind a TLS-terminating proxy, trust its X-Forwarded-Proto and X-Forwarded-For,
+# but only on requests that come from the proxy itself (DJANGO_TRUSTED_PROXIES):
+# core.middleware.ForwardedHeadersMiddleware drops them from anyone else. Off by
+# default: without a proxy, anyone could forge those headers.
 TRUST_PROXY = env_bool("DJANGO_TRUST_PROXY", False)
+TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES", "127.0.0.0/8,::1")
 if TRUST_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -106,6 +133,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it (HTTPS redirect, client address) sees only the
+    # forwarded headers a trusted proxy added.
+    "core.middleware.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -151,6 +181,37 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def cache_from_url(url: str) -> dict:
+    """A CACHES entry for DJANGO_CACHE_URL: redis://…, db:// or locmem://."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+        }
+    if url == "db://":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    if url == "locmem://":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_URL must start with redis://, rediss:// or unix://, or be "
+        f"db:// or locmem://, not {url!r}."
+    )
+
+
+# Rate limits (and anything else that must hold across web processes) live in a
+# shared cache: Redis when DJANGO_CACHE_URL names one, else the database in
+# production (`manage.py createcachetable`). Development keeps process memory; a
+# deploy check warns if production would.
+CACHES = {
+    "default": cache_from_url(
+        env_str("DJANGO_CACHE_URL") or ("locmem://" if DEBUG else "db://")
+    )
+}
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a locked-out log-in is refused before a password check.

@@ -8,11 +8,24 @@ from django.template import loader
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
+from core.network import drop_untrusted_forwarded_headers
+
 logger = logging.getLogger(__name__)
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
 PRIVATE_PREFIXES = ("/journal/", "/accounts/", "/share/")
+
+
+class ForwardedHeadersMiddleware:
+    """Forwarded headers count only when our own proxy sent the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        drop_untrusted_forwarded_headers(request)
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

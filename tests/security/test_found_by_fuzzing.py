@@ -3,6 +3,7 @@
 Each one failed when it was written, some only on PostgreSQL (issue 7 report).
 """
 
+import ipaddress
 import json
 
 import pytest
@@ -177,6 +178,7 @@ def test_a_forwarded_for_that_is_not_an_address_is_not_a_server_error(
     client, owner, settings, forwarded
 ):
     settings.TRUST_PROXY = True
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/8")]
 
     response = client.post(
         "/accounts/login/",
@@ -193,6 +195,7 @@ def test_client_ip_falls_back_to_the_peer_when_forwarded_for_is_not_an_address(
     settings, forwarded
 ):
     settings.TRUST_PROXY = True
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/8")]
     request = RequestFactory().get(
         "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
     )

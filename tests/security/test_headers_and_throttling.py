@@ -1,6 +1,7 @@
 """Response headers, HTTPS, log-in and sign-up throttling, sessions, logs and admin."""
 
 import datetime
+import ipaddress
 import json
 import logging
 import os
@@ -208,6 +209,7 @@ def test_behind_a_trusted_proxy_the_right_most_forwarded_address_counts(
     client, river, settings
 ):
     settings.TRUST_PROXY = True
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/8")]
     fail_five_times(
         client,
         REMOTE_ADDR="10.0.0.1",
@@ -247,6 +249,7 @@ def test_client_ip_trusts_forwarded_for_only_behind_a_proxy(
     settings, trust_proxy, forwarded, expected
 ):
     settings.TRUST_PROXY = trust_proxy
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("10.0.0.0/8")]
     extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", **extra)
 
