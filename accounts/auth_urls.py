@@ -4,16 +4,16 @@ They stay outside the ``accounts`` namespace because Django's views and e-mails 
 them up by those names (``login``, ``password_reset_confirm``, …).
 """
 
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts.forms import LoginForm
+from accounts import signin_views, views
 
 urlpatterns = [
+    path("login/", signin_views.SignInView.as_view(), name="login"),
     path(
-        "login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm),
-        name="login",
+        "reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
     ),
     path("", include("django.contrib.auth.urls")),
 ]

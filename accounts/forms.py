@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import lockout, two_factor
 from accounts.models import Profile
 from accounts.timezones import (
     normalise_time_zone,
@@ -10,6 +12,7 @@ from accounts.timezones import (
     time_zone_names,
 )
 from core.forms import CrispyFormMixin
+from core.network import client_ip
 
 
 class TimeZoneField(forms.ChoiceField):
@@ -102,11 +105,21 @@ class DeleteAccountForm(CrispyFormMixin, forms.Form):
 
 
 class LoginForm(AuthenticationForm):
-    """Django's log-in form, refusing impossible usernames before any lookup.
+    """Django's log-in form, with "keep me signed in" and the lock-out rules.
 
-    Django only hints the username's maximum length to the browser; a longer one
-    would reach the log-in throttling records and fail there.
+    Impossible usernames are refused before any lookup: Django only hints the
+    username's maximum length to the browser, and a longer one would reach the
+    log-in throttling records and fail there.
     """
+
+    remember = forms.BooleanField(
+        label=_("Keep me signed in"),
+        required=False,
+        help_text=_(
+            "For 30 days on this device. Leave it unticked on a shared phone or "
+            "computer: you are signed out when the browser closes."
+        ),
+    )
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
@@ -114,4 +127,184 @@ class LoginForm(AuthenticationForm):
         if len(username) > max_length:
             # The same message as a wrong password: nothing about which part was wrong.
             raise self.get_invalid_login_error()
+        if username and self.request is not None:
+            self.paused_until = lockout.paused_until(
+                username, client_ip(self.request), timezone.now()
+            )
+            if self.paused_until and not self._signed_in_here_before(username):
+                raise forms.ValidationError(
+                    _("Logging in is paused for a moment."), code="paused"
+                )
         return super().clean()
+
+    def _signed_in_here_before(self, username: str) -> bool:
+        user_id = (
+            get_user_model()
+            .objects.filter(**{get_user_model().USERNAME_FIELD: username})
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return user_id is not None and user_id in lockout.device_accounts(self.request)
+
+
+class CodeForm(CrispyFormMixin, forms.Form):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=32,
+        help_text=_("Six digits. No phone? Type one of your recovery codes instead."),
+        error_messages={"required": _("Type the code from your app.")},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "off",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+        self.device = None
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        ip_address = client_ip(self.request)
+        username = self.user.get_username()
+        self.paused_until = lockout.paused_until(username, ip_address, timezone.now())
+        if self.paused_until and (
+            self.user.pk not in lockout.device_accounts(self.request)
+        ):
+            raise forms.ValidationError(
+                _("Logging in is paused for a moment."), code="paused"
+            )
+        self.device = two_factor.verify(self.user, code)
+        if self.device is None:
+            lockout.record_failure(username, ip_address, timezone.now())
+            raise forms.ValidationError(
+                _(
+                    "That code didn't match. Codes change every 30 seconds: try the "
+                    "newest one."
+                )
+            )
+        return code
+
+
+class ConfirmIdentityForm(CrispyFormMixin, forms.Form):
+    """ "Is it really you?": the password, or a code, before a sensitive action."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.CharField(
+        label=_("Or a code from your authenticator app"),
+        required=False,
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        kwargs.setdefault("prefix", "confirm")
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+        if not two_factor.is_enabled(user):
+            del self.fields["code"]
+
+    def clean(self):
+        password = self.cleaned_data.get("password") or ""
+        code = self.cleaned_data.get("code") or ""
+        username = self.user.get_username()
+        ip_address = client_ip(self.request)
+        now = timezone.now()
+        if lockout.paused_until(username, ip_address, now) and (
+            self.user.pk not in lockout.device_accounts(self.request)
+        ):
+            raise forms.ValidationError(_("Logging in is paused for a moment."))
+        if not password and not code:
+            raise forms.ValidationError(_("Type your password to go on."))
+        if password and self.user.check_password(password):
+            return self.cleaned_data
+        if code and two_factor.verify(self.user, code) is not None:
+            return self.cleaned_data
+        lockout.record_failure(username, ip_address, now)
+        raise forms.ValidationError(
+            _("That didn't match. Nothing has changed; you can try again.")
+        )
+
+
+class TurnOffTwoFactorForm(CrispyFormMixin, forms.Form):
+    """Turning two-factor off needs the password and a code, both."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Type your password.")},
+    )
+    code = forms.CharField(
+        label=_("A code from your authenticator app, or a recovery code"),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+        error_messages={"required": _("Type a code.")},
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+
+    def clean(self):
+        password = self.cleaned_data.get("password")
+        code = self.cleaned_data.get("code")
+        if password is None or code is None:
+            return self.cleaned_data
+        right_password = self.user.check_password(password)
+        right_code = two_factor.verify(self.user, code) is not None
+        if not (right_password and right_code):
+            lockout.record_failure(
+                self.user.get_username(), client_ip(self.request), timezone.now()
+            )
+            raise forms.ValidationError(
+                _("The password or the code didn't match. Two-factor is still on.")
+            )
+        return self.cleaned_data
+
+
+class TwoFactorSetupForm(CrispyFormMixin, forms.Form):
+    """The first code from a newly added authenticator app turns two-factor on."""
+
+    code = forms.CharField(
+        label=_("The six-digit code your app shows"),
+        max_length=32,
+        error_messages={"required": _("Type the code your app shows.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if not two_factor.code_matches_new_device(self.device, code):
+            raise forms.ValidationError(
+                _(
+                    "That code didn't match. Check that the app shows Between "
+                    "Sessions, and type the newest code."
+                )
+            )
+        return code

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import security_views, signin_views, views
 
 app_name = "accounts"
 
@@ -8,4 +8,24 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("settings/", views.settings_view, name="settings"),
     path("delete/", views.delete_account, name="delete"),
+    path("login/code/", signin_views.login_code, name="login-code"),
+    path("confirm/", signin_views.confirm_identity, name="confirm"),
+    path("two-factor/", security_views.two_factor_page, name="two-factor"),
+    path("two-factor/off/", security_views.two_factor_off, name="two-factor-off"),
+    path(
+        "two-factor/new-codes/",
+        security_views.new_recovery_codes,
+        name="two-factor-new-codes",
+    ),
+    path("sessions/", security_views.session_list, name="sessions"),
+    path(
+        "sessions/sign-out-others/",
+        security_views.session_sign_out_others,
+        name="sessions-sign-out-others",
+    ),
+    path(
+        "sessions/<int:pk>/sign-out/",
+        security_views.session_sign_out,
+        name="session-sign-out",
+    ),
 ]

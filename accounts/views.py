@@ -8,14 +8,17 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts import lockout, sessions
 from accounts.erasure import erase_account
 from accounts.forms import DeleteAccountForm, SettingsForm, SignUpForm
 from accounts.models import profile_for
+from accounts.signals import password_replaced
 from accounts.timezones import LEGACY_NAMES
 from core.http import posted_data
 from core.network import client_ip
@@ -57,6 +60,7 @@ def settings_view(request):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request):
+    # No sudo prompt: erasing always asks for the password, however recent.
     form = DeleteAccountForm(posted_data(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         user_id = request.user.pk
@@ -68,3 +72,22 @@ def delete_account(request):
         )
         return redirect("core:home")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A reset proves the owner: end every session, lift the pause, stop sharing.
+
+    Whoever had the old password (or a stolen session) is signed out everywhere and
+    loses the share links they may have made; the person can make new ones.
+    """
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.user
+        sessions.sign_out_all(user)
+        lockout.clear(user.get_username())
+        password_replaced.send(
+            sender=type(self), user=user, keep_session=None, end_shared_access=True
+        )
+        logger.info("Password reset for user %s", user.pk)
+        return response

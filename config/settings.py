@@ -114,7 +114,7 @@ if TRUST_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.apps.VerifiedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -126,6 +126,8 @@ INSTALLED_APPS = [
     "bootstrap",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "core",
     "accounts",
     "journal",
@@ -145,10 +147,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor (the admin asks).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.NoStoreForPrivatePagesMiddleware",
-    "core.middleware.SlidingSessionMiddleware",
+    "accounts.middleware.SignedInSessionMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lock-out into our calm page.
     "axes.middleware.AxesMiddleware",
@@ -231,6 +235,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": _VALIDATORS + "NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+OTP_TOTP_ISSUER = "Between Sessions"
 LOGIN_REDIRECT_URL = "journal:today"
 LOGOUT_REDIRECT_URL = "core:home"
 

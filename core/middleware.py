@@ -5,7 +5,6 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from core.network import drop_untrusted_forwarded_headers
@@ -78,22 +77,3 @@ class NoStoreForPrivatePagesMiddleware:
         if is_signed_in or request.path.startswith(PRIVATE_PREFIXES):
             add_never_cache_headers(response)
         return response
-
-
-class SlidingSessionMiddleware:
-    """Keep a signed-in session alive for 14 days after its last use.
-
-    Renewing it on every request would write to the database each time; once a day
-    is enough for "14 days without use".
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            today = timezone.now().date().isoformat()
-            if request.session.get("renewed_on") != today:
-                request.session["renewed_on"] = today
-        return self.get_response(request)

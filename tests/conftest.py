@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings as django_settings
 
-from tests.factories import make_user
+from tests.factories import make_user, sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -44,14 +44,12 @@ def other_user(db):
 
 @pytest.fixture
 def owner_client(client, owner):
-    client.force_login(owner)
-    return client
+    return sign_in(client, owner)
 
 
 @pytest.fixture
 def other_client(client, other_user):
-    client.force_login(other_user)
-    return client
+    return sign_in(client, other_user)
 
 
 def pytest_collection_modifyitems(config, items):

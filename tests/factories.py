@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from accounts.models import profile_for
 from journal.models import Entry
@@ -31,3 +32,36 @@ def make_entry(owner, **overrides):
     }
     fields.update(overrides)
     return Entry.objects.create(owner=owner, **fields)
+
+
+def sign_in(client, user):
+    """Signed in as after typing the password: sensitive actions need no new prompt."""
+    from accounts.sudo import SESSION_KEY, SUDO_DURATION
+
+    client.force_login(user)
+    session = client.session
+    session[SESSION_KEY] = (timezone.now() + SUDO_DURATION).timestamp()
+    session.save()
+    return client
+
+
+def make_signed_in_session(
+    user, *, user_agent="Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0"
+):
+    """Another browser signed in as ``user``: a real session and its list entry."""
+    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from accounts.models import SignedInSession
+    from core.user_agents import browser_family, operating_system
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return SignedInSession.objects.create(
+        user=user,
+        session_key=store.session_key,
+        browser=browser_family(user_agent),
+        system=operating_system(user_agent),
+    )

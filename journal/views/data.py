@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import profile_for
+from accounts.sudo import sudo_required
 from core.http import posted_data, posted_files
 from journal.forms import ImportForm
 from journal.models import Entry, WeeklyReflection
@@ -37,6 +38,7 @@ class _Echo:
 
 @login_required
 @require_safe
+@sudo_required(is_download=True)
 def export_csv(request):
     entries = Entry.objects.for_user(request.user).order_by(
         "practiced_on", "created_at"
@@ -57,6 +59,7 @@ def export_csv(request):
 
 @login_required
 @require_safe
+@sudo_required(is_download=True)
 def export_json(request):
     user = request.user
     document = portability.export_document(

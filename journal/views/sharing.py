@@ -17,6 +17,7 @@ from django.views.decorators.http import (
 )
 
 from accounts.models import profile_for
+from accounts.sudo import sudo_required
 from core.http import posted_data
 from journal import reports
 from journal.forms import ShareLinkForm
@@ -28,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@sudo_required(only_post=True)
 def sharing_page(request):
     form = ShareLinkForm(posted_data(request))
     new_link_url = None

@@ -17,11 +17,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import Profile
+from accounts import two_factor
+from accounts.models import Profile, SignedInSession
+from accounts.signin_views import PENDING_KEY
+from accounts.sudo import SESSION_KEY as SUDO_SESSION_KEY
 from journal.models import Entry, ShareLink, WeeklyReflection
 from journal.services.share_links import hash_token
-from tests.factories import make_entry
+from tests.factories import make_entry, make_signed_in_session, sign_in
 from tests.security.routes import our_routes
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +83,43 @@ def import_file():
     return SimpleUploadedFile(
         "export.json", json.dumps(document).encode(), "application/json"
     )
+
+
+def without_sudo(client, url):
+    session = client.session
+    session.pop(SUDO_SESSION_KEY, None)
+    session.save()
+    return url
+
+
+def authenticator(world, *, confirmed=True):
+    world.device = TOTPDevice.objects.create(
+        user=world.owner, name="Authenticator app", confirmed=confirmed
+    )
+    return world.device
+
+
+def current_code(world) -> str:
+    return f"{totp(world.device.bin_key):06d}"
+
+
+def pending_code_url(client, world) -> str:
+    authenticator(world)
+    session = client.session
+    session[PENDING_KEY] = {"user": world.owner.pk, "remember": False, "until": 2e9}
+    session.save()
+    return "/accounts/login/code/"
+
+
+def another_session_url(client, world) -> str:
+    world.other_session = make_signed_in_session(world.owner)
+    return f"/accounts/sessions/{world.other_session.pk}/sign-out/"
+
+
+def recovery_codes_url(client, world) -> str:
+    authenticator(world)
+    world.old_codes = two_factor.new_recovery_codes(world.owner)
+    return "/accounts/two-factor/new-codes/"
 
 
 def reset_set_password_url(client, world) -> str:
@@ -199,6 +241,48 @@ FLOWS = {
         lambda w: {"weeks": "4", "expires_in_days": "30", "include_notes": "on"},
         lambda c, w: ShareLink.objects.filter(owner=w.owner).count() > 1,
     ),
+    "accounts:confirm": Flow(
+        True,
+        lambda c, w: without_sudo(c, "/accounts/confirm/"),
+        lambda w: {"confirm-password": PASSWORD},
+        lambda c, w: SUDO_SESSION_KEY in c.session,
+    ),
+    "accounts:login-code": Flow(
+        False,
+        pending_code_url,
+        lambda w: {"code": current_code(w)},
+        lambda c, w: "_auth_user_id" in c.session,
+    ),
+    "accounts:two-factor": Flow(
+        True,
+        lambda c, w: (authenticator(w, confirmed=False), "/accounts/two-factor/")[1],
+        lambda w: {"code": current_code(w)},
+        lambda c, w: TOTPDevice.objects.filter(user=w.owner, confirmed=True).exists(),
+    ),
+    "accounts:two-factor-off": Flow(
+        True,
+        lambda c, w: (authenticator(w), "/accounts/two-factor/off/")[1],
+        lambda w: {"password": PASSWORD, "code": current_code(w)},
+        lambda c, w: not TOTPDevice.objects.filter(user=w.owner).exists(),
+    ),
+    "accounts:two-factor-new-codes": Flow(
+        True,
+        recovery_codes_url,
+        lambda w: {},
+        lambda c, w: two_factor.verify(w.owner, w.old_codes[0]) is None,
+    ),
+    "accounts:session-sign-out": Flow(
+        True,
+        another_session_url,
+        lambda w: {},
+        lambda c, w: not SignedInSession.objects.filter(pk=w.other_session.pk).exists(),
+    ),
+    "accounts:sessions-sign-out-others": Flow(
+        True,
+        another_session_url,
+        lambda w: {},
+        lambda c, w: not SignedInSession.objects.filter(pk=w.other_session.pk).exists(),
+    ),
     "journal:sharing-revoke": Flow(
         True,
         lambda c, w: f"/journal/sharing/{w.link.pk}/revoke/",
@@ -223,7 +307,7 @@ FLOWS = {
 def enforcing_client(world, flow) -> Client:
     client = Client(enforce_csrf_checks=True)
     if flow.signed_in:
-        client.force_login(world.owner)
+        sign_in(client, world.owner)
     return client
 
 
@@ -273,6 +357,7 @@ ROUTE_KWARGS = {
     "journal:entry-edit": lambda w: {"pk": w.entry.pk},
     "journal:entry-delete": lambda w: {"pk": w.entry.pk},
     "journal:sharing-revoke": lambda w: {"pk": w.link.pk},
+    "accounts:session-sign-out": lambda w: {"pk": 1},
     "journal:week": lambda w: {"day": D(2026, 11, 16)},
     "journal:week-reflection": lambda w: {"day": D(2026, 11, 16)},
     "journal:week-pdf": lambda w: {"day": D(2026, 11, 16)},

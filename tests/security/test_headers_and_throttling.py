@@ -24,7 +24,7 @@ from core.network import client_ip
 from journal.models import Entry, ShareLink, WeeklyReflection
 from journal.services.portability import FORMAT_NAME
 from journal.services.share_links import hash_token
-from tests.factories import make_user
+from tests.factories import make_user, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ PAGES = [
 
 def get_page(client, owner, url, who):
     if who == "owner":
-        client.force_login(owner)
+        sign_in(client, owner)
     return client.get(url)
 
 

@@ -18,11 +18,11 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from accounts.models import Profile
+from accounts.models import Profile, SignedInSession
 from guide.models import Article
 from journal.models import Entry, ShareLink, WeeklyReflection
 from journal.services.share_links import hash_token
-from tests.factories import make_entry
+from tests.factories import make_entry, make_signed_in_session
 from tests.security.routes import our_routes
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +65,7 @@ class World:
     published_slug: str
     draft_slug: str
     missing_pk: int
+    other_session: object
 
 
 def make_link(owner, now, token, **overrides):
@@ -134,6 +135,7 @@ def world(fixed_clock, owner, other_user):
         published_slug="sweep-published",
         draft_slug="sweep-draft",
         missing_pk=missing_pk,
+        other_session=make_signed_in_session(other_user),
     )
 
 
@@ -147,6 +149,9 @@ def snapshot(user) -> dict:
             WeeklyReflection.objects.filter(owner=user).order_by("pk").values()
         ),
         "links": list(ShareLink.objects.filter(owner=user).order_by("pk").values()),
+        "sessions": list(
+            SignedInSession.objects.filter(user=user).order_by("pk").values()
+        ),
     }
 
 
@@ -186,6 +191,11 @@ SWEEP = {
     "journal:entry-delete": Sweep(
         OBJECT,
         lambda w: [({"pk": w.entry.pk}, 404)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "accounts:session-sign-out": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_session.pk}, 405)],
         missing=lambda w: {"pk": w.missing_pk},
     ),
     "journal:sharing-revoke": Sweep(
