@@ -6,13 +6,15 @@ from django.core.management import call_command
 from pytest_django.asserts import assertContains
 
 from guide.models import Article
+from tests.factories import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(User.objects.create_superuser("boss", "boss@example.org"))
+    boss = User.objects.create_superuser("boss", "boss@example.org")
+    sign_in_with_second_factor(client, boss)
     call_command("load_guide", stdout=StringIO())
     return client
 
