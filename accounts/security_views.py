@@ -80,9 +80,16 @@ def new_recovery_codes(request):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def session_list(request):
+    now = timezone.now()
     context = {
-        "sessions": sessions.active(request.user, timezone.now()),
-        "current_key": request.session.session_key,
+        "sessions": [
+            (
+                session,
+                session.session_key == request.session.session_key,
+                now - session.last_active_at < sessions.ACTIVITY_RESOLUTION,
+            )
+            for session in sessions.active(request.user, now)
+        ],
     }
     return render(request, "accounts/sessions.html", context)
 
