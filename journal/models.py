@@ -175,6 +175,10 @@ class ShareLink(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     weeks = models.PositiveSmallIntegerField(choices=Weeks.choices)
     include_notes = models.BooleanField(default=False)
+    # What the shared page calls the person. Chosen per link, never the username: a
+    # username can be a nickname or an e-mail-like handle they would not show a
+    # therapist.
+    display_name = models.CharField(_("display name"), max_length=60, blank=True)
     # The span is fixed when the link is made: later weeks never appear.
     first_day = models.DateField()
     last_day = models.DateField()

@@ -29,10 +29,10 @@ logger = logging.getLogger(__name__)
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def sharing_page(request):
-    form = ShareLinkForm(posted_data(request))
+    profile = profile_for(request.user)
+    form = ShareLinkForm(posted_data(request), display_name=profile.display_name)
     new_link_url = None
     if request.method == "POST" and form.is_valid():
-        profile = profile_for(request.user)
         link, token = share_links.create_link(
             request.user, form, profile.today(), profile.week_start, timezone.now()
         )
@@ -41,7 +41,7 @@ def sharing_page(request):
         new_link_url = request.build_absolute_uri(
             reverse("journal:share", args=[token])
         )
-        form = ShareLinkForm()
+        form = ShareLinkForm(display_name=profile.display_name)
     context = {
         "form": form,
         "links": ShareLink.objects.for_user(request.user),
@@ -66,7 +66,7 @@ def share_view(request, token):
     now = timezone.now()
     link = (
         ShareLink.objects.active(now)
-        .select_related("owner__profile")
+        .select_related("owner")
         .filter(token_hash=share_links.hash_token(token))
         .first()
     )
@@ -80,12 +80,8 @@ def share_view(request, token):
     weeks = reports.load_week_reports(
         link.owner, share_links.week_firsts(link), include_notes=link.include_notes
     )
-    profile = profile_for(link.owner)
-    context = {
-        "link": link,
-        "weeks": list(reversed(weeks)),
-        "name": profile.display_name or link.owner.get_username(),
-    }
+    # Only the name chosen for this link: the username is never shown to the reader.
+    context = {"link": link, "weeks": list(reversed(weeks)), "name": link.display_name}
     response = render(request, "journal/share.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"

@@ -73,6 +73,7 @@ def make_link(owner, now, token, **overrides):
         "token_hash": hash_token(token),
         "weeks": 4,
         "include_notes": True,
+        "display_name": OTHER_NAME,
         "first_day": D(2026, 10, 26),
         "last_day": D(2026, 11, 22),
         "created_at": now,
