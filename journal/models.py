@@ -200,3 +200,38 @@ class ShareLink(models.Model):
 
     def __str__(self):
         return f"Share link {self.pk}"
+
+
+class ShareLinkView(models.Model):
+    """One time a share link was opened by a person: previews and reloads left out.
+
+    Never the network address, the full user agent or anything of the journal: only
+    when, and the browser's family and system.
+    """
+
+    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
+    viewed_at = models.DateTimeField()
+    browser_label = models.CharField(max_length=60, blank=True)
+    # A keyed hash of the link, the address and the user agent, so a reload within
+    # the hour is recognised without keeping the address. Wiped once the hour is over
+    # (services/share_links.py), so it never becomes a lasting trace of the reader.
+    visitor_mark = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-viewed_at"]
+        indexes = [
+            # The owner's log and "was this browser here in the last hour?" both read
+            # one link's views by time.
+            models.Index(
+                fields=["link", "-viewed_at"], name="share_view_link_time_idx"
+            ),
+            # Finding marks old enough to wipe touches only rows that still have one.
+            models.Index(
+                fields=["viewed_at"],
+                condition=~models.Q(visitor_mark=""),
+                name="share_view_marked_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"View {self.pk} of share link {self.link_id}"

@@ -2,11 +2,13 @@
 
 import datetime
 import itertools
+import secrets
 
 from django.contrib.auth import get_user_model
 
 from accounts.models import profile_for
-from journal.models import Entry
+from journal.models import Entry, ShareLink
+from journal.services.share_links import hash_token
 
 _numbers = itertools.count(1)
 
@@ -31,3 +33,18 @@ def make_entry(owner, **overrides):
     }
     fields.update(overrides)
     return Entry.objects.create(owner=owner, **fields)
+
+
+def make_share_link(owner, now, **overrides) -> tuple[ShareLink, str]:
+    """A live link made at ``now``, and the address of its shared page."""
+    token = secrets.token_urlsafe(32)
+    fields = {
+        "token_hash": hash_token(token),
+        "weeks": 4,
+        "first_day": datetime.date(2026, 10, 26),
+        "last_day": datetime.date(2026, 11, 22),
+        "created_at": now,
+        "expires_at": now + datetime.timedelta(days=30),
+    }
+    fields.update(overrides)
+    return ShareLink.objects.create(owner=owner, **fields), f"/share/{token}/"

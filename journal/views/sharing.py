@@ -4,7 +4,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import F
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,9 +18,10 @@ from django.views.decorators.http import (
 
 from accounts.models import profile_for
 from core.http import posted_data
-from journal import reports
+from core.network import client_ip
+from journal import browsers, reports
 from journal.forms import ShareLinkForm
-from journal.models import ShareLink
+from journal.models import ShareLink, ShareLinkView
 from journal.services import share_links
 
 logger = logging.getLogger(__name__)
@@ -42,11 +43,16 @@ def sharing_page(request):
             reverse("journal:share", args=[token])
         )
         form = ShareLinkForm(display_name=profile.display_name)
+    views = ShareLinkView.objects.only("link_id", "viewed_at", "browser_label")
     context = {
         "form": form,
-        "links": ShareLink.objects.for_user(request.user),
+        "links": ShareLink.objects.for_user(request.user).prefetch_related(
+            Prefetch("views", queryset=views)
+        ),
         "new_link_url": new_link_url,
         "now": timezone.now(),
+        # Times on this page are the owner's own clock, not the server's.
+        "time_zone": profile.time_zone,
     }
     return render(request, "journal/sharing.html", context)
 
@@ -73,10 +79,7 @@ def share_view(request, token):
     if link is None:
         # Unknown, expired and revoked links look exactly the same.
         raise Http404
-    # Counted in the database, so simultaneous views are each counted once.
-    ShareLink.objects.filter(pk=link.pk).update(
-        view_count=F("view_count") + 1, last_viewed_at=now
-    )
+    _count_view(request, link, now)
     weeks = reports.load_week_reports(
         link.owner, share_links.week_firsts(link), include_notes=link.include_notes
     )
@@ -86,3 +89,14 @@ def share_view(request, token):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _count_view(request, link, now) -> None:
+    """Log a person opening the link; previews, prefetches and HEAD are not people."""
+    if request.method != "GET" or browsers.is_preview(request.headers):
+        return
+    user_agent = request.headers.get("User-Agent", "")
+    mark = share_links.visitor_mark(link, client_ip(request), user_agent)
+    if share_links.record_view(link, mark, browsers.browser_label(user_agent), now):
+        logger.info("Share link %s viewed", link.pk)
+    share_links.wipe_old_visitor_marks(now)
