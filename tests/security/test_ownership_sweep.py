@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from accounts.models import Profile
 from guide.models import Article
-from journal.models import Entry, ShareLink, WeeklyReflection
+from journal.models import Entry, ShareLink, ShareLinkView, WeeklyReflection
 from journal.services.share_links import hash_token
 from tests.factories import make_entry
 from tests.security.routes import our_routes
@@ -148,6 +148,9 @@ def snapshot(user) -> dict:
             WeeklyReflection.objects.filter(owner=user).order_by("pk").values()
         ),
         "links": list(ShareLink.objects.filter(owner=user).order_by("pk").values()),
+        "link_views": list(
+            ShareLinkView.objects.filter(link__owner=user).order_by("pk").values()
+        ),
     }
 
 
