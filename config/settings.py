@@ -58,6 +58,18 @@ def env_int(name: str, default: int) -> int:
         ) from None
 
 
+def env_date(name: str, default: datetime.date) -> datetime.date:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return datetime.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a date as YYYY-MM-DD, not {raw!r}."
+        ) from None
+
+
 def env_list(name: str) -> list[str]:
     return [
         item.strip() for item in os.environ.get(name, "").split(",") if item.strip()
@@ -330,6 +342,15 @@ AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_DISABLE_ACCESS_LOG = True
+
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability, and until
+# when that holds. The file must expire; a year from start-up keeps it fresh on every
+# deploy.
+SECURITY_CONTACT = env_str("DJANGO_SECURITY_CONTACT", "mailto:security@localhost")
+SECURITY_TXT_EXPIRES = env_date(
+    "DJANGO_SECURITY_TXT_EXPIRES",
+    datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=365),
+)
 
 SIGNUP_RATE_LIMIT = env_int(
     "DJANGO_SIGNUP_RATE_LIMIT", 10

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    # /, /help/, /healthz
+    # /, /help/, /privacy/, /healthz, /.well-known/security.txt
     path("", include("core.urls")),
     # /accounts/signup/, settings/, delete/ (accounts:…)
     path("accounts/", include("accounts.urls")),

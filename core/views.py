@@ -1,16 +1,20 @@
-"""Pages that are not about one person's journal: landing, help, health, errors."""
+"""Pages not about one person's journal: landing, help, privacy, health, errors,
+and the security contact."""
 
 import logging
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
+from django.http.request import split_domain_port
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core.middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
+from core.security_txt import security_txt as security_txt_text
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +29,33 @@ def home(request):
 @require_safe
 def help_page(request):
     return render(request, "core/help.html")
+
+
+@require_safe
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+@require_safe
+def security_txt(request):
+    text = security_txt_text(
+        settings.SECURITY_CONTACT,
+        settings.SECURITY_TXT_EXPIRES,
+        _canonical_url(request),
+    )
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+def _canonical_url(request) -> str:
+    """This file's address, when the host asked for is one named in ALLOWED_HOSTS.
+
+    A host matched only by a pattern ("*", ".example.org") is whatever the client
+    sent, so it is not claimed as the canonical home of the file.
+    """
+    domain, _port = split_domain_port(request.get_host())
+    if domain not in (host.lower() for host in settings.ALLOWED_HOSTS):
+        return ""
+    return request.build_absolute_uri(request.path)
 
 
 @never_cache

@@ -227,22 +227,28 @@ class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
 
     class Meta:
         model = ShareLink
-        fields = ("weeks", "include_notes")
+        fields = ("weeks", "include_notes", "display_name")
         labels = {
             "weeks": _("Which weeks"),
             "include_notes": _("Include my notes and weekly reflections"),
+            "display_name": _("Name your therapist will see"),
         }
         help_texts = {
             "weeks": _("Counting this week. Later weeks are never added to this link."),
             "include_notes": _(
                 "Off: only the diary card and figures. On: also what you wrote."
             ),
+            "display_name": _(
+                "You can leave this blank: the page then says it comes from someone "
+                "your therapist works with. Your username is never shown."
+            ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, display_name="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["weeks"].initial = ShareLink.Weeks.FOUR
         self.fields["weeks"].choices = ShareLink.Weeks.choices  # no empty choice
+        self.fields["display_name"].initial = display_name
 
 
 class ImportForm(CrispyFormMixin, forms.Form):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.skills import Skill
+from core.user_agents import describe
 
 
 class EntryQuerySet(models.QuerySet):
@@ -175,6 +176,10 @@ class ShareLink(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     weeks = models.PositiveSmallIntegerField(choices=Weeks.choices)
     include_notes = models.BooleanField(default=False)
+    # What the shared page calls the person. Chosen per link, never the username: a
+    # username can be a nickname or an e-mail-like handle they would not show a
+    # therapist.
+    display_name = models.CharField(_("display name"), max_length=60, blank=True)
     # The span is fixed when the link is made: later weeks never appear.
     first_day = models.DateField()
     last_day = models.DateField()
@@ -196,3 +201,44 @@ class ShareLink(models.Model):
 
     def __str__(self):
         return f"Share link {self.pk}"
+
+
+class ShareLinkView(models.Model):
+    """One time a share link was opened by a person: previews and reloads left out.
+
+    Never the network address, the full user agent or anything of the journal: only
+    when, and the browser's family and system.
+    """
+
+    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
+    viewed_at = models.DateTimeField()
+    browser = models.CharField(max_length=40, blank=True)
+    system = models.CharField(max_length=40, blank=True)
+    # A keyed hash of the link, the address and the user agent, so a reload within
+    # the hour is recognised without keeping the address. Wiped once the hour is over
+    # (services/share_links.py), so it never becomes a lasting trace of the reader.
+    visitor_mark = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-viewed_at"]
+        indexes = [
+            # The owner's log and "was this browser here in the last hour?" both read
+            # one link's views by time.
+            models.Index(
+                fields=["link", "-viewed_at"], name="share_view_link_time_idx"
+            ),
+            # Finding marks old enough to wipe touches only rows that still have one.
+            models.Index(
+                fields=["viewed_at"],
+                condition=~models.Q(visitor_mark=""),
+                name="share_view_marked_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"View {self.pk} of share link {self.link_id}"
+
+    @property
+    def device(self) -> str:
+        """ "Safari on iPhone", in the reader's language; "" when unknown."""
+        return describe(self.browser, self.system)

@@ -2,12 +2,14 @@
 
 import datetime
 import itertools
+import secrets
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts.models import profile_for
-from journal.models import Entry
+from journal.models import Entry, ShareLink
+from journal.services.share_links import hash_token
 
 _numbers = itertools.count(1)
 
@@ -78,3 +80,18 @@ def sign_in_with_second_factor(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+def make_share_link(owner, now, **overrides) -> tuple[ShareLink, str]:
+    """A live link made at ``now``, and the address of its shared page."""
+    token = secrets.token_urlsafe(32)
+    fields = {
+        "token_hash": hash_token(token),
+        "weeks": 4,
+        "first_day": datetime.date(2026, 10, 26),
+        "last_day": datetime.date(2026, 11, 22),
+        "created_at": now,
+        "expires_at": now + datetime.timedelta(days=30),
+    }
+    fields.update(overrides)
+    return ShareLink.objects.create(owner=owner, **fields), f"/share/{token}/"

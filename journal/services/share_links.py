@@ -4,8 +4,16 @@ import datetime
 import hashlib
 import secrets
 
+from django.db import transaction
+from django.db.models import F
+from django.utils.crypto import salted_hmac
+
+from core.user_agents import browser_family, operating_system
 from journal import stats
-from journal.models import ShareLink
+from journal.models import ShareLink, ShareLinkView
+
+# A reload, or the same person coming back, within this span is one view.
+REPEAT_WINDOW = datetime.timedelta(hours=1)
 
 
 def hash_token(token: str) -> str:
@@ -44,3 +52,52 @@ def revoke_link(link: ShareLink, now) -> bool:
     link.revoked_at = now
     link.save(update_fields=["revoked_at"])
     return True
+
+
+def visitor_mark(link: ShareLink, client_address: str, user_agent: str) -> str:
+    """A keyed hash that says "the same browser" for one link, and nothing more.
+
+    How "the same browser" is recognised without keeping the address: a cookie was
+    the other choice, but the privacy page promises three cookies and no others, a
+    cookie for one link would carry the token in its path, and mail apps often
+    drop cookies. The hash is keyed with SECRET_KEY, so a copy of the database
+    cannot be matched against addresses; it includes the link, so one reader cannot
+    be followed from link to link; and it is wiped after REPEAT_WINDOW.
+    """
+    value = f"{link.pk}\n{client_address}\n{user_agent}"
+    return salted_hmac("journal.share-link-view", value, algorithm="sha256").hexdigest()
+
+
+def record_view(link: ShareLink, mark: str, user_agent: str, now) -> bool:
+    """Log one opening of the link; False if this browser was counted in the hour.
+
+    Runs a constant number of queries, however many views the link has.
+    """
+    since = now - REPEAT_WINDOW
+    with transaction.atomic():
+        # One link's views are decided one at a time, so two simultaneous reloads
+        # from one browser count once and every other view counts exactly once.
+        ShareLink.objects.select_for_update().filter(pk=link.pk).exists()
+        if link.views.filter(visitor_mark=mark, viewed_at__gt=since).exists():
+            return False
+        ShareLinkView.objects.create(
+            link=link,
+            viewed_at=now,
+            browser=browser_family(user_agent),
+            system=operating_system(user_agent),
+            visitor_mark=mark,
+        )
+        # view_count always equals the number of logged views.
+        ShareLink.objects.filter(pk=link.pk).update(
+            view_count=F("view_count") + 1, last_viewed_at=now
+        )
+    return True
+
+
+def wipe_old_visitor_marks(now) -> int:
+    """Blank every mark older than REPEAT_WINDOW, on all links; return how many."""
+    return (
+        ShareLinkView.objects.filter(viewed_at__lte=now - REPEAT_WINDOW)
+        .exclude(visitor_mark="")
+        .update(visitor_mark="")
+    )

@@ -4,7 +4,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import F
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,9 +19,10 @@ from django.views.decorators.http import (
 from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data
-from journal import reports
+from core.network import client_ip
+from journal import link_previews, reports
 from journal.forms import ShareLinkForm
-from journal.models import ShareLink
+from journal.models import ShareLink, ShareLinkView
 from journal.services import share_links
 
 logger = logging.getLogger(__name__)
@@ -31,10 +32,10 @@ logger = logging.getLogger(__name__)
 @require_http_methods(["GET", "HEAD", "POST"])
 @sudo_required(only_post=True)
 def sharing_page(request):
-    form = ShareLinkForm(posted_data(request))
+    profile = profile_for(request.user)
+    form = ShareLinkForm(posted_data(request), display_name=profile.display_name)
     new_link_url = None
     if request.method == "POST" and form.is_valid():
-        profile = profile_for(request.user)
         link, token = share_links.create_link(
             request.user, form, profile.today(), profile.week_start, timezone.now()
         )
@@ -43,12 +44,17 @@ def sharing_page(request):
         new_link_url = request.build_absolute_uri(
             reverse("journal:share", args=[token])
         )
-        form = ShareLinkForm()
+        form = ShareLinkForm(display_name=profile.display_name)
+    views = ShareLinkView.objects.only("link_id", "viewed_at", "browser", "system")
     context = {
         "form": form,
-        "links": ShareLink.objects.for_user(request.user),
+        "links": ShareLink.objects.for_user(request.user).prefetch_related(
+            Prefetch("views", queryset=views)
+        ),
         "new_link_url": new_link_url,
         "now": timezone.now(),
+        # Times on this page are the owner's own clock, not the server's.
+        "time_zone": profile.time_zone,
     }
     return render(request, "journal/sharing.html", context)
 
@@ -68,27 +74,31 @@ def share_view(request, token):
     now = timezone.now()
     link = (
         ShareLink.objects.active(now)
-        .select_related("owner__profile")
+        .select_related("owner")
         .filter(token_hash=share_links.hash_token(token))
         .first()
     )
     if link is None:
         # Unknown, expired and revoked links look exactly the same.
         raise Http404
-    # Counted in the database, so simultaneous views are each counted once.
-    ShareLink.objects.filter(pk=link.pk).update(
-        view_count=F("view_count") + 1, last_viewed_at=now
-    )
+    _count_view(request, link, now)
     weeks = reports.load_week_reports(
         link.owner, share_links.week_firsts(link), include_notes=link.include_notes
     )
-    profile = profile_for(link.owner)
-    context = {
-        "link": link,
-        "weeks": list(reversed(weeks)),
-        "name": profile.display_name or link.owner.get_username(),
-    }
+    # Only the name chosen for this link: the username is never shown to the reader.
+    context = {"link": link, "weeks": list(reversed(weeks)), "name": link.display_name}
     response = render(request, "journal/share.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _count_view(request, link, now) -> None:
+    """Log a person opening the link; previews, prefetches and HEAD are not people."""
+    if request.method != "GET" or link_previews.is_preview(request.headers):
+        return
+    user_agent = request.headers.get("User-Agent", "")
+    mark = share_links.visitor_mark(link, client_ip(request), user_agent)
+    if share_links.record_view(link, mark, user_agent, now):
+        logger.info("Share link %s viewed", link.pk)
+    share_links.wipe_old_visitor_marks(now)

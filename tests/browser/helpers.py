@@ -140,6 +140,7 @@ PAGE_TYPES = {
     "signup": PageType("/accounts/signup/"),
     "login": PageType("/accounts/login/"),
     "help": PageType("/help/"),
+    "privacy": PageType("/privacy/"),
     "today": PageType("/journal/", is_signed_in=True),
     "history": PageType("/journal/entries/", is_signed_in=True),
     "entry-form-errors": PageType("empty entry form sent", is_signed_in=True),

@@ -1,5 +1,6 @@
 """The settings module refuses an unsafe production start with a one-line reason."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -10,18 +11,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def import_settings(**env):
-    """Import the settings in a fresh process with only these DJANGO_ variables."""
+def clean_environment(**env) -> dict[str, str]:
     environment = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith("DJANGO_") and key != "DATABASE_URL"
     }
     environment.update(env)
+    return environment
+
+
+def import_settings(**env):
     return subprocess.run(
         [sys.executable, "-c", "import config.settings"],
         cwd=ROOT,
-        env=environment,
+        env=clean_environment(**env),
         capture_output=True,
         text=True,
         check=False,
@@ -123,3 +127,48 @@ def test_deploy_check_is_clean_with_a_shared_cache(cache_url):
     result = run_deploy_check(**env)
 
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def settings_value(name, **env) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", f"import config.settings as s; print(s.{name})"],
+        cwd=ROOT,
+        env=clean_environment(**{"DJANGO_DEBUG": "1", **env}),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def test_security_txt_expires_a_year_after_start_up_by_default():
+    before = datetime.datetime.now(datetime.UTC).date()
+
+    expires = settings_value("SECURITY_TXT_EXPIRES")
+
+    after = datetime.datetime.now(datetime.UTC).date()
+    a_year = datetime.timedelta(days=365)
+    assert datetime.date.fromisoformat(expires) in (before + a_year, after + a_year)
+
+
+def test_security_txt_expiry_is_read_from_the_environment():
+    expires = settings_value(
+        "SECURITY_TXT_EXPIRES", DJANGO_SECURITY_TXT_EXPIRES="2027-06-30"
+    )
+
+    assert expires == "2027-06-30"
+
+
+def test_security_contact_is_read_from_the_environment():
+    contact = settings_value(
+        "SECURITY_CONTACT", DJANGO_SECURITY_CONTACT="https://example.org/report"
+    )
+
+    assert contact == "https://example.org/report"
+
+
+@pytest.mark.parametrize("value", ["next year", "2027-13-01", "30/06/2027"])
+def test_unclear_security_txt_expiry_is_refused(value):
+    result = import_settings(DJANGO_DEBUG="1", DJANGO_SECURITY_TXT_EXPIRES=value)
+
+    assert result.returncode != 0
+    assert "DJANGO_SECURITY_TXT_EXPIRES" in result.stderr

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from accounts.models import Profile, SignedInSession
 from guide.models import Article
-from journal.models import Entry, ShareLink, WeeklyReflection
+from journal.models import Entry, ShareLink, ShareLinkView, WeeklyReflection
 from journal.services.share_links import hash_token
 from tests.factories import make_entry, make_signed_in_session
 from tests.security.routes import our_routes
@@ -74,6 +74,7 @@ def make_link(owner, now, token, **overrides):
         "token_hash": hash_token(token),
         "weeks": 4,
         "include_notes": True,
+        "display_name": OTHER_NAME,
         "first_day": D(2026, 10, 26),
         "last_day": D(2026, 11, 22),
         "created_at": now,
@@ -151,6 +152,9 @@ def snapshot(user) -> dict:
         "links": list(ShareLink.objects.filter(owner=user).order_by("pk").values()),
         "sessions": list(
             SignedInSession.objects.filter(user=user).order_by("pk").values()
+        ),
+        "link_views": list(
+            ShareLinkView.objects.filter(link__owner=user).order_by("pk").values()
         ),
     }
 

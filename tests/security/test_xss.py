@@ -57,7 +57,12 @@ def written(fixed_clock, owner, owner_client):
     )
     sharing_response = owner_client.post(
         "/journal/sharing/",
-        {"weeks": "4", "expires_in_days": "30", "include_notes": "on"},
+        {
+            "weeks": "4",
+            "expires_in_days": "30",
+            "include_notes": "on",
+            "display_name": PAYLOAD,
+        },
     )
     assert [
         settings_response.status_code,
@@ -88,6 +93,7 @@ PAGES = [
     (f"/journal/week/{WEEK}/", 9),
     ("/journal/progress/", 0),
     ("/accounts/settings/", 1),
+    ("/journal/sharing/", 2),  # the form's name, offered from the profile; the link's
     ("/journal/entries/new/?" + urlencode({"skill": PAYLOAD, "date": PAYLOAD}), 0),
 ]
 

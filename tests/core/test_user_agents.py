@@ -1,0 +1,76 @@
+"""Browser families and systems, read from user agents (no database)."""
+
+import pytest
+
+from core.user_agents import browser_family, describe, operating_system
+
+FIREFOX_WINDOWS = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
+)
+SAFARI_IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
+CHROME_ANDROID = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Mobile Safari/537.36"
+)
+EDGE_WINDOWS = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Safari/537.36 Edg/126.0.2592.87"
+)
+SAFARI_MAC = (
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Safari/605.1.15"
+)
+CHROME_IPAD = (
+    "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) CriOS/126.0.6478.54 Mobile/15E148 Safari/604.1"
+)
+FIREFOX_IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) FxiOS/127.0 Mobile/15E148 Safari/605.1.15"
+)
+SAMSUNG_ANDROID = (
+    "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36"
+)
+OPERA_LINUX = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Safari/537.36 OPR/111.0.0.0"
+)
+CHROME_CHROMEOS = (
+    "Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Safari/537.36"
+)
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "label"),
+    [
+        (FIREFOX_WINDOWS, "Firefox on Windows"),
+        (SAFARI_IPHONE, "Safari on iPhone"),
+        (CHROME_ANDROID, "Chrome on Android"),
+        (EDGE_WINDOWS, "Edge on Windows"),
+        (SAFARI_MAC, "Safari on macOS"),
+        (CHROME_IPAD, "Chrome on iPad"),
+        (FIREFOX_IPHONE, "Firefox on iPhone"),
+        (SAMSUNG_ANDROID, "Samsung Internet on Android"),
+        (OPERA_LINUX, "Opera on Linux"),
+        (CHROME_CHROMEOS, "Chrome on ChromeOS"),
+        ("Firefox/128.0", "Firefox"),
+    ],
+)
+def test_a_browser_is_named_by_its_family_and_system(user_agent, label):
+    assert describe(browser_family(user_agent), operating_system(user_agent)) == label
+
+
+@pytest.mark.parametrize("user_agent", ["", "curl/8.5.0", "Python-urllib/3.11"])
+def test_what_cannot_be_named_is_left_blank(user_agent):
+    assert (browser_family(user_agent), operating_system(user_agent)) == ("", "")
+
+
+def test_the_name_never_keeps_the_version_or_the_device_model():
+    label = describe(browser_family(SAMSUNG_ANDROID), operating_system(SAMSUNG_ANDROID))
+
+    assert "25.0" not in label and "SM-S918B" not in label
