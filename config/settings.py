@@ -6,6 +6,7 @@ the development key or an empty DJANGO_ALLOWED_HOSTS, so a misconfigured deploy 
 loudly instead of quietly running with a public key.
 """
 
+import base64
 import datetime
 import ipaddress
 import os
@@ -23,6 +24,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 zoneinfo.reset_tzpath(to=[])
 
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me"  # noqa: S105 - a marker, refused in prod
+# A fixed key so development reloads and several workers agree; refused with DEBUG off.
+DEV_FIELD_ENCRYPTION_KEY = "ZGV2LW9ubHktam91cm5hbC1lbmNyeXB0aW9uLWtleSE="  # noqa: S105
 
 TRUE_SPELLINGS = {"1", "true", "yes", "on"}
 FALSE_SPELLINGS = {"0", "false", "no", "off", ""}
@@ -99,6 +102,39 @@ if not DEBUG:
         )
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+
+def fernet_keys(name: str, development_key: str) -> list[str]:
+    """Encryption keys for journal text, newest first (see core/encryption.py)."""
+    keys = env_list(name) or ([development_key] if DEBUG else [])
+    if not DEBUG:
+        if not keys:
+            raise ImproperlyConfigured(
+                f"DJANGO_DEBUG=0 needs {name}: one or more keys, newest first, made "
+                'with `python -c "from cryptography.fernet import Fernet; '
+                'print(Fernet.generate_key().decode())"`.'
+            )
+        if development_key in keys:
+            raise ImproperlyConfigured(
+                f"{name} holds the development key; make a real one."
+            )
+    for key in keys:
+        try:
+            if len(base64.urlsafe_b64decode(key.encode("ascii"))) != 32:
+                raise ValueError
+        except (ValueError, UnicodeError):
+            raise ImproperlyConfigured(
+                f"{name} must be comma-separated Fernet keys "
+                "(32 url-safe base64 bytes)."
+            ) from None
+    return keys
+
+
+# Journal text is stored encrypted with these, kept apart from the database and from
+# SECRET_KEY: the first encrypts, all decrypt, so keys can rotate.
+FIELD_ENCRYPTION_KEYS = fernet_keys(
+    "DJANGO_FIELD_ENCRYPTION_KEYS", DEV_FIELD_ENCRYPTION_KEY
+)
 
 
 def env_networks(name: str, default: str) -> list:

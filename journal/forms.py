@@ -2,7 +2,6 @@ import datetime
 import uuid
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import SEARCH_MAX_LENGTH, CrispyFormMixin
@@ -50,6 +49,7 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
         widgets = {
             "skill": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 3}),
+            "situation": forms.TextInput,
             "practiced_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "distress_before": forms.NumberInput(
                 attrs={"min": 0, "max": 10, "inputmode": "numeric"}
@@ -177,7 +177,7 @@ class EntryFilterForm(forms.Form):
         self.order_fields(["skill", "from", "to", "q"])
 
     def filter(self, entries):
-        """Narrow an entry queryset by the valid filters."""
+        """Narrow an entry queryset by skill and days (the words come after)."""
         data = self.cleaned_data
         if data.get("skill"):
             entries = entries.filter(skill=data["skill"])
@@ -185,11 +185,24 @@ class EntryFilterForm(forms.Form):
             entries = entries.filter(practiced_on__gte=data["from"])
         if data.get("to"):
             entries = entries.filter(practiced_on__lte=data["to"])
-        for word in (data.get("q") or "").split():
-            entries = entries.filter(
-                Q(note__icontains=word) | Q(situation__icontains=word)
-            )
         return entries
+
+    @property
+    def words(self) -> list[str]:
+        return [word.casefold() for word in (self.cleaned_data.get("q") or "").split()]
+
+    def matching_ids(self, entries) -> list[int]:
+        """Ids of the entries holding every word, in the queryset's order.
+
+        Notes are encrypted, so the database cannot search them: one query reads the
+        person's candidate notes, and the words are matched here, decrypted.
+        """
+        words = self.words
+        return [
+            pk
+            for pk, note, situation in entries.values_list("pk", "note", "situation")
+            if all(word in f"{note}\n{situation}".casefold() for word in words)
+        ]
 
     @property
     def is_filtered(self) -> bool:

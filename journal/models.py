@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.encryption import EncryptedTextField
 from core.skills import Skill
 from core.user_agents import describe
 
@@ -25,8 +26,9 @@ class Entry(models.Model):
     )
     practiced_on = models.DateField(_("date"))
     skill = models.CharField(_("skill"), max_length=32, choices=Skill.choices)
-    note = models.TextField(_("what happened"), max_length=2000)
-    situation = models.CharField(_("situation"), max_length=280, blank=True)
+    # Encrypted at rest (core/encryption.py): the lengths limit the text people type.
+    note = EncryptedTextField(_("what happened"), max_length=2000)
+    situation = EncryptedTextField(_("situation"), max_length=280, blank=True)
     distress_before = models.PositiveSmallIntegerField(
         _("distress before"),
         null=True,
@@ -115,11 +117,11 @@ class WeeklyReflection(models.Model):
     # The first day of the week it was written for. A week shows the reflection whose
     # date falls inside it, so changing the week-start setting never hides one.
     week_of = models.DateField(_("week of"))
-    what_helped = models.TextField(
+    what_helped = EncryptedTextField(
         _("What helped this week?"), max_length=2000, blank=True
     )
-    what_was_hard = models.TextField(_("What was hard?"), max_length=2000, blank=True)
-    for_next_session = models.TextField(
+    what_was_hard = EncryptedTextField(_("What was hard?"), max_length=2000, blank=True)
+    for_next_session = EncryptedTextField(
         _("What do you want to bring to your next session?"),
         max_length=2000,
         blank=True,

@@ -98,7 +98,10 @@ def entry_list(request):
         entries = entries.none()
         page_number = 1
         is_filtered = True
-    page = Paginator(entries, ENTRIES_PER_PAGE).get_page(page_number)
+    if filters.is_valid() and filters.words:
+        page = _page_of_matches(entries, filters.matching_ids(entries), page_number)
+    else:
+        page = Paginator(entries, ENTRIES_PER_PAGE).get_page(page_number)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -109,6 +112,14 @@ def entry_list(request):
         "query_string": query.urlencode(),
     }
     return render(request, "journal/entry_list.html", context)
+
+
+def _page_of_matches(entries, ids: list[int], page_number):
+    """A page of search results: paged over ids, then only that page's entries read."""
+    page = Paginator(ids, ENTRIES_PER_PAGE).get_page(page_number)
+    by_id = entries.in_bulk(list(page.object_list))
+    page.object_list = [by_id[pk] for pk in page.object_list]
+    return page
 
 
 @login_required

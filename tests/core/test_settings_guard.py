@@ -7,8 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+# A valid key for production starts (the development key is refused there); fixed,
+# so every test worker collects the same test names.
+PRODUCTION_KEY = "dGVzdC1vbmx5LXByb2R1Y3Rpb24ta2V5LTMyYnl0ZSE="
 
 
 def clean_environment(**env) -> dict[str, str]:
@@ -48,7 +54,10 @@ def test_debug_off_refuses_empty_allowed_hosts():
 
 def test_debug_off_starts_with_a_real_key_and_hosts():
     result = import_settings(
-        DJANGO_DEBUG="0", DJANGO_SECRET_KEY="s" * 50, DJANGO_ALLOWED_HOSTS="example.org"
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="s" * 50,
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DJANGO_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
     )
 
     assert result.returncode == 0, result.stderr
@@ -99,6 +108,7 @@ def run_deploy_check(**env):
     }
     environment.update(
         DJANGO_DEBUG="0",
+        DJANGO_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
         DJANGO_SECRET_KEY="a-long-random-deploy-check-key-" + "0123456789abcdef" * 3,
         DJANGO_ALLOWED_HOSTS="example.org",
         **env,
@@ -172,3 +182,50 @@ def test_unclear_security_txt_expiry_is_refused(value):
 
     assert result.returncode != 0
     assert "DJANGO_SECURITY_TXT_EXPIRES" in result.stderr
+
+
+def production(**env):
+    return import_settings(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="s" * 50,
+        DJANGO_ALLOWED_HOSTS="example.org",
+        **env,
+    )
+
+
+def test_debug_off_refuses_to_start_without_encryption_keys():
+    result = production()
+
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG=0 needs DJANGO_FIELD_ENCRYPTION_KEYS" in result.stderr
+
+
+def test_debug_off_refuses_the_development_encryption_key():
+    from config.settings import DEV_FIELD_ENCRYPTION_KEY
+
+    result = production(DJANGO_FIELD_ENCRYPTION_KEYS=DEV_FIELD_ENCRYPTION_KEY)
+
+    assert result.returncode != 0
+    assert "holds the development key" in result.stderr
+
+
+@pytest.mark.parametrize("keys", ["not-a-key", f"{PRODUCTION_KEY},short", "é" * 44])
+def test_an_encryption_key_that_is_not_a_fernet_key_is_refused(keys):
+    result = production(DJANGO_FIELD_ENCRYPTION_KEYS=keys)
+
+    assert result.returncode != 0
+    assert "must be comma-separated Fernet keys" in result.stderr
+
+
+def test_several_encryption_keys_start_newest_first():
+    newer = Fernet.generate_key().decode()
+
+    keys = settings_value(
+        "FIELD_ENCRYPTION_KEYS",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="s" * 50,
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DJANGO_FIELD_ENCRYPTION_KEYS=f"{newer},{PRODUCTION_KEY}",
+    )
+
+    assert keys == str([newer, PRODUCTION_KEY])
