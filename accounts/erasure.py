@@ -1,8 +1,11 @@
 """Erasing an account and every row it owns."""
 
+from django.contrib.admin.models import LogEntry
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
+
+from accounts.models import LoginFailure
 
 
 def erase_account(user) -> None:
@@ -25,12 +28,20 @@ def erase_account(user) -> None:
         ]
         Session.objects.filter(session_key__in=session_keys).delete()
         _erase_login_attempts(username)
+        # Admin history names the person in its text as well as by id.
+        LogEntry.objects.filter(user=user).delete()
+        LogEntry.objects.filter(
+            content_type__app_label="auth",
+            content_type__model="user",
+            object_id=user_id,
+        ).delete()
         user.delete()
 
 
 def _erase_login_attempts(username: str) -> None:
     from django.apps import apps
 
+    LoginFailure.objects.filter(username=username).delete()
     if not apps.is_installed("axes"):
         return
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog

@@ -11,6 +11,7 @@ POST) must be in the database, and no request may have failed. Not part of CI.
 """
 
 import argparse
+import datetime
 import http.client
 import os
 import re
@@ -146,7 +147,11 @@ class SoakClient(threading.Thread):
                         "return_to": "today",
                         "skill": "behavioral-activation",
                         "note": f"soak entry {number}",
-                        "practiced_on": "2026-01-15",
+                        # Spread over days: one day holds at most 100 entries.
+                        "practiced_on": (
+                            datetime.date(2026, 1, 1)
+                            + datetime.timedelta(days=number % 300)
+                        ).isoformat(),
                     },
                 )
             except Exception as error:  # noqa: BLE001 - reported in the summary

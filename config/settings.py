@@ -309,6 +309,18 @@ STORAGES = {
     },
 }
 
+# Uploads (a JSON export to import) stop arriving past MAX_UPLOAD_BYTES
+# (core/uploads.py); any other request body is capped by DATA_UPLOAD_MAX_MEMORY_SIZE
+# (a 2,000-character note is a few kilobytes).
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -335,6 +347,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # at most once a day, instead of writing the session on every request.
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)

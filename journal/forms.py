@@ -9,8 +9,6 @@ from core.skills import Skill
 from journal.models import Entry, ShareLink, WeeklyReflection
 from journal.stats import EARLIEST_DAY
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
-
 
 class EntryForm(CrispyFormMixin, forms.ModelForm):
     """Log or edit one practice. The owner is set by the view, never by the form."""
@@ -276,14 +274,16 @@ class ImportForm(CrispyFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, too_large=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs["accept"] = ".json,application/json"
+        # Refused while it arrived (core/uploads.py): the file never reached us.
+        self.too_large = too_large
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(
-                _("This file is larger than 5 MB, so it was not imported.")
+    def clean(self):
+        if self.too_large:
+            self.errors.pop("file", None)
+            self.add_error(
+                "file", _("This file is larger than 5 MB, so it was not imported.")
             )
-        return upload
+        return super().clean()

@@ -14,11 +14,16 @@ from core.skills import SkillInfo, all_skills
 from journal import stats
 from journal.models import Entry, WeeklyReflection
 
+# A day's notes show its latest entries, the rest counted: the busiest allowed week
+# (100 entries a day) stays a page that loads and a PDF that prints.
+NOTES_SHOWN_PER_DAY = 20
+
 
 @dataclass(frozen=True)
 class DayNotes:
     day: datetime.date
     entries: list[Entry]
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,10 @@ def _week_report(first_day, entries, reflections, skills, include_notes) -> Week
         for day in card.days:
             day_entries = [e for e in this_week if e.practiced_on == day]
             if day_entries:
-                notes_by_day.append(DayNotes(day, day_entries))
+                shown = day_entries[:NOTES_SHOWN_PER_DAY]
+                notes_by_day.append(
+                    DayNotes(day, shown, more=len(day_entries) - len(shown))
+                )
     reflection = next(
         (
             r

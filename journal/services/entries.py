@@ -1,12 +1,43 @@
 """Writing journal entries."""
 
-from django.db import IntegrityError, transaction
+import datetime
 
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Profile
 from journal.models import Entry
+
+# One person's busiest day stays a page a phone can show and a PDF can hold.
+MAX_ENTRIES_PER_DAY = 100
+FULL_DAY_MESSAGE = _(
+    "This day already holds 100 entries, the most one day can keep. Thank you for "
+    "practising so much. Choose another day for this one."
+)
+
+
+class DayIsFull(Exception):
+    """The practice day already holds MAX_ENTRIES_PER_DAY entries."""
+
+
+def lock_person(user) -> None:
+    # Writes for one person wait for each other here, so two simultaneous saves
+    # cannot both see room for one more entry.
+    Profile.objects.select_for_update().filter(user=user).exists()
+
+
+def _has_room(user, day: datetime.date, *, moving=None) -> bool:
+    others = Entry.objects.for_user(user).filter(practiced_on=day)
+    if moving is not None:
+        others = others.exclude(pk=moving.pk)
+    return others.count() < MAX_ENTRIES_PER_DAY
 
 
 def save_new_entry(user, form) -> Entry:
-    """Save the form's entry once, however many times the same form is sent."""
+    """Save the form's entry once, however many times the same form is sent.
+
+    Raises DayIsFull when its day already holds MAX_ENTRIES_PER_DAY entries.
+    """
     entry_uuid = form.cleaned_data["uuid"]
     existing = Entry.objects.filter(uuid=entry_uuid).first()
     if existing is not None and existing.owner_id == user.pk:
@@ -19,8 +50,22 @@ def save_new_entry(user, form) -> Entry:
     )
     try:
         with transaction.atomic():
+            lock_person(user)
+            if not _has_room(user, entry.practiced_on):
+                raise DayIsFull
             entry.save()
     except IntegrityError:
         # The same form arrived twice at the same moment; the first one won.
         return Entry.objects.get(uuid=entry_uuid, owner=user)
     return entry
+
+
+def save_entry_changes(user, form) -> Entry:
+    """Save an edited entry; DayIsFull if it moves to a day with no room."""
+    with transaction.atomic():
+        lock_person(user)
+        if "practiced_on" in form.changed_data and not _has_room(
+            user, form.instance.practiced_on, moving=form.instance
+        ):
+            raise DayIsFull
+        return form.save()

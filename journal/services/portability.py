@@ -23,18 +23,24 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 
 from django import forms
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from journal.forms import EntryForm, ReflectionForm
 from journal.models import Entry, WeeklyReflection
+from journal.services.entries import MAX_ENTRIES_PER_DAY, lock_person
 from journal.stats import EARLIEST_DAY
 
+# One file at a time stays quick to check and write, whoever sends it.
+MAX_IMPORT_ENTRIES = 20_000
+BULK_BATCH = 1000
 FORMAT_NAME = "between-sessions-export"
 FORMAT_VERSION = 1
 
@@ -212,10 +218,76 @@ def _clean_all(records: list, clean, refusal: str) -> list:
     return cleaned
 
 
+def _entries_to_add(user, entries: list[Entry]) -> list[Entry]:
+    """The entries the person does not have yet (matched by uuid, theirs only)."""
+    uuids = [entry.uuid for entry in entries]
+    own = set(
+        Entry.objects.for_user(user)
+        .filter(uuid__in=uuids)
+        .values_list("uuid", flat=True)
+    )
+    # A uuid someone else's entry already has: this entry gets a new identity, and
+    # the file learns nothing about the other person.
+    taken = set(
+        Entry.objects.filter(uuid__in=uuids)
+        .exclude(owner=user)
+        .values_list("uuid", flat=True)
+    )
+    new_entries, seen = [], set()
+    for entry in entries:
+        if entry.uuid in own or entry.uuid in seen:
+            continue
+        seen.add(entry.uuid)
+        if entry.uuid in taken:
+            entry.uuid = uuid.uuid4()
+        entry.owner = user
+        new_entries.append(entry)
+    return new_entries
+
+
+def _refuse_full_days(user, new_entries: list[Entry]) -> None:
+    """ImportRefused naming the days that would hold more than a day can."""
+    adding = Counter(entry.practiced_on for entry in new_entries)
+    existing = dict(
+        Entry.objects.for_user(user)
+        .filter(practiced_on__in=list(adding))
+        .values_list("practiced_on")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    full = sorted(
+        day
+        for day, count in adding.items()
+        if existing.get(day, 0) + count > MAX_ENTRIES_PER_DAY
+    )
+    if full:
+        days = ", ".join(day.isoformat() for day in full[:10])
+        if len(full) > 10:
+            days += " …"
+        raise ImportRefused(
+            _(
+                "A day can hold at most %(limit)d entries, and this import would go "
+                "over that on %(days)s. Nothing was imported."
+            )
+            % {"limit": MAX_ENTRIES_PER_DAY, "days": days}
+        )
+
+
 def import_document(user, document: dict, today: datetime.date, now) -> ImportResult:
     """Add what is not there yet; change and delete nothing. All or nothing."""
     # A day of slack: an export made in a zone ahead of ours may hold "tomorrow".
     latest_day = today + datetime.timedelta(days=1)
+    if len(document.get("entries", [])) > MAX_IMPORT_ENTRIES:
+        raise ImportRefused(
+            _(
+                "This file holds %(count)s entries; one import takes at most "
+                "%(limit)s. Nothing was imported."
+            )
+            % {
+                "count": f"{len(document['entries']):,}",
+                "limit": f"{MAX_IMPORT_ENTRIES:,}",
+            }
+        )
     entries = _clean_all(
         document.get("entries", []),
         lambda record: _clean_entry(record, latest_day, now),
@@ -228,21 +300,12 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
     )
 
     with transaction.atomic():
-        known_uuids = set(
-            Entry.objects.filter(uuid__in=[e.uuid for e in entries]).values_list(
-                "uuid", flat=True
-            )
-        )
+        lock_person(user)
+        new_entries = _entries_to_add(user, entries)
+        _refuse_full_days(user, new_entries)
         known_weeks = set(
             WeeklyReflection.objects.for_user(user).values_list("week_of", flat=True)
         )
-        new_entries, seen = [], set()
-        for entry in entries:
-            if entry.uuid in known_uuids or entry.uuid in seen:
-                continue
-            seen.add(entry.uuid)
-            entry.owner = user
-            new_entries.append(entry)
         new_reflections = []
         for reflection in reflections:
             if reflection.week_of in known_weeks:
@@ -250,8 +313,8 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
             known_weeks.add(reflection.week_of)
             reflection.owner = user
             new_reflections.append(reflection)
-        Entry.objects.bulk_create(new_entries)
-        WeeklyReflection.objects.bulk_create(new_reflections)
+        Entry.objects.bulk_create(new_entries, batch_size=BULK_BATCH)
+        WeeklyReflection.objects.bulk_create(new_reflections, batch_size=BULK_BATCH)
     return ImportResult(
         len(new_entries),
         len(entries) - len(new_entries),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data, posted_files
+from core.uploads import upload_too_large
 from journal.forms import ImportForm
 from journal.models import Entry, WeeklyReflection
 from journal.services import portability
@@ -81,7 +82,8 @@ def export_json(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def your_data(request):
     """The "Your data" page: downloads, the import form, and the way to erasure."""
-    form = ImportForm(posted_data(request), posted_files(request))
+    files = posted_files(request)  # reading them runs the size-limited upload
+    form = ImportForm(posted_data(request), files, too_large=upload_too_large(request))
     if request.method == "POST" and form.is_valid():
         try:
             document = portability.read_document(form.cleaned_data["file"].read())

@@ -17,11 +17,18 @@ from core.skills import all_skills
 from journal import stats
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
 from journal.models import Entry
-from journal.services.entries import save_new_entry
+from journal.services.entries import (
+    FULL_DAY_MESSAGE,
+    DayIsFull,
+    save_entry_changes,
+    save_new_entry,
+)
 
 logger = logging.getLogger(__name__)
 
 ENTRIES_PER_PAGE = 25
+# Today shows the day's latest entries; the history holds the rest.
+TODAY_SHOWN = 20
 RETURN_TO_TODAY = "today"
 
 
@@ -40,7 +47,9 @@ def today(request):
 
 def render_today(request, form, day, status=200):
     entries = Entry.objects.for_user(request.user)
-    todays_entries = list(entries.filter(practiced_on=day).order_by("-created_at"))
+    todays_entries = list(
+        entries.filter(practiced_on=day).order_by("-created_at")[:TODAY_SHOWN]
+    )
     week_counts = dict(
         entries.filter(practiced_on__gt=day - datetime.timedelta(days=7))
         .filter(practiced_on__lte=day)
@@ -53,6 +62,7 @@ def render_today(request, form, day, status=200):
         "today": day,
         "skills": all_skills(),
         "todays_entries": todays_entries,
+        "todays_more": week_counts.get(day, 0) - len(todays_entries),
         "recent_days": stats.recent_days(week_counts, day),
         "streak": stats.current_streak(practised_days, day),
         "return_to": RETURN_TO_TODAY,
@@ -76,7 +86,13 @@ def entry_new(request):
             return render_today(request, form, day)
         return render_entry_form(request, form, is_new=True)
 
-    entry = save_new_entry(request.user, form)
+    try:
+        entry = save_new_entry(request.user, form)
+    except DayIsFull:
+        form.add_error("practiced_on", FULL_DAY_MESSAGE)
+        if returns_to_today:
+            return render_today(request, form, day)
+        return render_entry_form(request, form, is_new=True)
     logger.info("Entry %s saved for user %s", entry.pk, request.user.pk)
     messages.success(request, _("Saved. Well done for practising."))
     return redirect("journal:today")
@@ -129,10 +145,14 @@ def entry_edit(request, pk):
     day = profile_for(request.user).today()
     form = EntryForm(posted_data(request), instance=entry, today=day)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        logger.info("Entry %s updated by user %s", entry.pk, request.user.pk)
-        messages.success(request, _("Your changes are saved."))
-        return redirect(safe_next(request, fallback="journal:entry-list"))
+        try:
+            save_entry_changes(request.user, form)
+        except DayIsFull:
+            form.add_error("practiced_on", FULL_DAY_MESSAGE)
+        else:
+            logger.info("Entry %s updated by user %s", entry.pk, request.user.pk)
+            messages.success(request, _("Your changes are saved."))
+            return redirect(safe_next(request, fallback="journal:entry-list"))
     return render_entry_form(
         request, form, is_new=False, entry=entry, next=safe_next(request, "")
     )

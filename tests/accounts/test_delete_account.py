@@ -1,14 +1,19 @@
 import datetime
 
 import pytest
+from axes.models import AccessAttempt
 from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from journal.models import ShareLink, WeeklyReflection
-from tests.factories import make_entry, make_user
+from accounts import lockout, two_factor
+from journal.models import ShareLink, ShareLinkView, WeeklyReflection
+from tests.factories import make_entry, make_signed_in_session, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -16,15 +21,35 @@ PASSWORD = "a-long-test-password"
 
 
 def fill_account(user):
+    """Something of every kind a person can leave behind."""
     make_entry(user)
     WeeklyReflection.objects.create(owner=user, week_of=datetime.date(2026, 11, 16))
-    ShareLink.objects.create(
+    link = ShareLink.objects.create(
         owner=user,
         token_hash=f"{user.pk:064d}",
         weeks=4,
         first_day=datetime.date(2026, 10, 26),
         last_day=datetime.date(2026, 11, 22),
         expires_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    ShareLinkView.objects.create(link=link, viewed_at=timezone.now(), browser="Safari")
+    TOTPDevice.objects.create(user=user, name="Authenticator app")
+    two_factor.new_recovery_codes(user)
+    make_signed_in_session(user)
+    lockout.record_failure(user.username, "192.0.2.1", timezone.now())
+    AccessAttempt.objects.create(
+        username=user.username,
+        ip_address="192.0.2.1",
+        user_agent="test",
+        failures_since_start=1,
+    )
+    user_type = ContentType.objects.get_for_model(user)
+    LogEntry.objects.create(
+        user=user,
+        content_type=user_type,
+        object_id=str(user.pk),
+        object_repr=user.username,
+        action_flag=CHANGE,
     )
 
 
@@ -44,6 +69,11 @@ def rows_mentioning(user) -> list[str]:
                 and model.objects.filter(username=user.username).exists()
             ):
                 found.append(f"{model.__name__}.username")
+    found += [
+        f"LogEntry {entry.pk}"
+        for entry in LogEntry.objects.all()
+        if entry.object_id == str(user.pk) or user.username in entry.object_repr
+    ]
     for session in Session.objects.all():
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
             found.append("Session")

@@ -53,7 +53,8 @@ def test_eight_threads_posting_twenty_five_entries_each_store_exactly_two_hundre
                     "return_to": "today",
                     "skill": "communication",
                     "note": f"thread {number} entry {index}",
-                    "practiced_on": "2026-01-15",
+                    # A day per thread: one day holds at most 100 entries.
+                    "practiced_on": f"2026-01-{number + 10:02d}",
                 },
             )
             statuses.append(status)
