@@ -11,6 +11,12 @@ from accounts import signin_views, views
 urlpatterns = [
     path("login/", signin_views.SignInView.as_view(), name="login"),
     path(
+        "password_change/",
+        views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path("password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
         "reset/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils import timezone
@@ -62,11 +63,19 @@ class SignUpForm(CrispyFormMixin, UserCreationForm):
 
 
 class SettingsForm(CrispyFormMixin, forms.ModelForm):
+    email = forms.EmailField(
+        label=_("E-mail address (optional)"),
+        required=False,
+        help_text=_(
+            "For password resets and notices about your account. We send a link to "
+            "confirm it; journal text is never e-mailed."
+        ),
+    )
     time_zone = TimeZoneField()
 
     class Meta:
         model = Profile
-        fields = ("display_name", "time_zone", "week_start", "language")
+        fields = ("display_name", "email", "time_zone", "week_start", "language")
         labels = {
             "display_name": _("Name to show"),
             "week_start": _("Your week starts on"),
@@ -79,8 +88,33 @@ class SettingsForm(CrispyFormMixin, forms.ModelForm):
             "language": _("Spanish is on its way."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].initial = self.instance.user.email
+
     def clean_display_name(self):
         return self.cleaned_data["display_name"].strip()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        others = get_user_model().objects.exclude(pk=self.instance.user_id)
+        if email and others.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Another account uses this address. Please use a different one.")
+            )
+        return email
+
+    @property
+    def email_changed(self) -> bool:
+        return self.cleaned_data.get("email", "") != self.instance.user.email
+
+    def save(self, commit=True):
+        profile = super().save(commit=commit)
+        if commit and self.email_changed:
+            user = profile.user
+            user.email = self.cleaned_data["email"]
+            user.save(update_fields=["email"])
+        return profile
 
 
 class DeleteAccountForm(CrispyFormMixin, forms.Form):
@@ -308,3 +342,17 @@ class TwoFactorSetupForm(CrispyFormMixin, forms.Form):
                 )
             )
         return code
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form, offering to turn off share links made with the old password."""
+
+    end_shared_access = forms.BooleanField(
+        label=_("Also turn off my share links"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Recommended if someone else may have known your password. You can make "
+            "new links afterwards."
+        ),
+    )

@@ -13,9 +13,12 @@ those two rules; the password (and the code) are still checked.
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.cache import cache
 from django.db.models import Count, Max, Q
 
+from accounts import emails
 from accounts.models import LoginFailure
 
 USERNAME_LIMIT = 10
@@ -39,6 +42,22 @@ def record_failure(username: str, ip_address: str | None, now) -> None:
     LoginFailure.objects.filter(
         failed_at__lt=now - max(USERNAME_WINDOW, ADDRESS_WINDOW)
     ).delete()
+    if paused_until(username, None, now):
+        _tell_the_owner(username)
+
+
+def _tell_the_owner(username: str) -> None:
+    """One plain e-mail per pause, so someone trying passwords cannot flood an inbox."""
+    # cache.add is atomic: of all the processes counting failures, one sends it.
+    if not cache.add(f"pause-notice:{username}", 1, timeout=COOL_OFF.seconds):
+        return
+    user = (
+        get_user_model()
+        .objects.filter(**{get_user_model().USERNAME_FIELD: username})
+        .first()
+    )
+    if user is not None:
+        emails.send_notice(user, "sign-in-paused")
 
 
 def paused_until(username: str, ip_address: str | None, now):

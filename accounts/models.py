@@ -27,9 +27,17 @@ class Profile(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=Language.choices, default=Language.ENGLISH
     )
+    # The address the person proved they read, by following a link sent there. A
+    # changed address no longer matches, so it is unconfirmed until proved again.
+    confirmed_email = models.EmailField(_("confirmed e-mail address"), blank=True)
 
     def __str__(self):
         return self.display_name or self.user.get_username()
+
+    @property
+    def has_confirmed_email(self) -> bool:
+        email = self.user.email
+        return bool(email) and email.casefold() == self.confirmed_email.casefold()
 
     def today(self) -> datetime.date:
         """Today's date on this person's own calendar."""

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import sessions, two_factor
+from accounts import emails, sessions, two_factor
 from accounts.forms import TurnOffTwoFactorForm, TwoFactorSetupForm
 from accounts.models import SignedInSession
 from accounts.sudo import sudo_required
@@ -62,6 +62,7 @@ def two_factor_off(request):
         return render(request, "accounts/two_factor_on.html", context, status=200)
     two_factor.turn_off(request.user)
     logger.info("Two-factor turned off for user %s", request.user.pk)
+    emails.send_notice(request.user, "two-factor-off")
     messages.success(request, _("Two-factor sign-in is off."))
     return redirect("accounts:two-factor")
 

@@ -62,19 +62,29 @@ def _unpack(request, packed: str) -> QueryDict | None:
     return data
 
 
-def sudo_required(view=None, *, only_post: bool = False, is_download: bool = False):
+def sudo_required(
+    view=None, *, only_post: bool = False, is_download: bool = False, when=None
+):
     """Let the view run only with a password (or code) typed in the last minutes.
 
     ``only_post``: reading the page needs nothing; acting on it does.
     ``is_download``: after confirming, the page says the download is starting (a
     file answer would otherwise leave the confirm form on screen).
+    ``when``: a test of the request; only the requests it picks need the password
+    (a settings form asks only when the e-mail address changes).
     """
     if view is None:
-        return partial(sudo_required, only_post=only_post, is_download=is_download)
+        return partial(
+            sudo_required, only_post=only_post, is_download=is_download, when=when
+        )
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if has_sudo(request) or (only_post and request.method != "POST"):
+        is_answer = request.method == "POST" and PAYLOAD_FIELD in request.POST
+        needs_it = not (only_post and request.method != "POST") and (
+            when is None or is_answer or when(request)
+        )
+        if has_sudo(request) or not needs_it:
             return view(request, *args, **kwargs)
         if request.method != "POST":
             query = {"next": request.get_full_path()}

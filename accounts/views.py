@@ -12,13 +12,19 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import lockout, sessions
+from accounts import emails, lockout, sessions
 from accounts.erasure import erase_account
-from accounts.forms import DeleteAccountForm, SettingsForm, SignUpForm
+from accounts.forms import (
+    DeleteAccountForm,
+    PasswordChangeForm,
+    SettingsForm,
+    SignUpForm,
+)
 from accounts.models import profile_for
 from accounts.signals import password_replaced
+from accounts.sudo import sudo_required
 from accounts.timezones import LEGACY_NAMES
 from core.http import posted_data
 from core.network import client_ip
@@ -38,6 +44,7 @@ def signup(request):
         return render(request, "accounts/signup_limited.html", status=429)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        emails.send_confirm_link(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your journal is ready."))
         return redirect("journal:today")
@@ -45,16 +52,73 @@ def signup(request):
     return render(request, "accounts/signup.html", context)
 
 
+def _changes_email(request) -> bool:
+    return request.POST.get("email", "").strip() != request.user.email
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@sudo_required(only_post=True, when=_changes_email)
 def settings_view(request):
     profile = profile_for(request.user)
+    old_address = request.user.email if profile.has_confirmed_email else ""
     form = SettingsForm(posted_data(request), instance=profile)
     if request.method == "POST" and form.is_valid():
+        email_changed = form.email_changed
         form.save()
-        messages.success(request, _("Your settings are saved."))
+        if email_changed:
+            if old_address:
+                emails.send_notice(request.user, "email-changed", to=old_address)
+            emails.send_confirm_link(request.user)
+            messages.success(
+                request,
+                _(
+                    "Your settings are saved. We sent a link to your new address: "
+                    "open it to confirm the address."
+                ),
+            )
+        else:
+            messages.success(request, _("Your settings are saved."))
         return redirect("accounts:settings")
-    return render(request, "accounts/settings.html", {"form": form})
+    context = {"form": form, "profile": profile}
+    return render(request, "accounts/settings.html", context)
+
+
+@login_required
+@require_POST
+def email_resend(request):
+    profile = profile_for(request.user)
+    if request.user.email and not profile.has_confirmed_email:
+        if is_rate_limited(
+            "confirm-link", str(request.user.pk), limit=3, window_seconds=3600
+        ):
+            messages.error(
+                request,
+                _(
+                    "We sent a few links already. Please check your inbox, or try "
+                    "again in an hour."
+                ),
+            )
+        else:
+            emails.send_confirm_link(request.user)
+            messages.success(request, _("We sent a new link. It works for three days."))
+    return redirect("accounts:settings")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def email_confirm(request, token):
+    """Confirm an address. A GET only asks: mail scanners open links by GET."""
+    if request.method != "POST":
+        return render(request, "accounts/email_confirm.html", {"token": token})
+    try:
+        emails.confirm(token)
+    except emails.LinkRefused as refusal:
+        context = {"reason": str(refusal)}
+        return render(
+            request, "accounts/email_confirm_refused.html", context, status=400
+        )
+    messages.success(request, _("Thank you: your e-mail address is confirmed."))
+    return redirect("accounts:settings" if request.user.is_authenticated else "login")
 
 
 @login_required
@@ -72,6 +136,46 @@ def delete_account(request):
         )
         return redirect("core:home")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's view; other sessions end (Django), share links on request, a notice."""
+
+    form_class = PasswordChangeForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.user
+        sessions.sign_out_all(user, keep_key=self.request.session.session_key)
+        password_replaced.send(
+            sender=type(self),
+            user=user,
+            keep_session=self.request.session.session_key,
+            end_shared_access=form.cleaned_data["end_shared_access"],
+        )
+        emails.send_notice(user, "password-changed")
+        logger.info("Password changed for user %s", user.pk)
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, limited per client address and per e-mail address.
+
+    A limited request sees the same "check your inbox" page as any other, so the
+    page never tells whether an address has an account.
+    """
+
+    def form_valid(self, form):
+        limit = settings.PASSWORD_RESET_RATE_LIMIT
+        email = form.cleaned_data["email"].casefold()
+        by_address = is_rate_limited(
+            "reset-address", client_ip(self.request), limit, window_seconds=3600
+        )
+        by_email = is_rate_limited("reset-email", email, limit, window_seconds=3600)
+        if by_address or by_email:
+            logger.warning("Password reset limited")
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

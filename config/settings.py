@@ -332,6 +332,8 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+# Links in e-mails sent outside a request (notices) start with this.
+SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str(
     "DJANGO_DEFAULT_FROM_EMAIL", "Between Sessions <noreply@localhost>"
 )
@@ -401,6 +403,8 @@ SECURITY_TXT_EXPIRES = env_date(
     datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=365),
 )
 
+# Reset e-mails per hour, per client address and per e-mail address.
+PASSWORD_RESET_RATE_LIMIT = env_int("DJANGO_PASSWORD_RESET_RATE_LIMIT", 5)
 SIGNUP_RATE_LIMIT = env_int(
     "DJANGO_SIGNUP_RATE_LIMIT", 10
 )  # sign-ups per hour per address

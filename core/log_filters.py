@@ -10,12 +10,18 @@ import re
 from django.views.debug import SafeExceptionReporterFilter
 
 SHARE_TOKEN = re.compile(r"/share/[^/\s?\"']+")
+# Password-reset and e-mail confirm links work for whoever holds them.
+RESET_LINK = re.compile(r"/accounts/reset/[^/\s?\"']+/[^/\s?\"']+")
+CONFIRM_LINK = re.compile(r"/accounts/email/confirm/[^/\s?\"']+")
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
 
 
 def redact(text: str) -> str:
-    """Replace share tokens and query strings in a log message."""
-    return QUERY_STRING.sub("?[redacted]", SHARE_TOKEN.sub("/share/[redacted]", text))
+    """Replace share tokens, reset and confirm links, and query strings."""
+    text = SHARE_TOKEN.sub("/share/[redacted]", text)
+    text = RESET_LINK.sub("/accounts/reset/[redacted]", text)
+    text = CONFIRM_LINK.sub("/accounts/email/confirm/[redacted]", text)
+    return QUERY_STRING.sub("?[redacted]", text)
 
 
 class RedactSecretsFilter(logging.Filter):

@@ -33,6 +33,40 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture
+def smtp_inbox(settings):
+    """A real SMTP server on this machine; Django sends to it; messages land here.
+
+    Proves the SMTP path (connection, envelope, encoding), not only Django's
+    in-memory outbox.
+    """
+    import email
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            message = email.message_from_bytes(envelope.content)
+            message.recipients = list(envelope.rcpt_tos)
+            received.append(message)
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield received
+    controller.stop()
+
+
+@pytest.fixture
 def owner(db):
     return make_user("owner")
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from accounts import emails
 from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data
@@ -40,6 +41,7 @@ def sharing_page(request):
             request.user, form, profile.today(), profile.week_start, timezone.now()
         )
         logger.info("Share link %s created by user %s", link.pk, request.user.pk)
+        emails.send_notice(request.user, "share-link-created")
         # Shown on this response only (never stored, never redirected through a URL).
         new_link_url = request.build_absolute_uri(
             reverse("journal:share", args=[token])

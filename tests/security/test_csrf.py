@@ -21,6 +21,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import two_factor
+from accounts.emails import confirm_token
 from accounts.models import Profile, SignedInSession
 from accounts.signin_views import PENDING_KEY
 from accounts.sudo import SESSION_KEY as SUDO_SESSION_KEY
@@ -271,6 +272,18 @@ FLOWS = {
         lambda w: {},
         lambda c, w: two_factor.verify(w.owner, w.old_codes[0]) is None,
     ),
+    "accounts:email-confirm": Flow(
+        False,
+        lambda c, w: f"/accounts/email/confirm/{confirm_token(w.owner)}/",
+        lambda w: {},
+        lambda c, w: Profile.objects.get(user=w.owner).has_confirmed_email,
+    ),
+    "accounts:email-resend": Flow(
+        True,
+        lambda c, w: "/accounts/email/send-link/",
+        lambda w: {},
+        lambda c, w: len(w.mailbox) > 0,
+    ),
     "accounts:session-sign-out": Flow(
         True,
         another_session_url,
@@ -358,6 +371,7 @@ ROUTE_KWARGS = {
     "journal:entry-delete": lambda w: {"pk": w.entry.pk},
     "journal:sharing-revoke": lambda w: {"pk": w.link.pk},
     "accounts:session-sign-out": lambda w: {"pk": 1},
+    "accounts:email-confirm": lambda w: {"token": confirm_token(w.owner)},
     "journal:week": lambda w: {"day": D(2026, 11, 16)},
     "journal:week-reflection": lambda w: {"day": D(2026, 11, 16)},
     "journal:week-pdf": lambda w: {"day": D(2026, 11, 16)},

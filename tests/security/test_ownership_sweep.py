@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
+from accounts.emails import confirm_token
 from accounts.models import Profile, SignedInSession
 from guide.models import Article
 from journal.models import Entry, ShareLink, ShareLinkView, WeeklyReflection
@@ -165,6 +166,7 @@ OBJECT = "another person's object: 404 like a missing one"
 OWN_WEEK = "a date: the requester's own week only"
 TOKEN = "a share token: 404 unless it is a live one"
 PUBLIC = "public: 200 or 404, the same for everyone"
+SIGNED = "a signed link: a page that asks on GET; a broken one changes nothing (400)"
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,13 @@ SWEEP = {
         OBJECT,
         lambda w: [({"pk": w.entry.pk}, 404)],
         missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "accounts:email-confirm": Sweep(
+        SIGNED,
+        lambda w: [
+            ({"token": confirm_token(w.other_user)[:-2] + "xx"}, 200),
+            ({"token": "not-a-signed-value"}, 200),
+        ],
     ),
     "accounts:session-sign-out": Sweep(
         OBJECT,
@@ -349,6 +358,9 @@ def test_another_persons_url_shows_nothing_of_theirs_and_changes_nothing(
             expected = 404 if method == "GET" else 405
             assert response.status_code == expected, f"{method} {url}"
             assert comparable(response) == missing_body, f"{url} differs from unknown"
+        elif sweep.kind == SIGNED:
+            expected = 200 if method == "GET" else 400
+            assert response.status_code == expected, f"{method} {url}"
         elif visitor == "anonymous":
             assert_login_redirect(response, url)
         elif sweep.kind == OBJECT:
