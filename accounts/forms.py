@@ -162,23 +162,20 @@ class LoginForm(AuthenticationForm):
             # The same message as a wrong password: nothing about which part was wrong.
             raise self.get_invalid_login_error()
         if username and self.request is not None:
-            self.paused_until = lockout.paused_until(
-                username, client_ip(self.request), timezone.now()
+            user_id = (
+                get_user_model()
+                .objects.filter(**{get_user_model().USERNAME_FIELD: username})
+                .values_list("pk", flat=True)
+                .first()
             )
-            if self.paused_until and not self._signed_in_here_before(username):
+            self.paused_until = lockout.pause_for(
+                self.request, username, user_id, timezone.now()
+            )
+            if self.paused_until:
                 raise forms.ValidationError(
                     _("Logging in is paused for a moment."), code="paused"
                 )
         return super().clean()
-
-    def _signed_in_here_before(self, username: str) -> bool:
-        user_id = (
-            get_user_model()
-            .objects.filter(**{get_user_model().USERNAME_FIELD: username})
-            .values_list("pk", flat=True)
-            .first()
-        )
-        return user_id is not None and user_id in lockout.device_accounts(self.request)
 
 
 class CodeForm(CrispyFormMixin, forms.Form):
@@ -209,10 +206,10 @@ class CodeForm(CrispyFormMixin, forms.Form):
         code = self.cleaned_data["code"]
         ip_address = client_ip(self.request)
         username = self.user.get_username()
-        self.paused_until = lockout.paused_until(username, ip_address, timezone.now())
-        if self.paused_until and (
-            self.user.pk not in lockout.device_accounts(self.request)
-        ):
+        self.paused_until = lockout.pause_for(
+            self.request, username, self.user.pk, timezone.now()
+        )
+        if self.paused_until:
             raise forms.ValidationError(
                 _("Logging in is paused for a moment."), code="paused"
             )
@@ -260,9 +257,7 @@ class ConfirmIdentityForm(CrispyFormMixin, forms.Form):
         username = self.user.get_username()
         ip_address = client_ip(self.request)
         now = timezone.now()
-        if lockout.paused_until(username, ip_address, now) and (
-            self.user.pk not in lockout.device_accounts(self.request)
-        ):
+        if lockout.pause_for(self.request, username, self.user.pk, now):
             raise forms.ValidationError(_("Logging in is paused for a moment."))
         if not password and not code:
             raise forms.ValidationError(_("Type your password to go on."))

@@ -20,6 +20,7 @@ from django.db.models import Count, Max, Q
 
 from accounts import emails
 from accounts.models import LoginFailure
+from core.network import client_ip
 
 USERNAME_LIMIT = 10
 USERNAME_WINDOW = datetime.timedelta(minutes=15)
@@ -72,6 +73,14 @@ def paused_until(username: str, ip_address: str | None, now):
         if figures["count"] >= limit and figures["latest"] + COOL_OFF > now:
             ends.append(figures["latest"] + COOL_OFF)
     return max(ends) if ends else None
+
+
+def pause_for(request, username: str, user_id: int | None, now):
+    """When this attempt may go ahead, or None: a browser known to the account
+    passes the username and address rules."""
+    if user_id is not None and user_id in device_accounts(request):
+        return None
+    return paused_until(username, client_ip(request), now)
 
 
 def clear(username: str) -> None:
