@@ -82,8 +82,9 @@ def env_list(name: str) -> list[str]:
 if os.environ.get("DJANGO_DEBUG") is None:
     raise ImproperlyConfigured(
         "Set DJANGO_DEBUG: DJANGO_DEBUG=1 for development (make run and make test do "
-        "this), or DJANGO_DEBUG=0 with DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS "
-        "for production (see the README's Deploying section)."
+        "this), or DJANGO_DEBUG=0 with DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and "
+        "DJANGO_FIELD_ENCRYPTION_KEYS for production (see the README's Deploying "
+        "section)."
     )
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
