@@ -181,6 +181,7 @@ INSTALLED_APPS = [
     "accounts",
     "journal",
     "guide",
+    "reminders",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,8 @@ from django.urls import include, path
 urlpatterns = [
     # /, /help/, /privacy/, /healthz, /.well-known/security.txt
     path("", include("core.urls")),
+    # /accounts/reminders/… (reminders:…)
+    path("accounts/reminders/", include("reminders.urls")),
     # /accounts/signup/, settings/, delete/ (accounts:…)
     path("accounts/", include("accounts.urls")),
     # /accounts/login/, logout/, password_…/ (Django's own names)

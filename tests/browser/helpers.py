@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.test import Client
 
+from tests.factories import sign_in
+
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {
@@ -40,9 +42,11 @@ document.addEventListener("securitypolicyviolation", function (event) {
 
 
 def login(context, user, live_server):
-    """Sign the browser context in as user, without going through the log-in form."""
-    client = Client()
-    client.force_login(user)
+    """Sign the browser context in as user, without going through the log-in form.
+
+    As after typing the password: sensitive actions ask for nothing more.
+    """
+    client = sign_in(Client(), user)
     context.add_cookies(
         [
             {
@@ -149,6 +153,7 @@ PAGE_TYPES = {
     "settings": PageType("/accounts/settings/", is_signed_in=True),
     "two-factor": PageType("/accounts/two-factor/", is_signed_in=True),
     "sessions": PageType("/accounts/sessions/", is_signed_in=True),
+    "reminders": PageType("/accounts/reminders/", is_signed_in=True),
     "confirm": PageType("/accounts/confirm/?next=/journal/", is_signed_in=True),
     "data": PageType("/accounts/import/", is_signed_in=True),
     "sharing": PageType("/journal/sharing/", is_signed_in=True),

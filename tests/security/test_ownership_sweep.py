@@ -23,6 +23,7 @@ from accounts.models import Profile, SignedInSession
 from guide.models import Article
 from journal.models import Entry, ShareLink, ShareLinkView, WeeklyReflection
 from journal.services.share_links import hash_token
+from reminders.channels import unsubscribe_url
 from tests.factories import make_entry, make_signed_in_session
 from tests.security.routes import our_routes
 
@@ -206,6 +207,16 @@ SWEEP = {
             ({"token": "not-a-signed-value"}, 200),
         ],
     ),
+    "reminders:unsubscribe": Sweep(
+        SIGNED,
+        lambda w: [
+            (
+                {"token": unsubscribe_url(w.other_user).rsplit("/", 2)[1][:-2] + "xx"},
+                400,
+            ),
+            ({"token": "not-a-signed-value"}, 400),
+        ],
+    ),
     "accounts:session-sign-out": Sweep(
         OBJECT,
         lambda w: [({"pk": w.other_session.pk}, 405)],
@@ -359,7 +370,7 @@ def test_another_persons_url_shows_nothing_of_theirs_and_changes_nothing(
             assert response.status_code == expected, f"{method} {url}"
             assert comparable(response) == missing_body, f"{url} differs from unknown"
         elif sweep.kind == SIGNED:
-            expected = 200 if method == "GET" else 400
+            expected = get_status if method == "GET" else 400
             assert response.status_code == expected, f"{method} {url}"
         elif visitor == "anonymous":
             assert_login_redirect(response, url)

@@ -1,0 +1,69 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reminders.rules import ALL_DAYS
+
+DEFAULT_TIME = datetime.time(20, 0)
+
+
+class ReminderSettings(models.Model):
+    """When and how a person wants a daily nudge; nothing is sent until enabled."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_settings",
+    )
+    enabled = models.BooleanField(_("send me a daily reminder"), default=False)
+    time = models.TimeField(_("time of day"), default=DEFAULT_TIME)
+    # Weekday numbers, Monday 0 to Sunday 6, as a string of digits: "0123456".
+    days = models.CharField(_("days"), max_length=7, default=ALL_DAYS)
+    channel_email = models.BooleanField(_("by e-mail"), default=True)
+    channel_push = models.BooleanField(_("as a notification"), default=False)
+    paused_until = models.DateField(_("pause until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "reminder settings"
+
+    def __str__(self):
+        return f"Reminder settings {self.pk}"
+
+    @property
+    def weekdays(self) -> set[int]:
+        return {int(day) for day in self.days}
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class Delivery(models.Model):
+    """One reminder, claimed before it is sent: one per person per local day.
+
+    The unique constraint is what makes `send_reminders` safe to run from two
+    machines at once or twice in a minute: the second claim fails.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    local_date = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+    channels = models.CharField(max_length=32, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "local_date"], name="reminder_one_per_local_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"Reminder delivery {self.pk}"

@@ -1,0 +1,96 @@
+"""Finding who is due a reminder, claiming it, and sending it: `send_reminders`."""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from journal.models import Entry
+from reminders import channels
+from reminders.models import Delivery, ReminderSettings
+from reminders.rules import Situation, is_due, local_now
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    sent: int
+    claimed_elsewhere: int
+    failed: int
+
+
+def _candidates(now):
+    """Enabled settings whose person's clock is in the sending window, with dates."""
+    rows = ReminderSettings.objects.filter(enabled=True).select_related("user__profile")
+    for reminder in rows:
+        profile = reminder.user.profile
+        yield reminder, profile, local_now(now, profile.time_zone).date()
+
+
+def due_now(now) -> list[tuple[ReminderSettings, object]]:
+    """(settings, local date) of everyone due a reminder; a fixed number of queries."""
+    candidates = list(_candidates(now))
+    if not candidates:
+        return []
+    users = [reminder.user_id for reminder, _profile, _day in candidates]
+    days = {day for _reminder, _profile, day in candidates}
+    logged = set(
+        Entry.objects.filter(owner_id__in=users, practiced_on__in=days).values_list(
+            "owner_id", "practiced_on"
+        )
+    )
+    sent = set(
+        Delivery.objects.filter(user_id__in=users, local_date__in=days).values_list(
+            "user_id", "local_date"
+        )
+    )
+    due = []
+    for reminder, profile, day in candidates:
+        situation = Situation(
+            now=now,
+            time_zone=profile.time_zone,
+            reminder_time=reminder.time,
+            weekdays=reminder.weekdays,
+            paused_until=reminder.paused_until,
+            logged_today=(reminder.user_id, day) in logged,
+            already_sent_today=(reminder.user_id, day) in sent,
+            has_channel=bool(channels.reachable(reminder, profile)),
+        )
+        if is_due(situation):
+            due.append((reminder, day))
+    return due
+
+
+def send_due(now, *, dry_run: bool = False) -> RunReport:
+    """Send every due reminder once, even with two runners at the same moment."""
+    sent = claimed_elsewhere = failed = 0
+    for reminder, day in due_now(now):
+        if dry_run:
+            sent += 1
+            continue
+        reachable = channels.reachable(reminder, reminder.user.profile)
+        try:
+            with transaction.atomic():
+                delivery = Delivery.objects.create(
+                    user_id=reminder.user_id,
+                    local_date=day,
+                    sent_at=now,
+                    channels=",".join(reachable),
+                )
+        except IntegrityError:
+            claimed_elsewhere += 1  # another runner has it
+            continue
+        try:
+            with translation.override(reminder.user.profile.language):
+                channels.deliver(reminder, reachable)
+        except Exception:
+            # Give the claim back, so a later run within the window tries again.
+            logger.exception("Reminder for user %s not delivered", reminder.user_id)
+            delivery.delete()
+            failed += 1
+            continue
+        logger.info("Reminder sent to user %s", reminder.user_id)
+        sent += 1
+    return RunReport(sent=sent, claimed_elsewhere=claimed_elsewhere, failed=failed)
