@@ -405,6 +405,21 @@ SECURITY_TXT_EXPIRES = env_date(
     datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=365),
 )
 
+# Web Push (reminders as notifications): a VAPID key pair from
+# `manage.py generate_vapid_keys`. Without it, the reminders page says so.
+VAPID_PUBLIC_KEY = env_str("DJANGO_VAPID_PUBLIC_KEY")
+VAPID_PRIVATE_KEY = env_str("DJANGO_VAPID_PRIVATE_KEY")
+VAPID_SUBJECT = env_str("DJANGO_VAPID_SUBJECT", "mailto:reminders@localhost")
+# Where subscriptions may point: the push services of the browsers in use.
+PUSH_SERVICE_HOSTS = env_list("DJANGO_PUSH_SERVICE_HOSTS") or [
+    "fcm.googleapis.com",
+    "updates.push.services.mozilla.com",
+    "push.services.mozilla.com",
+    "web.push.apple.com",
+    "notify.windows.com",
+]
+PUSH_INSECURE_HOSTS: list[str] = []  # tests add 127.0.0.1 for a local push service
+
 # Reset e-mails per hour, per client address and per e-mail address.
 PASSWORD_RESET_RATE_LIMIT = env_int("DJANGO_PASSWORD_RESET_RATE_LIMIT", 5)
 SIGNUP_RATE_LIMIT = env_int(

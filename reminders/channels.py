@@ -9,14 +9,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from reminders import push
+
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
 
 
-def reachable(reminder, profile) -> list[str]:
+def reachable(reminder, profile, *, has_subscription: bool) -> list[str]:
     """The chosen channels that can reach the person now."""
     found = []
     if reminder.channel_email and profile.has_confirmed_email:
         found.append("email")
+    if reminder.channel_push and push.is_configured() and has_subscription:
+        found.append("push")
     return found
 
 
@@ -39,6 +43,11 @@ def deliver(reminder, channels: list[str]) -> None:
     """Send the reminder on each channel; raises if one fails."""
     if "email" in channels:
         _send_email(reminder.user)
+    if "push" in channels:
+        title, line = reminder_words()
+        message = {"title": title, "body": line, "url": reverse("journal:today")}
+        for subscription in reminder.user.push_subscriptions.all():
+            push.send(subscription, message)
 
 
 def _send_email(user) -> None:

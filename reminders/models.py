@@ -67,3 +67,31 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"Reminder delivery {self.pk}"
+
+
+class PushSubscription(models.Model):
+    """A browser that agreed to receive notifications (the Push API's subscription).
+
+    The endpoint is the push service's address for that browser; the two keys let
+    us encrypt for it (RFC 8291), so the push service itself cannot read a message.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="push_subscriptions",
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Push subscription {self.pk}"
+
+    @property
+    def info(self) -> dict:
+        return {
+            "endpoint": self.endpoint,
+            "keys": {"p256dh": self.p256dh, "auth": self.auth},
+        }

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from journal.models import Entry
 from reminders import channels
-from reminders.models import Delivery, ReminderSettings
+from reminders.models import Delivery, PushSubscription, ReminderSettings
 from reminders.rules import Situation, is_due, local_now
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,11 @@ def due_now(now) -> list[tuple[ReminderSettings, object]]:
             "user_id", "local_date"
         )
     )
+    subscribed = set(
+        PushSubscription.objects.filter(user_id__in=users).values_list(
+            "user_id", flat=True
+        )
+    )
     due = []
     for reminder, profile, day in candidates:
         situation = Situation(
@@ -56,7 +61,11 @@ def due_now(now) -> list[tuple[ReminderSettings, object]]:
             paused_until=reminder.paused_until,
             logged_today=(reminder.user_id, day) in logged,
             already_sent_today=(reminder.user_id, day) in sent,
-            has_channel=bool(channels.reachable(reminder, profile)),
+            has_channel=bool(
+                channels.reachable(
+                    reminder, profile, has_subscription=reminder.user_id in subscribed
+                )
+            ),
         )
         if is_due(situation):
             due.append((reminder, day))
@@ -70,7 +79,11 @@ def send_due(now, *, dry_run: bool = False) -> RunReport:
         if dry_run:
             sent += 1
             continue
-        reachable = channels.reachable(reminder, reminder.user.profile)
+        reachable = channels.reachable(
+            reminder,
+            reminder.user.profile,
+            has_subscription=reminder.user.push_subscriptions.exists(),
+        )
         try:
             with transaction.atomic():
                 delivery = Delivery.objects.create(

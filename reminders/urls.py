@@ -7,4 +7,6 @@ app_name = "reminders"
 urlpatterns = [
     path("", views.settings_page, name="settings"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("push/subscribe/", views.push_subscribe, name="push-subscribe"),
+    path("push/unsubscribe/", views.push_unsubscribe, name="push-unsubscribe"),
 ]

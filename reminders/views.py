@@ -1,20 +1,24 @@
 """Reminder settings, and unsubscribing from a reminder e-mail without logging in."""
 
+import json
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import profile_for
 from core.http import posted_data
+from reminders import push
 from reminders.channels import UNSUBSCRIBE_SALT
 from reminders.forms import ReminderSettingsForm
-from reminders.models import ReminderSettings
+from reminders.models import PushSubscription, ReminderSettings
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +40,8 @@ def settings_page(request):
     context = {
         "form": form,
         "has_confirmed_email": profile_for(request.user).has_confirmed_email,
+        "push_is_configured": push.is_configured(),
+        "vapid_public_key": settings.VAPID_PUBLIC_KEY,
     }
     return render(request, "reminders/settings.html", context)
 
@@ -54,3 +60,54 @@ def unsubscribe(request, token):
     ReminderSettings.objects.filter(user_id=user_id).update(channel_email=False)
     logger.info("E-mail reminders turned off for user %s", user_id)
     return render(request, "reminders/unsubscribed.html")
+
+
+def _json_body(request) -> dict | None:
+    try:
+        body = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return body if isinstance(body, dict) else None
+
+
+@login_required
+@require_POST
+def push_subscribe(request):
+    """Remember this browser's push subscription (sent by static/js/push.js)."""
+    body = _json_body(request) or {}
+    endpoint = body.get("endpoint")
+    keys = body.get("keys") if isinstance(body.get("keys"), dict) else {}
+    p256dh, auth = keys.get("p256dh"), keys.get("auth")
+    valid = (
+        push.is_configured()
+        and isinstance(endpoint, str)
+        and len(endpoint) <= 1000
+        and push.is_allowed_endpoint(endpoint)
+        and isinstance(p256dh, str)
+        and 0 < len(p256dh) <= 200
+        and isinstance(auth, str)
+        and 0 < len(auth) <= 100
+    )
+    if not valid:
+        message = _("This browser's notification details could not be used.")
+        return JsonResponse({"errors": {"subscription": [message]}}, status=400)
+    PushSubscription.objects.filter(endpoint=endpoint).exclude(
+        user=request.user
+    ).delete()
+    PushSubscription.objects.update_or_create(
+        endpoint=endpoint,
+        defaults={"user": request.user, "p256dh": p256dh, "auth": auth},
+    )
+    ReminderSettings.objects.filter(user=request.user).update(channel_push=True)
+    logger.info("Push subscription saved for user %s", request.user.pk)
+    return JsonResponse({"status": "subscribed"})
+
+
+@login_required
+@require_POST
+def push_unsubscribe(request):
+    body = _json_body(request) or {}
+    PushSubscription.objects.filter(
+        user=request.user, endpoint=str(body.get("endpoint", ""))
+    ).delete()
+    return JsonResponse({"status": "unsubscribed"})
