@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    # /, /help/, /privacy/, /healthz, /.well-known/security.txt
+    # /, /help/, /privacy/, /healthz, /.well-known/security.txt, /accounts/csrf-token/
     path("", include("core.urls")),
     # /accounts/reminders/… (reminders:…)
     path("accounts/reminders/", include("reminders.urls")),

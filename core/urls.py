@@ -9,5 +9,10 @@ urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
+    # For scripts (the offline queue): the token, while the cookie stays HttpOnly.
+    path("accounts/csrf-token/", views.csrf_token, name="csrf-token"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service-worker"),
+    path("offline/", views.offline, name="offline"),
 ]

@@ -6,16 +6,21 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.http.request import split_domain_port
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
+from django.urls import reverse
 from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core import pwa
 from core.middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
 from core.security_txt import security_txt as security_txt_text
+from core.skills import all_skills
 from core.uploads import upload_too_large
 
 logger = logging.getLogger(__name__)
@@ -72,6 +77,47 @@ def healthz(request):
             "database unavailable", status=503, content_type="text/plain"
         )
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_safe
+def csrf_token(request):
+    """A fresh CSRF token for scripts (the cookie itself stays HttpOnly)."""
+    return JsonResponse({"token": get_token(request)})
+
+
+@require_safe
+def manifest(request):
+    response = JsonResponse(pwa.manifest(), json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json"
+    return response
+
+
+@never_cache
+@require_safe
+def service_worker(request):
+    """The worker at the site root, so its scope is the whole site."""
+    urls = pwa.precache_urls()
+    context = {
+        "precache": urls,
+        "version": pwa.worker_version(urls),
+        "offline_url": reverse("core:offline"),
+        "icon_url": static("img/icons/icon-192.png"),
+    }
+    response = render(
+        request, "core/sw.js", context, content_type="application/javascript"
+    )
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_safe
+def offline(request):
+    """What the app shows with no connection: log now, send later. No journal text."""
+    # Cached for everyone on the device: it carries no account mark of its own; the
+    # queue uses the one the last signed-in page left (cleared on log-out).
+    context = {"skills": all_skills(), "account_mark": ""}
+    return render(request, "core/offline.html", context)
 
 
 def csrf_failure(request, reason=""):

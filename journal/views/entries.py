@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -45,6 +46,10 @@ def today(request):
     return render_today(request, form, day)
 
 
+def wants_json(request) -> bool:
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
 def render_today(request, form, day, status=200):
     entries = Entry.objects.for_user(request.user)
     todays_entries = list(
@@ -80,17 +85,20 @@ def entry_new(request):
         return render_entry_form(request, form, is_new=True)
 
     form = NewEntryForm(request.POST, today=day)
-    returns_to_today = request.POST.get("return_to") == RETURN_TO_TODAY
-    if not form.is_valid():
-        if returns_to_today:
-            return render_today(request, form, day)
-        return render_entry_form(request, form, is_new=True)
-
-    try:
-        entry = save_new_entry(request.user, form)
-    except DayIsFull:
-        form.add_error("practiced_on", FULL_DAY_MESSAGE)
-        if returns_to_today:
+    entry = None
+    if form.is_valid():
+        try:
+            entry = save_new_entry(request.user, form)
+        except DayIsFull:
+            form.add_error("practiced_on", FULL_DAY_MESSAGE)
+    if wants_json(request):
+        # The offline queue and other scripts: the same rules, answered as data.
+        if entry is None:
+            errors = {name: list(messages) for name, messages in form.errors.items()}
+            return JsonResponse({"errors": errors}, status=400)
+        return JsonResponse({"uuid": str(entry.uuid), "status": "saved"}, status=201)
+    if entry is None:
+        if request.POST.get("return_to") == RETURN_TO_TODAY:
             return render_today(request, form, day)
         return render_entry_form(request, form, is_new=True)
     logger.info("Entry %s saved for user %s", entry.pk, request.user.pk)

@@ -1,0 +1,54 @@
+// The installable app: register the service worker once the page has loaded (so it
+// never competes with the first visit), remember which account this device is
+// signed in to (a one-way hash, for the offline queue), and on log-out forget what
+// the device kept.
+(function () {
+  var account = document.body.getAttribute("data-account");
+  try {
+    if (account) {
+      localStorage.setItem("bs-account", account);
+    }
+  } catch (error) {
+    // Storage can be off (private browsing); the queue then waits for a page load.
+  }
+
+  if ("serviceWorker" in navigator) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches("[data-logout]") || form.dataset.cleared === "yes") return;
+    event.preventDefault();
+    var queue = window.BetweenSessionsQueue;
+    var ready = queue ? queue.sendWaiting() : Promise.resolve();
+    ready
+      .then(function () { return queue ? queue.waitingCount() : 0; })
+      .then(function (waiting) {
+        if (waiting > 0 && queue) {
+          var question = form.getAttribute("data-logout-question").replace("{n}", waiting);
+          if (window.confirm(question)) return queue.clear();
+        }
+      })
+      .then(function () {
+        if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+          navigator.serviceWorker.controller.postMessage({ type: "forget-pages" });
+        }
+        if (window.caches) {
+          return caches.keys().then(function (names) {
+            return Promise.all(names.filter(function (name) {
+              return name.indexOf("bs-pages") === 0;
+            }).map(function (name) { return caches.delete(name); }));
+          });
+        }
+      })
+      .catch(function () {})
+      .then(function () {
+        try { localStorage.removeItem("bs-account"); } catch (error) {}
+        form.dataset.cleared = "yes";
+        form.submit();
+      });
+  });
+})();
