@@ -163,6 +163,7 @@ PAGE_TYPES = {
     "guide-skill": PageType("/guide/distress-tolerance/", needs_guide=True),
     "guide-search": PageType("/guide/search/?q=anxiety", needs_guide=True),
     "not-found": PageType("/no-such-page/", status=404),
+    "offline": PageType("/offline/"),
 }
 
 # Controls and navigation links a finger must hit: every one at least 44 px tall.
