@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from journal.models import ShareLink, WeeklyReflection
 from journal.services.share_links import hash_token
-from tests.factories import make_entry
+from tests.factories import make_entry, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -245,7 +245,7 @@ def test_tokens_never_reach_the_logs(owner_client, caplog):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_views_are_all_counted(live_server, owner):
     link_client = Client()
-    link_client.force_login(owner)
+    sign_in(link_client, owner)
     _, url = create_link(link_client)
     errors = []
 
