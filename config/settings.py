@@ -6,9 +6,7 @@ the development key or an empty DJANGO_ALLOWED_HOSTS, so a misconfigured deploy 
 loudly instead of quietly running with a public key.
 """
 
-import base64
 import datetime
-import ipaddress
 import os
 import zoneinfo
 from pathlib import Path
@@ -16,6 +14,17 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from config.env import (
+    cache_from_url,
+    env_bool,
+    env_date,
+    env_int,
+    env_list,
+    env_networks,
+    env_str,
+    fernet_keys,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -26,58 +35,6 @@ zoneinfo.reset_tzpath(to=[])
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me"  # noqa: S105 - a marker, refused in prod
 # A fixed key so development reloads and several workers agree; refused with DEBUG off.
 DEV_FIELD_ENCRYPTION_KEY = "ZGV2LW9ubHktam91cm5hbC1lbmNyeXB0aW9uLWtleSE="  # noqa: S105
-
-TRUE_SPELLINGS = {"1", "true", "yes", "on"}
-FALSE_SPELLINGS = {"0", "false", "no", "off", ""}
-
-
-def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in TRUE_SPELLINGS:
-        return True
-    if value in FALSE_SPELLINGS:
-        return False
-    raise ImproperlyConfigured(
-        f"{name} must be 1/0, true/false, yes/no or on/off, not {raw!r}."
-    )
-
-
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"{name} must be a whole number, not {raw!r}."
-        ) from None
-
-
-def env_date(name: str, default: datetime.date) -> datetime.date:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return datetime.date.fromisoformat(raw.strip())
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"{name} must be a date as YYYY-MM-DD, not {raw!r}."
-        ) from None
-
-
-def env_list(name: str) -> list[str]:
-    return [
-        item.strip() for item in os.environ.get(name, "").split(",") if item.strip()
-    ]
-
 
 if os.environ.get("DJANGO_DEBUG") is None:
     raise ImproperlyConfigured(
@@ -105,52 +62,11 @@ if not DEBUG:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 
-def fernet_keys(name: str, development_key: str) -> list[str]:
-    """Encryption keys for journal text, newest first (see core/encryption.py)."""
-    keys = env_list(name) or ([development_key] if DEBUG else [])
-    if not DEBUG:
-        if not keys:
-            raise ImproperlyConfigured(
-                f"DJANGO_DEBUG=0 needs {name}: one or more keys, newest first, made "
-                'with `python -c "from cryptography.fernet import Fernet; '
-                'print(Fernet.generate_key().decode())"`.'
-            )
-        if development_key in keys:
-            raise ImproperlyConfigured(
-                f"{name} holds the development key; make a real one."
-            )
-    for key in keys:
-        try:
-            if len(base64.urlsafe_b64decode(key.encode("ascii"))) != 32:
-                raise ValueError
-        except (ValueError, UnicodeError):
-            raise ImproperlyConfigured(
-                f"{name} must be comma-separated Fernet keys "
-                "(32 url-safe base64 bytes)."
-            ) from None
-    return keys
-
-
 # Journal text is stored encrypted with these, kept apart from the database and from
 # SECRET_KEY: the first encrypts, all decrypt, so keys can rotate.
 FIELD_ENCRYPTION_KEYS = fernet_keys(
-    "DJANGO_FIELD_ENCRYPTION_KEYS", DEV_FIELD_ENCRYPTION_KEY
+    "DJANGO_FIELD_ENCRYPTION_KEYS", DEV_FIELD_ENCRYPTION_KEY, debug=DEBUG
 )
-
-
-def env_networks(name: str, default: str) -> list:
-    raw = os.environ.get(name, default)
-    try:
-        return [
-            ipaddress.ip_network(item.strip(), strict=False)
-            for item in raw.split(",")
-            if item.strip()
-        ]
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"{name} must be comma-separated addresses or networks "
-            f"(like 127.0.0.1,10.0.0.0/8), not {raw!r}."
-        ) from None
 
 
 # Behind a TLS-terminating proxy, trust its X-Forwarded-Proto and X-Forwarded-For,
@@ -236,26 +152,6 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-
-def cache_from_url(url: str) -> dict:
-    """A CACHES entry for DJANGO_CACHE_URL: redis://…, db:// or locmem://."""
-    if url.startswith(("redis://", "rediss://", "unix://")):
-        return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-        }
-    if url == "db://":
-        return {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "django_cache",
-        }
-    if url == "locmem://":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    raise ImproperlyConfigured(
-        f"DJANGO_CACHE_URL must start with redis://, rediss:// or unix://, or be "
-        f"db:// or locmem://, not {url!r}."
-    )
 
 
 # Rate limits (and anything else that must hold across web processes) live in a

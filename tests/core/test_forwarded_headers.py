@@ -39,7 +39,7 @@ def test_forwarded_for_from_an_untrusted_address_is_ignored(behind_a_proxy):
 
 
 def test_loopback_is_the_trusted_proxy_by_default(settings):
-    from config.settings import env_networks
+    from config.env import env_networks
 
     defaults = env_networks("UNSET_VARIABLE_FOR_TEST", "127.0.0.0/8,::1")
     settings.TRUST_PROXY = True
