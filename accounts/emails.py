@@ -7,6 +7,7 @@ carries journal text.
 """
 
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core import signing
@@ -48,8 +49,8 @@ def send_confirm_link(user) -> None:
     if not user.email:
         return
     url = absolute(reverse("accounts:email-confirm", args=[confirm_token(user)]))
-    _send(user.email, "accounts/email/confirm", {"url": url, "user": user})
-    logger.info("Confirm link sent for user %s", user.pk)
+    if _send(user.email, "accounts/email/confirm", {"url": url, "user": user}):
+        logger.info("Confirm link sent for user %s", user.pk)
 
 
 def confirm(token: str):
@@ -81,12 +82,19 @@ def send_notice(user, kind: str, *, to: str | None = None) -> bool:
         "reset_url": absolute(reverse("password_reset")),
         "settings_url": absolute(reverse("accounts:settings")),
     }
-    _send(address, "accounts/email/notice", context)
-    logger.info("Notice %s sent for user %s", kind, user.pk)
-    return True
+    sent = _send(address, "accounts/email/notice", context)
+    if sent:
+        logger.info("Notice %s sent for user %s", kind, user.pk)
+    return sent
 
 
-def _send(address: str, template: str, context: dict) -> None:
+def _send(address: str, template: str, context: dict) -> bool:
+    """Send one e-mail; a mail server that is down never breaks what the person did."""
     subject = render_to_string(f"{template}_subject.txt", context).strip()
     body = render_to_string(f"{template}_body.txt", context)
-    send_mail(subject, body, None, [address])
+    try:
+        send_mail(subject, body, None, [address])
+    except (smtplib.SMTPException, OSError):
+        logger.exception("E-mail %s could not be sent", template)
+        return False
+    return True

@@ -282,3 +282,15 @@ def test_the_settings_page_offers_a_new_link_for_an_unconfirmed_address(
 
     assert "not confirmed yet" in page
     assert len(smtp_inbox) == 1
+
+
+def test_a_mail_server_that_is_down_never_breaks_making_a_share_link(
+    confirmed_river, client, settings
+):
+    settings.EMAIL_BACKEND = "tests.reminders.failing_mail.Backend"
+    sign_in(client, confirmed_river)
+
+    response = client.post("/journal/sharing/", {"weeks": "4", "expires_in_days": "30"})
+
+    assert response.status_code == 200
+    assert "Your new link is ready" in response.content.decode()
