@@ -55,3 +55,38 @@ def test_another_persons_links_keep_working(db):
     reset_password(river)
 
     assert Client().get(skys_url).status_code == 200
+
+
+def change_password(client, *, end_shared_access):
+    data = {
+        "old_password": "a-long-test-password",
+        "new_password1": NEW_PASSWORD,
+        "new_password2": NEW_PASSWORD,
+    }
+    if end_shared_access:
+        data["end_shared_access"] = "on"
+    return client.post("/accounts/password_change/", data)
+
+
+def test_the_password_change_form_offers_to_turn_links_off_ticked(owner_client):
+    form = owner_client.get("/accounts/password_change/").context["form"]
+
+    assert form.fields["end_shared_access"].initial is True
+
+
+def test_changing_the_password_with_the_box_ticked_turns_links_off(owner_client, owner):
+    link, url = make_share_link(owner, timezone.now())
+
+    change_password(owner_client, end_shared_access=True)
+
+    assert ShareLink.objects.get(pk=link.pk).revoked_at is not None
+    assert Client().get(url).status_code == 404
+
+
+def test_changing_the_password_with_the_box_unticked_keeps_links(owner_client, owner):
+    link, url = make_share_link(owner, timezone.now())
+
+    change_password(owner_client, end_shared_access=False)
+
+    assert ShareLink.objects.get(pk=link.pk).revoked_at is None
+    assert Client().get(url).status_code == 200
