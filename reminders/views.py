@@ -24,8 +24,10 @@ logger = logging.getLogger(__name__)
 
 
 def settings_for(user) -> ReminderSettings:
-    reminder, _created = ReminderSettings.objects.get_or_create(user=user)
-    return reminder
+    """The person's reminder settings, or unsaved defaults (a GET writes nothing)."""
+    return ReminderSettings.objects.filter(user=user).first() or ReminderSettings(
+        user=user
+    )
 
 
 @login_required
