@@ -244,3 +244,35 @@ class ShareLinkView(models.Model):
     def device(self) -> str:
         """ "Safari on iPhone", in the reader's language; "" when unknown."""
         return describe(self.browser, self.system)
+
+
+class RestDayQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(owner=user)
+
+
+class RestDay(models.Model):
+    """A day off from practice, chosen ahead or after: it never breaks a streak."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="rest_days"
+    )
+    day = models.DateField(_("day"))
+    # Private, like the journal: encrypted at rest.
+    reason = EncryptedTextField(
+        _("reason (private, optional)"), max_length=280, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = RestDayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "day"], name="rest_day_one_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"Rest day {self.pk} ({self.day})"

@@ -12,7 +12,7 @@ from django.db.models import Count
 
 from core.skills import SkillInfo, all_skills
 from journal import stats
-from journal.models import Entry, WeeklyReflection
+from journal.models import Entry, RestDay, WeeklyReflection
 
 # A day's notes show its latest entries, the rest counted: the busiest allowed week
 # (100 entries a day) stays a page that loads and a PDF that prints.
@@ -46,6 +46,18 @@ class WeekReport:
     notes_by_day: list[DayNotes]
     reflection: WeeklyReflection | None
     skill_names: dict[str, str] = field(default_factory=dict)
+    rest_days: frozenset = frozenset()
+
+    @property
+    def rest_count(self) -> int:
+        """Rest days this week without practice (a practised one counts as such)."""
+        days = zip(self.card.days, self.card.day_totals, strict=True)
+        practised = {day for day, count in days if count}
+        return len(self.rest_days - practised)
+
+    @property
+    def open_days(self) -> int:
+        return 7 - self.rest_count
 
     @property
     def days_practised(self) -> int:
@@ -69,16 +81,33 @@ class Streaks:
     longest: int
 
 
-def load_streaks(user, today: datetime.date) -> Streaks:
-    """Current and longest streak: one query for the distinct practised days."""
+def load_streaks(user, today: datetime.date, resting: set | None = None) -> Streaks:
+    """Current and longest streak: the distinct practised days and the rest days."""
     days = list(
-        Entry.objects.for_user(user).values_list("practiced_on", flat=True).distinct()
+        Entry.objects.for_user(user)
+        .order_by()
+        .values_list("practiced_on", flat=True)
+        .distinct()
     )
-    return Streaks(stats.current_streak(days, today), stats.longest_streak(days))
+    if resting is None:
+        resting = rest_days_of(user)
+    return Streaks(
+        stats.current_streak(days, today, resting),
+        stats.longest_streak(days, resting),
+    )
+
+
+def rest_days_of(user) -> set:
+    """Every rest day the person chose: one query."""
+    return set(RestDay.objects.for_user(user).values_list("day", flat=True))
 
 
 def load_week_reports(
-    user, first_days: list[datetime.date], *, include_notes: bool = True
+    user,
+    first_days: list[datetime.date],
+    *,
+    include_notes: bool = True,
+    resting: set | None = None,
 ) -> list[WeekReport]:
     """Reports for consecutive weeks, oldest first: two queries whatever the span."""
     span_start = first_days[0] - datetime.timedelta(days=7)  # for "previous week"
@@ -97,13 +126,21 @@ def load_week_reports(
         ):
             reflections.setdefault(reflection.week_of, reflection)
     skills = all_skills()
+    if resting is None:
+        resting = set(
+            RestDay.objects.for_user(user)
+            .filter(day__range=(first_days[0], span_end))
+            .values_list("day", flat=True)
+        )
     return [
-        _week_report(first, entries, reflections, skills, include_notes)
+        _week_report(first, entries, reflections, skills, include_notes, resting)
         for first in first_days
     ]
 
 
-def _week_report(first_day, entries, reflections, skills, include_notes) -> WeekReport:
+def _week_report(
+    first_day, entries, reflections, skills, include_notes, resting
+) -> WeekReport:
     last_day = first_day + datetime.timedelta(days=6)
     previous_first = first_day - datetime.timedelta(days=7)
     this_week = [e for e in entries if first_day <= e.practiced_on <= last_day]
@@ -146,6 +183,7 @@ def _week_report(first_day, entries, reflections, skills, include_notes) -> Week
         notes_by_day=notes_by_day,
         reflection=reflection,
         skill_names={skill.slug: skill.name for skill in skills},
+        rest_days=frozenset(day for day in card.days if day in resting),
     )
 
 
@@ -187,6 +225,7 @@ def load_progress(user, today: datetime.date, week_start: str) -> ProgressReport
             days_by_skill[skill].append(day)
             entries_by_skill[skill] += count
     calendar = stats.year_calendar(per_day, today, week_start)
+    resting = rest_days_of(user)
     year_start = today - datetime.timedelta(days=364)
     return ProgressReport(
         weeks=stats.weekly_counts(rows, today, week_start, slugs),
@@ -195,7 +234,7 @@ def load_progress(user, today: datetime.date, week_start: str) -> ProgressReport
         strengths=[
             StrengthLine(
                 skill,
-                stats.practice_strength(days_by_skill[skill.slug], today),
+                stats.practice_strength(days_by_skill[skill.slug], today, resting),
                 entries_by_skill[skill.slug],
             )
             for skill in skills

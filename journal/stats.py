@@ -28,23 +28,40 @@ class DayCount:
         return self.count > 0
 
 
-def current_streak(days: Iterable[datetime.date], today: datetime.date) -> int:
-    """Consecutive days with practice, ending today (or yesterday if today is empty)."""
+def current_streak(
+    days: Iterable[datetime.date],
+    today: datetime.date,
+    rest_days: Iterable[datetime.date] = (),
+) -> int:
+    """Consecutive days with practice, ending today (or yesterday if today is empty).
+
+    Rest days are stepped over: they neither break the streak nor add to it.
+    """
     practised = set(days)
-    day = today if today in practised else today - ONE_DAY
+    resting = set(rest_days) - practised
+    day = today if today in practised or today in resting else today - ONE_DAY
     streak = 0
-    while day in practised:
-        streak += 1
+    while day in practised or day in resting:
+        streak += day in practised
         day -= ONE_DAY
     return streak
 
 
-def longest_streak(days: Iterable[datetime.date]) -> int:
-    """The longest run of consecutive days with practice, ever."""
+def longest_streak(
+    days: Iterable[datetime.date], rest_days: Iterable[datetime.date] = ()
+) -> int:
+    """The longest run of practised days, ever; rest days between them keep it going."""
+    resting = set(rest_days)
     longest = run = 0
     previous = None
     for day in sorted(set(days)):
-        run = run + 1 if previous is not None and day - previous == ONE_DAY else 1
+        gap = (
+            []
+            if previous is None
+            else [previous + ONE_DAY * n for n in range(1, (day - previous).days)]
+        )
+        joined = previous is not None and all(between in resting for between in gap)
+        run = run + 1 if joined else 1
         longest = max(longest, run)
         previous = day
     return longest
@@ -196,22 +213,29 @@ STRENGTH_HALF_LIFE_DAYS = 13
 STRENGTH_MULTIPLIER = 0.5 ** (1 / STRENGTH_HALF_LIFE_DAYS)
 
 
-def practice_strength(days: Iterable[datetime.date], today: datetime.date) -> float:
+def practice_strength(
+    days: Iterable[datetime.date],
+    today: datetime.date,
+    rest_days: Iterable[datetime.date] = (),
+) -> float:
     """Habit strength from 0 to 100, like the Loop Habit Tracker's.
 
     Each day: strength = m * yesterday's strength + (1 - m) * (1 if practised else 0),
     with m = 0.5 ** (1/13), so strength halves after 13 days without practice. It runs
-    from the first practised day up to and including today.
+    from the first practised day up to and including today. A rest day without
+    practice is skipped: strength neither grows nor fades on it.
     """
     practised = {day for day in days if day <= today}
     if not practised:
         return 0.0
+    resting = set(rest_days) - practised
     strength = 0.0
     day = min(practised)
     while day <= today:
-        strength = STRENGTH_MULTIPLIER * strength + (1 - STRENGTH_MULTIPLIER) * (
-            day in practised
-        )
+        if day not in resting:
+            strength = STRENGTH_MULTIPLIER * strength + (1 - STRENGTH_MULTIPLIER) * (
+                day in practised
+            )
         day += ONE_DAY
     return round(strength * 100, 1)
 

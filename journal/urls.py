@@ -8,7 +8,7 @@ the journal's, so they share one namespace: ``journal:…``.
 from django.urls import include, path, register_converter
 
 from journal.converters import IsoDateConverter
-from journal.views import data, entries, sharing, week
+from journal.views import data, entries, rest_days, sharing, week
 
 app_name = "journal"
 
@@ -27,6 +27,12 @@ journal_patterns = [
     ),
     path("week/<isodate:day>/pdf/", week.week_pdf, name="week-pdf"),
     path("progress/", week.progress, name="progress"),
+    path("rest-days/", rest_days.rest_day_list, name="rest-days"),
+    path(
+        "rest-days/<int:pk>/delete/",
+        rest_days.rest_day_delete,
+        name="rest-day-delete",
+    ),
     path("sharing/", sharing.sharing_page, name="sharing"),
     path("sharing/<int:pk>/revoke/", sharing.revoke, name="sharing-revoke"),
 ]

@@ -21,6 +21,7 @@ class Situation:
     logged_today: bool
     already_sent_today: bool
     has_channel: bool
+    is_rest_day: bool = False
 
 
 def local_now(now: datetime.datetime, time_zone: str) -> datetime.datetime:
@@ -45,7 +46,7 @@ def is_due(situation: Situation) -> bool:
     """True when a reminder should go out now."""
     here = local_now(situation.now, situation.time_zone)
     today = here.date()
-    if situation.already_sent_today or situation.logged_today:
+    if situation.already_sent_today or situation.logged_today or situation.is_rest_day:
         return False
     if not situation.has_channel or today.weekday() not in situation.weekdays:
         return False

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from journal.models import Entry
+from journal.models import Entry, RestDay
 from reminders import channels
 from reminders.models import Delivery, PushSubscription, ReminderSettings
 from reminders.rules import Situation, is_due, local_now
@@ -46,6 +46,11 @@ def due_now(now) -> list[tuple[ReminderSettings, object]]:
             "user_id", "local_date"
         )
     )
+    resting = set(
+        RestDay.objects.filter(owner_id__in=users, day__in=days).values_list(
+            "owner_id", "day"
+        )
+    )
     subscribed = set(
         PushSubscription.objects.filter(user_id__in=users).values_list(
             "user_id", flat=True
@@ -61,6 +66,7 @@ def due_now(now) -> list[tuple[ReminderSettings, object]]:
             paused_until=reminder.paused_until,
             logged_today=(reminder.user_id, day) in logged,
             already_sent_today=(reminder.user_id, day) in sent,
+            is_rest_day=(reminder.user_id, day) in resting,
             has_channel=bool(
                 channels.reachable(
                     reminder, profile, has_subscription=reminder.user_id in subscribed

@@ -34,7 +34,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from journal.forms import EntryForm, ReflectionForm
-from journal.models import Entry, WeeklyReflection
+from journal.models import Entry, RestDay, WeeklyReflection
 from journal.services.entries import MAX_ENTRIES_PER_DAY, lock_person
 from journal.stats import EARLIEST_DAY
 
@@ -42,7 +42,9 @@ from journal.stats import EARLIEST_DAY
 MAX_IMPORT_ENTRIES = 20_000
 BULK_BATCH = 1000
 FORMAT_NAME = "between-sessions-export"
-FORMAT_VERSION = 1
+# 2 added "rest_days"; files of version 1 (without them) are still read.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 # What a person writes in an entry is exactly what the entry form takes.
 ENTRY_COLUMNS = ["uuid", *EntryForm.Meta.fields, "created_at", "updated_at"]
@@ -90,7 +92,11 @@ def reflection_record(reflection: WeeklyReflection) -> dict:
     }
 
 
-def export_document(profile, entries, reflections, now) -> dict:
+def rest_day_record(rest_day: RestDay) -> dict:
+    return {"day": rest_day.day.isoformat(), "reason": rest_day.reason}
+
+
+def export_document(profile, entries, reflections, now, rest_days=()) -> dict:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -103,6 +109,7 @@ def export_document(profile, entries, reflections, now) -> dict:
         },
         "entries": [entry_record(entry) for entry in entries],
         "reflections": [reflection_record(r) for r in reflections],
+        "rest_days": [rest_day_record(r) for r in rest_days],
     }
 
 
@@ -128,12 +135,12 @@ def read_document(raw: bytes) -> dict:
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportRefused(_("This file is not a Between Sessions export."))
-    if document.get("version") != FORMAT_VERSION:
+    if document.get("version") not in READABLE_VERSIONS:
         raise ImportRefused(
             _("This export is from a version we cannot read (version %(version)s).")
             % {"version": str(document.get("version"))[:20]}
         )
-    for key in ("entries", "reflections"):
+    for key in ("entries", "reflections", "rest_days"):
         if not isinstance(document.get(key, []), list):
             raise ImportRefused(
                 _("This export is damaged: “%(key)s” is not a list.") % {"key": key}
@@ -218,6 +225,21 @@ def _clean_all(records: list, clean, refusal: str) -> list:
     return cleaned
 
 
+def _clean_rest_day(record) -> RestDay:
+    if not isinstance(record, dict):
+        raise forms.ValidationError(_("it is not an object."))
+    try:
+        day = datetime.date.fromisoformat(str(record.get("day")))
+    except ValueError:
+        raise forms.ValidationError(_("day is not a date like 2026-11-16.")) from None
+    if day < EARLIEST_DAY:
+        raise forms.ValidationError(_("day is before the year 2000."))
+    reason = record.get("reason") or ""
+    if not isinstance(reason, str) or len(reason) > 280 or "\x00" in reason:
+        raise forms.ValidationError(_("reason is not text of at most 280 characters."))
+    return RestDay(day=day, reason=reason)
+
+
 def _entries_to_add(user, entries: list[Entry]) -> list[Entry]:
     """The entries the person does not have yet (matched by uuid, theirs only)."""
     uuids = [entry.uuid for entry in entries]
@@ -299,6 +321,12 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         _("Reflection %(number)d could not be read: %(problem)s Nothing was imported."),
     )
 
+    rest_days = _clean_all(
+        document.get("rest_days", []),
+        _clean_rest_day,
+        _("Rest day %(number)d could not be read: %(problem)s Nothing was imported."),
+    )
+
     with transaction.atomic():
         lock_person(user)
         new_entries = _entries_to_add(user, entries)
@@ -313,6 +341,14 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
             known_weeks.add(reflection.week_of)
             reflection.owner = user
             new_reflections.append(reflection)
+        known_rest = set(RestDay.objects.for_user(user).values_list("day", flat=True))
+        new_rest_days = []
+        for rest_day in rest_days:
+            if rest_day.day not in known_rest:
+                known_rest.add(rest_day.day)
+                rest_day.owner = user
+                new_rest_days.append(rest_day)
+        RestDay.objects.bulk_create(new_rest_days, batch_size=BULK_BATCH)
         Entry.objects.bulk_create(new_entries, batch_size=BULK_BATCH)
         WeeklyReflection.objects.bulk_create(new_reflections, batch_size=BULK_BATCH)
     return ImportResult(

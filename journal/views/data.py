@@ -20,7 +20,7 @@ from accounts.sudo import sudo_required
 from core.http import posted_data, posted_files
 from core.uploads import upload_too_large
 from journal.forms import ImportForm
-from journal.models import Entry, WeeklyReflection
+from journal.models import Entry, RestDay, WeeklyReflection
 from journal.services import portability
 
 logger = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ def export_json(request):
         Entry.objects.for_user(user).order_by("practiced_on", "created_at"),
         WeeklyReflection.objects.for_user(user).order_by("week_of"),
         timezone.now(),
+        RestDay.objects.for_user(user).order_by("day"),
     )
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from core.skills import all_skills
-from journal import stats
+from journal import reports, stats
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
 from journal.models import Entry
 from journal.services.entries import (
@@ -61,7 +61,10 @@ def render_today(request, form, day, status=200):
         .values_list("practiced_on")
         .annotate(count=Count("id"))
     )
-    practised_days = entries.values_list("practiced_on", flat=True).distinct()
+    practised_days = (
+        entries.order_by().values_list("practiced_on", flat=True).distinct()
+    )
+    resting = reports.rest_days_of(request.user)
     context = {
         "form": form,
         "today": day,
@@ -69,7 +72,8 @@ def render_today(request, form, day, status=200):
         "todays_entries": todays_entries,
         "todays_more": week_counts.get(day, 0) - len(todays_entries),
         "recent_days": stats.recent_days(week_counts, day),
-        "streak": stats.current_streak(practised_days, day),
+        "streak": stats.current_streak(practised_days, day, resting),
+        "is_rest_day": day in resting,
         "return_to": RETURN_TO_TODAY,
     }
     return render(request, "journal/today.html", context, status=status)

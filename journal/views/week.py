@@ -59,16 +59,17 @@ def week_detail(request, day):
     )
     if redirection:
         return redirection
-    report = reports.load_week_reports(request.user, [first_day])[0]
+    resting = reports.rest_days_of(request.user)
+    report = reports.load_week_reports(request.user, [first_day], resting=resting)[0]
     form = ReflectionForm(instance=report.reflection)
-    return render_week(request, report, form, today, current_first)
+    return render_week(request, report, form, today, current_first, resting)
 
 
-def render_week(request, report, form, today, current_first, status=200):
+def render_week(request, report, form, today, current_first, resting, status=200):
     context = {
         "report": report,
         "form": form,
-        "streaks": reports.load_streaks(request.user, today),
+        "streaks": reports.load_streaks(request.user, today, resting),
         "previous_week": report.first_day - datetime.timedelta(days=7),
         "next_week": (
             report.first_day + datetime.timedelta(days=7)
@@ -94,8 +95,11 @@ def reflection_save(request, day):
     # under a lock, so it is not looked up twice.
     form = ReflectionForm(request.POST)
     if not form.is_valid():
-        report = reports.load_week_reports(request.user, [first_day])[0]
-        return render_week(request, report, form, today, current_first)
+        resting = reports.rest_days_of(request.user)
+        report = reports.load_week_reports(request.user, [first_day], resting=resting)[
+            0
+        ]
+        return render_week(request, report, form, today, current_first, resting)
     reflection = save_reflection(request.user, first_day, last_day, form.cleaned_data)
     logger.info("Reflection %s saved by user %s", reflection.pk, request.user.pk)
     messages.success(

@@ -154,6 +154,7 @@ PAGE_TYPES = {
     "two-factor": PageType("/accounts/two-factor/", is_signed_in=True),
     "sessions": PageType("/accounts/sessions/", is_signed_in=True),
     "reminders": PageType("/accounts/reminders/", is_signed_in=True),
+    "rest-days": PageType("/journal/rest-days/", is_signed_in=True),
     "confirm": PageType("/accounts/confirm/?next=/journal/", is_signed_in=True),
     "data": PageType("/accounts/import/", is_signed_in=True),
     "sharing": PageType("/journal/sharing/", is_signed_in=True),

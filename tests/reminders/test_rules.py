@@ -105,3 +105,7 @@ def test_a_time_skipped_by_the_clocks_counts_as_after_the_change():
     due = due_at(datetime.date(2026, 3, 29), datetime.time(2, 30), "Europe/Berlin")
 
     assert due == utc(2026, 3, 29, 1, 30)
+
+
+def test_not_due_on_a_rest_day():
+    assert not is_due(situation(AT_EIGHT, is_rest_day=True))

@@ -254,3 +254,14 @@ def test_two_runners_at_once_send_one_message(mailoutbox):
     assert sum(result.sent for result in results) == 1
     assert Delivery.objects.count() == 1
     assert len(mailoutbox) == 1
+
+
+def test_no_reminder_on_a_rest_day(mailoutbox):
+    from journal.models import RestDay
+
+    user = person()
+    RestDay.objects.create(owner=user, day=datetime.date(2026, 11, 18))
+
+    run(AT_EIGHT_LA)
+
+    assert mailoutbox == []

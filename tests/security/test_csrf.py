@@ -25,7 +25,7 @@ from accounts.emails import confirm_token
 from accounts.models import Profile, SignedInSession
 from accounts.signin_views import PENDING_KEY
 from accounts.sudo import SESSION_KEY as SUDO_SESSION_KEY
-from journal.models import Entry, ShareLink, WeeklyReflection
+from journal.models import Entry, RestDay, ShareLink, WeeklyReflection
 from journal.services.share_links import hash_token
 from reminders.models import ReminderSettings
 from tests.factories import make_entry, make_signed_in_session, sign_in
@@ -298,6 +298,21 @@ FLOWS = {
             user=w.owner, enabled=True
         ).exists(),
     ),
+    "journal:rest-days": Flow(
+        True,
+        lambda c, w: "/journal/rest-days/",
+        lambda w: {"first": "2026-11-20"},
+        lambda c, w: RestDay.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:rest-day-delete": Flow(
+        True,
+        lambda c, w: (
+            f"/journal/rest-days/"
+            f"{RestDay.objects.create(owner=w.owner, day=D(2026, 11, 19)).pk}/delete/"
+        ),
+        lambda w: {},
+        lambda c, w: not RestDay.objects.filter(owner=w.owner).exists(),
+    ),
     "accounts:session-sign-out": Flow(
         True,
         another_session_url,
@@ -385,6 +400,7 @@ ROUTE_KWARGS = {
     "journal:entry-delete": lambda w: {"pk": w.entry.pk},
     "journal:sharing-revoke": lambda w: {"pk": w.link.pk},
     "accounts:session-sign-out": lambda w: {"pk": 1},
+    "journal:rest-day-delete": lambda w: {"pk": 1},
     "accounts:email-confirm": lambda w: {"token": confirm_token(w.owner)},
     "reminders:unsubscribe": lambda w: {"token": "not-a-token"},
     "journal:week": lambda w: {"day": D(2026, 11, 16)},

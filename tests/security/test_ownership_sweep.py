@@ -21,7 +21,13 @@ from pypdf import PdfReader
 from accounts.emails import confirm_token
 from accounts.models import Profile, SignedInSession
 from guide.models import Article
-from journal.models import Entry, ShareLink, ShareLinkView, WeeklyReflection
+from journal.models import (
+    Entry,
+    RestDay,
+    ShareLink,
+    ShareLinkView,
+    WeeklyReflection,
+)
 from journal.services.share_links import hash_token
 from reminders.channels import unsubscribe_url
 from tests.factories import make_entry, make_signed_in_session
@@ -68,6 +74,7 @@ class World:
     draft_slug: str
     missing_pk: int
     other_session: object
+    other_rest_day: object
 
 
 def make_link(owner, now, token, **overrides):
@@ -139,6 +146,7 @@ def world(fixed_clock, owner, other_user):
         draft_slug="sweep-draft",
         missing_pk=missing_pk,
         other_session=make_signed_in_session(other_user),
+        other_rest_day=RestDay.objects.create(owner=other_user, day=ENTRY_DAY),
     )
 
 
@@ -155,6 +163,7 @@ def snapshot(user) -> dict:
         "sessions": list(
             SignedInSession.objects.filter(user=user).order_by("pk").values()
         ),
+        "rest_days": list(RestDay.objects.filter(owner=user).order_by("pk").values()),
         "link_views": list(
             ShareLinkView.objects.filter(link__owner=user).order_by("pk").values()
         ),
@@ -220,6 +229,11 @@ SWEEP = {
     "accounts:session-sign-out": Sweep(
         OBJECT,
         lambda w: [({"pk": w.other_session.pk}, 405)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:rest-day-delete": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_rest_day.pk}, 405)],
         missing=lambda w: {"pk": w.missing_pk},
     ),
     "journal:sharing-revoke": Sweep(
