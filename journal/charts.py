@@ -122,8 +122,8 @@ def calendar_chart(weeks: list[list[stats.CalendarDay | None]]) -> Chart:
                     MONTH_LABEL_SPACE + row * (CELL + CELL_GAP),
                     CELL,
                     CELL,
-                    f"heat-{day.level}",
-                    _describe_day(day.day, day.count),
+                    f"heat-{day.level}" + (" rest-day" if day.is_rest else ""),
+                    _describe_day(day.day, day.count, day.is_rest),
                 )
             )
     width = len(weeks) * (CELL + CELL_GAP)
@@ -131,8 +131,10 @@ def calendar_chart(weeks: list[list[stats.CalendarDay | None]]) -> Chart:
     return Chart(width, height, rects, labels, [])
 
 
-def _describe_day(day: datetime.date, count: int) -> str:
+def _describe_day(day: datetime.date, count: int, is_rest: bool = False) -> str:
     when = date_format(day, "D j M Y")
+    if not count and is_rest:
+        return _("%(day)s: rest day") % {"day": when}
     if not count:
         return _("%(day)s: no entries") % {"day": when}
     return ngettext("%(day)s: %(count)d entry", "%(day)s: %(count)d entries", count) % {

@@ -224,8 +224,8 @@ def load_progress(user, today: datetime.date, week_start: str) -> ProgressReport
         if skill in days_by_skill:
             days_by_skill[skill].append(day)
             entries_by_skill[skill] += count
-    calendar = stats.year_calendar(per_day, today, week_start)
     resting = rest_days_of(user)
+    calendar = stats.year_calendar(per_day, today, week_start, rest_days=resting)
     year_start = today - datetime.timedelta(days=364)
     return ProgressReport(
         weeks=stats.weekly_counts(rows, today, week_start, slugs),

@@ -22,6 +22,7 @@ class DayCount:
     day: datetime.date
     count: int
     is_today: bool = False
+    is_rest: bool = False
 
     @property
     def has_practice(self) -> bool:
@@ -68,12 +69,16 @@ def longest_streak(
 
 
 def recent_days(
-    counts: dict[datetime.date, int], today: datetime.date, length: int = 7
+    counts: dict[datetime.date, int],
+    today: datetime.date,
+    length: int = 7,
+    rest_days: Iterable[datetime.date] = (),
 ) -> list[DayCount]:
     """The last ``length`` days, oldest first, each with its number of entries."""
     first = today - datetime.timedelta(days=length - 1)
+    resting = set(rest_days)
     return [
-        DayCount(day, counts.get(day, 0), day == today)
+        DayCount(day, counts.get(day, 0), day == today, day in resting)
         for day in (first + datetime.timedelta(days=offset) for offset in range(length))
     ]
 
@@ -280,6 +285,7 @@ class CalendarDay:
     day: datetime.date
     count: int
     level: int  # 0 (none) to 4 (most)
+    is_rest: bool = False
 
 
 def calendar_level(count: int) -> int:
@@ -296,8 +302,10 @@ def year_calendar(
     today: datetime.date,
     week_start: str,
     days: int = 365,
+    rest_days: Iterable[datetime.date] = (),
 ) -> list[list[CalendarDay | None]]:
     """The last ``days`` days as weeks (columns) of seven days; None pads the edges."""
+    resting = set(rest_days)
     first = today - datetime.timedelta(days=days - 1)
     start = first_day_of_week(first, week_start)
     weeks: list[list[CalendarDay | None]] = []
@@ -307,7 +315,9 @@ def year_calendar(
         for _ in range(7):
             if first <= day <= today:
                 count = counts.get(day, 0)
-                week.append(CalendarDay(day, count, calendar_level(count)))
+                week.append(
+                    CalendarDay(day, count, calendar_level(count), day in resting)
+                )
             else:
                 week.append(None)
             day += ONE_DAY

@@ -71,7 +71,7 @@ def render_today(request, form, day, status=200):
         "skills": all_skills(),
         "todays_entries": todays_entries,
         "todays_more": week_counts.get(day, 0) - len(todays_entries),
-        "recent_days": stats.recent_days(week_counts, day),
+        "recent_days": stats.recent_days(week_counts, day, rest_days=resting),
         "streak": stats.current_streak(practised_days, day, resting),
         "is_rest_day": day in resting,
         "return_to": RETURN_TO_TODAY,

@@ -197,3 +197,29 @@ def test_erasing_the_account_erases_its_rest_days(owner):
     erase_account(owner)
 
     assert not RestDay.objects.exists()
+
+
+def test_the_year_calendar_marks_rest_days_in_its_text():
+    from journal.charts import calendar_chart
+
+    today = D(2026, 11, 19)
+    weeks = stats.year_calendar({}, today, "monday", rest_days=[D(2026, 11, 18)])
+
+    chart = calendar_chart(weeks)
+
+    rest = [rect for rect in chart.rects if "rest-day" in rect.css_class]
+    assert len(rest) == 1
+    assert rest[0].title.endswith(": rest day")
+
+
+@pytest.mark.django_db
+def test_todays_strip_shows_a_rest_day_in_words(owner_client, owner):
+    from accounts.models import profile_for
+
+    RestDay.objects.create(owner=owner, day=profile_for(owner).today())
+
+    page = owner_client.get("/journal/").content.decode()
+
+    assert "is-rest" in page
+    assert "rest day</span>" in page
+    assert "Today is a rest day." in page
