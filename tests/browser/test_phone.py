@@ -57,7 +57,7 @@ def test_quick_log_works_with_touch(open_context, person, live_server):
     page.locator("textarea[name=note]").tap()
     page.locator("textarea[name=note]").fill("Tidied one shelf on the bus ride home.")
     with page.expect_navigation():
-        page.locator("main form button[type=submit]").tap()
+        page.locator("main form .save-button").tap()
 
     cards = page.locator(".entry-card")
     expect(
