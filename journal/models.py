@@ -12,7 +12,9 @@ from core.skills import Skill
 from core.user_agents import describe
 
 
-class EntryQuerySet(models.QuerySet):
+class OwnedQuerySet(models.QuerySet):
+    """Rows that belong to one person through their ``owner``."""
+
     def for_user(self, user):
         return self.filter(owner=user)
 
@@ -51,7 +53,7 @@ class Entry(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = EntryQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-practiced_on", "-created_at"]
@@ -100,10 +102,7 @@ class Entry(models.Model):
         return self.distress_before - self.distress_after
 
 
-class ReflectionQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(owner=user)
-
+class ReflectionQuerySet(OwnedQuerySet):
     def within(self, first_day, last_day):
         return self.filter(week_of__range=(first_day, last_day))
 
@@ -147,10 +146,7 @@ class WeeklyReflection(models.Model):
         return not (self.what_helped or self.what_was_hard or self.for_next_session)
 
 
-class ShareLinkQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(owner=user)
-
+class ShareLinkQuerySet(OwnedQuerySet):
     def active(self, now):
         return self.filter(revoked_at__isnull=True, expires_at__gt=now)
 
@@ -246,11 +242,6 @@ class ShareLinkView(models.Model):
         return describe(self.browser, self.system)
 
 
-class RestDayQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(owner=user)
-
-
 class RestDay(models.Model):
     """A day off from practice, chosen ahead or after: it never breaks a streak."""
 
@@ -264,7 +255,7 @@ class RestDay(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = RestDayQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-day"]
