@@ -29,8 +29,8 @@ def _candidates(now):
         yield reminder, profile, local_now(now, profile.time_zone).date()
 
 
-def due_now(now) -> list[tuple[ReminderSettings, object]]:
-    """(settings, local date) of everyone due a reminder; a fixed number of queries."""
+def due_now(now) -> list[tuple[ReminderSettings, object, list[str]]]:
+    """(settings, local date, channels) of everyone due; a fixed number of queries."""
     candidates = list(_candidates(now))
     if not candidates:
         return []
@@ -58,6 +58,9 @@ def due_now(now) -> list[tuple[ReminderSettings, object]]:
     )
     due = []
     for reminder, profile, day in candidates:
+        reachable = channels.reachable(
+            reminder, profile, has_subscription=reminder.user_id in subscribed
+        )
         situation = Situation(
             now=now,
             time_zone=profile.time_zone,
@@ -67,29 +70,20 @@ def due_now(now) -> list[tuple[ReminderSettings, object]]:
             logged_today=(reminder.user_id, day) in logged,
             already_sent_today=(reminder.user_id, day) in sent,
             is_rest_day=(reminder.user_id, day) in resting,
-            has_channel=bool(
-                channels.reachable(
-                    reminder, profile, has_subscription=reminder.user_id in subscribed
-                )
-            ),
+            has_channel=bool(reachable),
         )
         if is_due(situation):
-            due.append((reminder, day))
+            due.append((reminder, day, reachable))
     return due
 
 
 def send_due(now, *, dry_run: bool = False) -> RunReport:
     """Send every due reminder once, even with two runners at the same moment."""
     sent = claimed_elsewhere = failed = 0
-    for reminder, day in due_now(now):
+    for reminder, day, reachable in due_now(now):
         if dry_run:
             sent += 1
             continue
-        reachable = channels.reachable(
-            reminder,
-            reminder.user.profile,
-            has_subscription=reminder.user.push_subscriptions.exists(),
-        )
         try:
             with transaction.atomic():
                 delivery = Delivery.objects.create(
