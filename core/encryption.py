@@ -8,6 +8,7 @@ database and from SECRET_KEY; the first key encrypts, every key decrypts, so key
 rotate: add a new key first, run `manage.py reencrypt`, then drop the old one.
 """
 
+import json
 from dataclasses import dataclass
 from functools import cache
 
@@ -82,6 +83,31 @@ class EncryptedTextField(models.TextField):
         return encrypt(value)
 
 
+class EncryptedJSONField(EncryptedTextField):
+    """A small JSON value (a dict of answers), encrypted at rest like the text.
+
+    None stays NULL, unencrypted, so rows without a value cost nothing to read.
+    """
+
+    description = "JSON, encrypted at rest"
+
+    def from_db_value(self, value, expression, connection):
+        text = super().from_db_value(value, expression, connection)
+        return None if text is None else json.loads(text)
+
+    def to_python(self, value):
+        return value
+
+    def get_prep_value(self, value):
+        if value is None:
+            return None
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return encrypt(text)
+
+    def value_to_string(self, obj):
+        return json.dumps(self.value_from_object(obj))
+
+
 # --- rotation -----------------------------------------------------------------------
 
 BATCH_SIZE = 500
@@ -145,7 +171,9 @@ def reencrypt_all(*, dry_run: bool = False) -> Rotation:
                 for row_pk, *tokens in rows:
                     changes = {}
                     for column, token in zip(columns, tokens, strict=True):
-                        if token is None or _is_current(token):
+                        if token is None:
+                            continue  # nothing stored, nothing to rotate
+                        if _is_current(token):
                             already_current += 1
                             continue
                         rewritten += 1

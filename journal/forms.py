@@ -11,6 +11,41 @@ from journal.services.rest_days import MAX_SPAN_DAYS as MAX_REST_SPAN_DAYS
 from journal.stats import EARLIEST_DAY
 
 
+def identity_field() -> forms.UUIDField:
+    """The hidden uuid that makes a re-sent form one saved thing, not two."""
+    incomplete = _("This form was incomplete. Please try again.")
+    return forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={"required": incomplete, "invalid": incomplete},
+    )
+
+
+def practice_day_field(today: datetime.date, **kwargs) -> forms.DateField:
+    """The "Day" of a practice: a date input from EARLIEST_DAY up to today."""
+    kwargs.setdefault("label", _("Day"))
+    field = forms.DateField(
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": EARLIEST_DAY.isoformat()},
+            format="%Y-%m-%d",
+        ),
+        **kwargs,
+    )
+    field.widget.attrs["max"] = today.isoformat()
+    field.error_messages["invalid"] = _("Use a date like 2026-03-14.")
+    return field
+
+
+def clean_practice_day(day: datetime.date, today: datetime.date) -> datetime.date:
+    """A practice happened on a real day: not in the future, not before 2000."""
+    if day > today:
+        raise forms.ValidationError(
+            _("That day hasn't happened yet. Choose today or an earlier day.")
+        )
+    if day < EARLIEST_DAY:
+        raise forms.ValidationError(_("Choose a day in the year 2000 or later."))
+    return day
+
+
 class EntryForm(CrispyFormMixin, forms.ModelForm):
     """Log or edit one practice. The owner is set by the view, never by the form."""
 
@@ -102,31 +137,18 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
         )
 
     def clean_practiced_on(self):
-        day = self.cleaned_data["practiced_on"]
-        if day > self.today:
-            raise forms.ValidationError(
-                _("That day hasn't happened yet. Choose today or an earlier day.")
-            )
-        if day < EARLIEST_DAY:
-            raise forms.ValidationError(_("Choose a day in the year 2000 or later."))
-        return day
+        return clean_practice_day(self.cleaned_data["practiced_on"], self.today)
 
 
 class NewEntryForm(EntryForm):
     """The create form carries the entry's identity: a re-sent form is one entry."""
 
-    uuid = forms.UUIDField(widget=forms.HiddenInput)
+    uuid = identity_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["uuid"] = uuid.uuid4()
-        self.fields["uuid"].error_messages["required"] = _(
-            "This form was incomplete. Please try again."
-        )
-        self.fields["uuid"].error_messages["invalid"] = self.fields[
-            "uuid"
-        ].error_messages["required"]
 
 
 class PrefillForm(forms.Form):

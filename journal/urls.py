@@ -8,7 +8,7 @@ the journal's, so they share one namespace: ``journal:…``.
 from django.urls import include, path, register_converter
 
 from journal.converters import IsoDateConverter
-from journal.views import data, entries, rest_days, sharing, week
+from journal.views import data, entries, exercises, rest_days, sharing, week
 
 app_name = "journal"
 
@@ -27,6 +27,18 @@ journal_patterns = [
     ),
     path("week/<isodate:day>/pdf/", week.week_pdf, name="week-pdf"),
     path("progress/", week.progress, name="progress"),
+    path("exercises/", exercises.exercise_list, name="exercises"),
+    path("exercises/<slug:skill>/", exercises.exercise, name="exercise"),
+    path(
+        "exercises/behavioral-activation/plans/<int:pk>/",
+        exercises.plan_detail,
+        name="plan",
+    ),
+    path(
+        "exercises/behavioral-activation/plans/<int:pk>/not-this-time/",
+        exercises.plan_not_this_time,
+        name="plan-not-this-time",
+    ),
     path("rest-days/", rest_days.rest_day_list, name="rest-days"),
     path(
         "rest-days/<int:pk>/delete/",

@@ -36,6 +36,53 @@ def make_entry(owner, **overrides):
     return Entry.objects.create(owner=owner, **fields)
 
 
+THOUGHT_RECORD_ANSWERS = {
+    "situation": "Team meeting",
+    "thought": "They think I am useless",
+    "feeling": "ashamed",
+    "feeling_before": 8,
+    "evidence_for": "My manager frowned",
+    "evidence_against": "I was thanked last week",
+    "balanced_thought": "One frown is not a verdict on me",
+    "feeling_after": 4,
+}
+
+
+def make_exercise_entry(owner, *, key="thought-record", answers=None, **overrides):
+    """An entry saved from a guided exercise, as the exercise's form would save it."""
+    from journal.exercises.answers import build_note
+    from journal.exercises.definitions import ALL_VERSIONS
+    from journal.services.exercises import fill_entry
+
+    exercise = next(e for (k, _v), e in ALL_VERSIONS.items() if k == key)
+    answers = (
+        {**THOUGHT_RECORD_ANSWERS, **(answers or {})}
+        if key == ("thought-record")
+        else answers
+    )
+    entry = fill_entry(Entry(owner=owner), exercise, answers)
+    entry.practiced_on = overrides.pop("practiced_on", datetime.date(2026, 11, 20))
+    entry.note = overrides.pop("note", None) or build_note(exercise, answers)
+    for name, value in overrides.items():
+        setattr(entry, name, value)
+    entry.save()
+    return entry
+
+
+def make_plan(owner, **overrides):
+    """An open activity plan (behavioral activation)."""
+    from journal.models import ActivityPlan
+
+    fields = {
+        "exercise_version": 1,
+        "activity": "A ten-minute walk round the block",
+        "planned_on": datetime.date(2026, 11, 20),
+        "expected": 3,
+    }
+    fields.update(overrides)
+    return ActivityPlan.objects.create(owner=owner, **fields)
+
+
 def sign_in(client, user):
     """Signed in as after typing the password: sensitive actions need no new prompt."""
     from accounts.sudo import SESSION_KEY, SUDO_DURATION

@@ -38,11 +38,18 @@ def save_new_entry(user, form) -> Entry:
 
     Raises DayIsFull when its day already holds MAX_ENTRIES_PER_DAY entries.
     """
-    entry_uuid = form.cleaned_data["uuid"]
+    return save_once(user, form.cleaned_data["uuid"], form.save(commit=False))
+
+
+def save_once(user, entry_uuid, entry: Entry, *, then=None) -> Entry:
+    """Save an unsaved entry under its form's uuid, unless that form was saved before.
+
+    ``then(entry)`` runs in the same transaction once the entry is saved (a plan
+    closing with it). Raises DayIsFull when the day has no room.
+    """
     existing = Entry.objects.filter(uuid=entry_uuid).first()
     if existing is not None and existing.owner_id == user.pk:
         return existing
-    entry = form.save(commit=False)
     entry.owner = user
     # A uuid already used by someone else is never theirs to touch: start a new one.
     entry.uuid = (
@@ -54,6 +61,8 @@ def save_new_entry(user, form) -> Entry:
             if not _has_room(user, entry.practiced_on):
                 raise DayIsFull
             entry.save()
+            if then is not None:
+                then(entry)
     except IntegrityError:
         # The same form arrived twice at the same moment; the first one won.
         return Entry.objects.get(uuid=entry_uuid, owner=user)
@@ -62,10 +71,14 @@ def save_new_entry(user, form) -> Entry:
 
 def save_entry_changes(user, form) -> Entry:
     """Save an edited entry; DayIsFull if it moves to a day with no room."""
+    return save_changes(user, form.instance, "practiced_on" in form.changed_data)
+
+
+def save_changes(user, entry: Entry, day_changed: bool) -> Entry:
+    """Save changes to an entry; DayIsFull if it moves to a day with no room."""
     with transaction.atomic():
         lock_person(user)
-        if "practiced_on" in form.changed_data and not _has_room(
-            user, form.instance.practiced_on, moving=form.instance
-        ):
+        if day_changed and not _has_room(user, entry.practiced_on, moving=entry):
             raise DayIsFull
-        return form.save()
+        entry.save()
+    return entry

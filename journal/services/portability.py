@@ -1,21 +1,8 @@
 """Export and import of everything a person owns.
 
-The JSON format (documented in the README):
-
-    {
-      "format": "between-sessions-export",
-      "version": 1,
-      "exported_at": "2026-11-21T12:00:00+00:00",
-      "settings": {"display_name": "", "time_zone": "UTC", "week_start": "monday",
-                   "language": "en"},
-      "entries": [{"uuid": "…", "practiced_on": "2026-11-20", "skill": "communication",
-                   "note": "…", "situation": "", "distress_before": 6,
-                   "distress_after": 3, "helpfulness": 4,
-                   "created_at": "…", "updated_at": "…"}],
-      "reflections": [{"week_of": "2026-11-16", "what_helped": "…",
-                       "what_was_hard": "…", "for_next_session": "…",
-                       "created_at": "…", "updated_at": "…"}]
-    }
+The JSON format (version 3) is documented, with an example, in the README's
+"Export format" section; ``export_document`` is its one writer and
+``import_document`` its one reader (versions 1, 2 and 3).
 """
 
 from __future__ import annotations
@@ -33,21 +20,32 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from journal.exercises.definitions import ACTIVITY_PLAN, Stage, find
+from journal.exercises.forms import AnswersForm
 from journal.forms import EntryForm, ReflectionForm
-from journal.models import Entry, RestDay, WeeklyReflection
+from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
 from journal.services.entries import MAX_ENTRIES_PER_DAY, lock_person
+from journal.services.exercises import fill_entry
 from journal.stats import EARLIEST_DAY
 
 # One file at a time stays quick to check and write, whoever sends it.
 MAX_IMPORT_ENTRIES = 20_000
 BULK_BATCH = 1000
 FORMAT_NAME = "between-sessions-export"
-# 2 added "rest_days"; files of version 1 (without them) are still read.
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# 2 added "rest_days"; 3 added each entry's "exercise" and "activity_plans". Files
+# of every earlier version are still read.
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 
-# What a person writes in an entry is exactly what the entry form takes.
-ENTRY_COLUMNS = ["uuid", *EntryForm.Meta.fields, "created_at", "updated_at"]
+# What a person writes in an entry is exactly what the entry form takes; a guided
+# exercise's answers come after, as one JSON cell in the CSV.
+ENTRY_COLUMNS = [
+    "uuid",
+    *EntryForm.Meta.fields,
+    "created_at",
+    "updated_at",
+    "exercise",
+]
 REFLECTION_FIELDS = ["week_of", *ReflectionForm.Meta.fields]
 
 # A spreadsheet treats a cell starting with one of these as a formula.
@@ -63,6 +61,16 @@ def neutralise_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
+def exercise_record(entry: Entry) -> dict | None:
+    if not entry.exercise:
+        return None
+    return {
+        "key": entry.exercise,
+        "version": entry.exercise_version,
+        "answers": entry.answers or {},
+    }
+
+
 def entry_record(entry: Entry) -> dict:
     return {
         "uuid": str(entry.uuid),
@@ -70,15 +78,36 @@ def entry_record(entry: Entry) -> dict:
         "practiced_on": entry.practiced_on.isoformat(),
         "created_at": utc_iso(entry.created_at),
         "updated_at": utc_iso(entry.updated_at),
+        "exercise": exercise_record(entry),
     }
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return neutralise_cell(str(value))
 
 
 def csv_row(entry: Entry) -> list[str]:
     record = entry_record(entry)
-    return [
-        neutralise_cell("" if record[column] is None else str(record[column]))
-        for column in ENTRY_COLUMNS
-    ]
+    return [_cell(record[column]) for column in ENTRY_COLUMNS]
+
+
+def plan_record(plan: ActivityPlan) -> dict:
+    return {
+        "uuid": str(plan.uuid),
+        "version": plan.exercise_version,
+        "activity": plan.activity,
+        "planned_on": plan.planned_on.isoformat(),
+        "planned_at": plan.planned_at.strftime("%H:%M") if plan.planned_at else None,
+        "expected": plan.expected,
+        "status": plan.status,
+        "entry_uuid": str(plan.entry.uuid) if plan.entry_id else None,
+        "created_at": utc_iso(plan.created_at),
+        "closed_at": utc_iso(plan.closed_at) if plan.closed_at else None,
+    }
 
 
 def reflection_record(reflection: WeeklyReflection) -> dict:
@@ -96,7 +125,9 @@ def rest_day_record(rest_day: RestDay) -> dict:
     return {"day": rest_day.day.isoformat(), "reason": rest_day.reason}
 
 
-def export_document(profile, entries, reflections, now, rest_days=()) -> dict:
+def export_document(
+    profile, entries, reflections, now, rest_days=(), activity_plans=()
+) -> dict:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -110,6 +141,7 @@ def export_document(profile, entries, reflections, now, rest_days=()) -> dict:
         "entries": [entry_record(entry) for entry in entries],
         "reflections": [reflection_record(r) for r in reflections],
         "rest_days": [rest_day_record(r) for r in rest_days],
+        "activity_plans": [plan_record(plan) for plan in activity_plans],
     }
 
 
@@ -140,7 +172,7 @@ def read_document(raw: bytes) -> dict:
             _("This export is from a version we cannot read (version %(version)s).")
             % {"version": str(document.get("version"))[:20]}
         )
-    for key in ("entries", "reflections", "rest_days"):
+    for key in ("entries", "reflections", "rest_days", "activity_plans"):
         if not isinstance(document.get(key, []), list):
             raise ImportRefused(
                 _("This export is damaged: “%(key)s” is not a list.") % {"key": key}
@@ -188,7 +220,60 @@ def _clean_entry(record, today, now) -> Entry:
     entry = form.save(commit=False)
     entry.uuid = entry_uuid
     entry.created_at = _moment(record.get("created_at"), now)
+    if record.get("exercise") is not None:
+        exercise, answers = _clean_exercise(record["exercise"])
+        if exercise.skill != entry.skill:
+            raise forms.ValidationError(
+                _("exercise: it belongs to another skill than the entry.")
+            )
+        fill_entry(entry, exercise, answers)
+        # The ratings stay as the file has them, like any entry's.
+        entry.distress_before = form.cleaned_data["distress_before"]
+        entry.distress_after = form.cleaned_data["distress_after"]
     return entry
+
+
+def _as_form_data(key: str, value):
+    """A stored answer as a browser would have sent it."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    if isinstance(value, (dict, list, bool)):
+        raise forms.ValidationError(
+            _("answers: %(key)s is not text, a whole number or a list of choices.")
+            % {"key": key}
+        )
+    return "" if value is None else str(value)
+
+
+def _clean_answers(exercise, answers, stages) -> dict:
+    if not isinstance(answers, dict):
+        raise forms.ValidationError(_("answers is not an object."))
+    unknown = sorted(set(answers) - set(exercise.questions_by_key))
+    if unknown:
+        raise forms.ValidationError(
+            _("answers has a question this exercise does not ask: %(key)s.")
+            % {"key": str(unknown[0])[:40]}
+        )
+    data = {key: _as_form_data(key, value) for key, value in answers.items()}
+    form = AnswersForm(data, exercise=exercise, stages=stages)
+    if not form.is_valid():
+        raise forms.ValidationError(_first_error(form))
+    return form.answers()
+
+
+def _clean_exercise(record):
+    """The exercise of an entry record and its answers, checked like the form's."""
+    if not isinstance(record, dict):
+        raise forms.ValidationError(_("exercise is not an object."))
+    version = record.get("version")
+    exercise = (
+        find(str(record.get("key")), version)
+        if isinstance(version, int) and not isinstance(version, bool)
+        else None
+    )
+    if exercise is None:
+        raise forms.ValidationError(_("exercise is not one we know."))
+    return exercise, _clean_answers(exercise, record.get("answers"), tuple(Stage))
 
 
 def _clean_reflection(record, now) -> WeeklyReflection:
@@ -238,6 +323,81 @@ def _clean_rest_day(record) -> RestDay:
     if not isinstance(reason, str) or len(reason) > 280 or "\x00" in reason:
         raise forms.ValidationError(_("reason is not text of at most 280 characters."))
     return RestDay(day=day, reason=reason)
+
+
+def _clean_plan(record) -> ActivityPlan:
+    if not isinstance(record, dict):
+        raise forms.ValidationError(_("it is not an object."))
+    if record.get("version") != ACTIVITY_PLAN.version:
+        raise forms.ValidationError(_("version is not one we know."))
+    answers = _clean_answers(
+        ACTIVITY_PLAN,
+        {key: record.get(key) for key in ("activity", "planned_on", "expected")}
+        | ({"planned_at": record["planned_at"]} if record.get("planned_at") else {}),
+        (Stage.PLAN,),
+    )
+    if record.get("status") not in ActivityPlan.Status.values:
+        raise forms.ValidationError(_("status is not planned, done or not this time."))
+    try:
+        plan_uuid = uuid.UUID(str(record.get("uuid")))
+        entry_uuid = (
+            uuid.UUID(str(record["entry_uuid"])) if record.get("entry_uuid") else None
+        )
+    except ValueError:
+        raise forms.ValidationError(_("uuid is missing or not a valid UUID.")) from None
+    plan = ActivityPlan(
+        uuid=plan_uuid,
+        exercise_version=ACTIVITY_PLAN.version,
+        activity=answers["activity"],
+        planned_on=datetime.date.fromisoformat(answers["planned_on"]),
+        planned_at=(
+            datetime.time.fromisoformat(answers["planned_at"])
+            if "planned_at" in answers
+            else None
+        ),
+        expected=answers["expected"],
+        status=record["status"],
+        created_at=_moment(record.get("created_at"), timezone.now()),
+    )
+    if plan.status != ActivityPlan.Status.OPEN:
+        plan.closed_at = _moment(record.get("closed_at"), plan.created_at)
+    # Not a field: the entry is looked up once the file's entries are in.
+    plan.entry_uuid = entry_uuid
+    return plan
+
+
+def _plans_to_add(user, plans: list[ActivityPlan]) -> list[ActivityPlan]:
+    """New plans, each linked to its entry when the person has it (one query each)."""
+    uuids = [plan.uuid for plan in plans]
+    known = set(
+        ActivityPlan.objects.filter(uuid__in=uuids).values_list("uuid", "owner")
+    )
+    own = {plan_uuid for plan_uuid, owner in known if owner == user.pk}
+    taken = {plan_uuid for plan_uuid, owner in known if owner != user.pk}
+    entry_ids = dict(
+        Entry.objects.for_user(user)
+        .filter(uuid__in=[plan.entry_uuid for plan in plans if plan.entry_uuid])
+        .values_list("uuid", "pk")
+    )
+    linked = set(
+        ActivityPlan.objects.filter(entry_id__in=entry_ids.values()).values_list(
+            "entry_id", flat=True
+        )
+    )
+    new_plans, seen = [], set()
+    for plan in plans:
+        if plan.uuid in own or plan.uuid in seen:
+            continue
+        seen.add(plan.uuid)
+        if plan.uuid in taken:
+            plan.uuid = uuid.uuid4()
+        plan.owner = user
+        entry_id = entry_ids.get(plan.entry_uuid)
+        if entry_id is not None and entry_id not in linked:
+            plan.entry_id = entry_id
+            linked.add(entry_id)
+        new_plans.append(plan)
+    return new_plans
 
 
 def _entries_to_add(user, entries: list[Entry]) -> list[Entry]:
@@ -327,6 +487,12 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         _("Rest day %(number)d could not be read: %(problem)s Nothing was imported."),
     )
 
+    plans = _clean_all(
+        document.get("activity_plans", []),
+        _clean_plan,
+        _("Plan %(number)d could not be read: %(problem)s Nothing was imported."),
+    )
+
     with transaction.atomic():
         lock_person(user)
         new_entries = _entries_to_add(user, entries)
@@ -351,6 +517,9 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         RestDay.objects.bulk_create(new_rest_days, batch_size=BULK_BATCH)
         Entry.objects.bulk_create(new_entries, batch_size=BULK_BATCH)
         WeeklyReflection.objects.bulk_create(new_reflections, batch_size=BULK_BATCH)
+        ActivityPlan.objects.bulk_create(
+            _plans_to_add(user, plans), batch_size=BULK_BATCH
+        )
     return ImportResult(
         len(new_entries),
         len(entries) - len(new_entries),

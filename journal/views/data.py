@@ -20,7 +20,7 @@ from accounts.sudo import sudo_required
 from core.http import posted_data, posted_files
 from core.uploads import upload_too_large
 from journal.forms import ImportForm
-from journal.models import Entry, RestDay, WeeklyReflection
+from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
 from journal.services import portability
 
 logger = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ def export_json(request):
         WeeklyReflection.objects.for_user(user).order_by("week_of"),
         timezone.now(),
         RestDay.objects.for_user(user).order_by("day"),
+        ActivityPlan.objects.for_user(user).select_related("entry").order_by("pk"),
     )
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),

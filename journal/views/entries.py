@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,14 +17,17 @@ from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from core.skills import all_skills
 from journal import reports, stats
+from journal.exercises import definitions
+from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
-from journal.models import Entry
+from journal.models import ActivityPlan, Entry
 from journal.services.entries import (
     FULL_DAY_MESSAGE,
     DayIsFull,
     save_entry_changes,
     save_new_entry,
 )
+from journal.services.exercises import save_exercise_changes
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +35,8 @@ ENTRIES_PER_PAGE = 25
 # Today shows the day's latest entries; the history holds the rest.
 TODAY_SHOWN = 20
 RETURN_TO_TODAY = "today"
+# Plans due today (or left from earlier days) shown on Today; the rest are a tap away.
+TODAY_PLANS_SHOWN = 5
 
 
 def get_entry_for_user(user, pk) -> Entry:
@@ -65,7 +71,12 @@ def render_today(request, form, day, status=200):
         entries.order_by().values_list("practiced_on", flat=True).distinct()
     )
     resting = reports.rest_days_of(request.user)
+    due_plans = list(
+        ActivityPlan.objects.for_user(request.user).due(day)[: TODAY_PLANS_SHOWN + 1]
+    )
     context = {
+        "due_plans": due_plans[:TODAY_PLANS_SHOWN],
+        "more_plans_due": len(due_plans) > TODAY_PLANS_SHOWN,
         "form": form,
         "today": day,
         "skills": all_skills(),
@@ -155,10 +166,19 @@ def _page_of_matches(entries, ids: list[int], page_number):
 def entry_edit(request, pk):
     entry = get_entry_for_user(request.user, pk)
     day = profile_for(request.user).today()
-    form = EntryForm(posted_data(request), instance=entry, today=day)
+    exercise = definitions.find(entry.exercise, entry.exercise_version)
+    if exercise is not None:
+        # An exercise keeps its structure: its questions, answered again.
+        form = ExerciseEditForm(
+            posted_data(request), exercise=exercise, entry=entry, today=day
+        )
+        save = partial(save_exercise_changes, request.user, entry)
+    else:
+        form = EntryForm(posted_data(request), instance=entry, today=day)
+        save = partial(save_entry_changes, request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            save_entry_changes(request.user, form)
+            save(form)
         except DayIsFull:
             form.add_error("practiced_on", FULL_DAY_MESSAGE)
         else:
@@ -171,8 +191,18 @@ def entry_edit(request, pk):
 
 
 def render_entry_form(request, form, **context):
-    context = {"form": form, "skills": all_skills(), **context}
-    return render(request, "journal/entry_form.html", context)
+    context = {
+        "form": form,
+        "skills": all_skills(),
+        "exercises": definitions.EXERCISES.values(),
+        **context,
+    }
+    template = (
+        "journal/exercises/entry_edit.html"
+        if isinstance(form, ExerciseEditForm)
+        else "journal/entry_form.html"
+    )
+    return render(request, template, context)
 
 
 @login_required

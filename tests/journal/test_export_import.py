@@ -29,6 +29,7 @@ CSV_COLUMNS = [
     "helpfulness",
     "created_at",
     "updated_at",
+    "exercise",
 ]
 
 
@@ -132,7 +133,7 @@ def test_json_export_holds_entries_reflections_and_settings(
 
     assert response["Content-Type"] == "application/json; charset=utf-8"
     document = json.loads(response.content)
-    assert (document["format"], document["version"]) == ("between-sessions-export", 2)
+    assert (document["format"], document["version"]) == ("between-sessions-export", 3)
     assert document["settings"]["display_name"] == "Sam"
     assert document["settings"]["week_start"] == "sunday"
     assert [e["note"] for e in document["entries"]] == [XSS]
@@ -263,8 +264,8 @@ VALID_ENTRY = {
             "not a Between Sessions export",
         ),
         (
-            json.dumps({"format": "between-sessions-export", "version": 3}).encode(),
-            "version 3",
+            json.dumps({"format": "between-sessions-export", "version": 4}).encode(),
+            "version 4",
         ),
         (
             json.dumps(

@@ -25,10 +25,10 @@ from accounts.emails import confirm_token
 from accounts.models import Profile, SignedInSession
 from accounts.signin_views import PENDING_KEY
 from accounts.sudo import SESSION_KEY as SUDO_SESSION_KEY
-from journal.models import Entry, RestDay, ShareLink, WeeklyReflection
+from journal.models import ActivityPlan, Entry, RestDay, ShareLink, WeeklyReflection
 from journal.services.share_links import hash_token
 from reminders.models import ReminderSettings
-from tests.factories import make_entry, make_signed_in_session, sign_in
+from tests.factories import make_entry, make_plan, make_signed_in_session, sign_in
 from tests.security.routes import our_routes
 
 pytestmark = pytest.mark.django_db
@@ -298,6 +298,39 @@ FLOWS = {
             user=w.owner, enabled=True
         ).exists(),
     ),
+    "journal:exercise": Flow(
+        True,
+        lambda c, w: "/journal/exercises/distress-tolerance/",
+        lambda w: {
+            "uuid": "6f1d1c50-7d4c-4a34-8a54-0d6a4b1f6c11",
+            "urge": "Wanted to leave the party",
+            "strength_before": "7",
+            "coping": ["breathing"],
+            "practiced_on": "2026-11-20",
+        },
+        lambda c, w: Entry.objects.filter(
+            owner=w.owner, exercise="ride-the-wave"
+        ).exists(),
+    ),
+    "journal:plan": Flow(
+        True,
+        lambda c, w: (
+            f"/journal/exercises/behavioral-activation/plans/{make_plan(w.owner).pk}/"
+        ),
+        lambda w: {"actual": "6", "achievement": "5", "practiced_on": "2026-11-20"},
+        lambda c, w: ActivityPlan.objects.filter(owner=w.owner, status="done").exists(),
+    ),
+    "journal:plan-not-this-time": Flow(
+        True,
+        lambda c, w: (
+            f"/journal/exercises/behavioral-activation/plans/"
+            f"{make_plan(w.owner).pk}/not-this-time/"
+        ),
+        lambda w: {},
+        lambda c, w: ActivityPlan.objects.filter(
+            owner=w.owner, status="not-this-time"
+        ).exists(),
+    ),
     "journal:rest-days": Flow(
         True,
         lambda c, w: "/journal/rest-days/",
@@ -401,6 +434,9 @@ ROUTE_KWARGS = {
     "journal:sharing-revoke": lambda w: {"pk": w.link.pk},
     "accounts:session-sign-out": lambda w: {"pk": 1},
     "journal:rest-day-delete": lambda w: {"pk": 1},
+    "journal:exercise": lambda w: {"skill": "cognitive-restructuring"},
+    "journal:plan": lambda w: {"pk": 1},
+    "journal:plan-not-this-time": lambda w: {"pk": 1},
     "accounts:email-confirm": lambda w: {"token": confirm_token(w.owner)},
     "reminders:unsubscribe": lambda w: {"token": "not-a-token"},
     "journal:week": lambda w: {"day": D(2026, 11, 16)},

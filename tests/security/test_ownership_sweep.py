@@ -20,8 +20,10 @@ from pypdf import PdfReader
 
 from accounts.emails import confirm_token
 from accounts.models import Profile, SignedInSession
+from core.skills import Skill
 from guide.models import Article
 from journal.models import (
+    ActivityPlan,
     Entry,
     RestDay,
     ShareLink,
@@ -30,7 +32,12 @@ from journal.models import (
 )
 from journal.services.share_links import hash_token
 from reminders.channels import unsubscribe_url
-from tests.factories import make_entry, make_signed_in_session
+from tests.factories import (
+    make_entry,
+    make_exercise_entry,
+    make_plan,
+    make_signed_in_session,
+)
 from tests.security.routes import our_routes
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +49,11 @@ OTHER_HELPED = "Quince-tea reflection of someone else"
 OTHER_HARD = "Marigold-hard reflection of someone else"
 OTHER_NEXT = "Harbour-lights question of someone else"
 OTHER_NAME = "Robin Otherperson"
+OTHER_ACTIVITY = "Kite-flying plan of someone else"
+OTHER_THOUGHT = "Lantern-thought of someone else"
 OTHER_SECRETS = (
+    OTHER_ACTIVITY,
+    OTHER_THOUGHT,
     OTHER_NOTE,
     OTHER_SITUATION,
     OTHER_HELPED,
@@ -75,6 +86,7 @@ class World:
     missing_pk: int
     other_session: object
     other_rest_day: object
+    other_plan: object
 
 
 def make_link(owner, now, token, **overrides):
@@ -126,6 +138,9 @@ def world(fixed_clock, owner, other_user):
         body="Words.",
         is_published=False,
     )
+    make_exercise_entry(
+        other_user, practiced_on=ENTRY_DAY, answers={"thought": OTHER_THOUGHT}
+    )
     missing_pk = (
         max(
             Entry.objects.order_by("-pk").first().pk,
@@ -147,6 +162,7 @@ def world(fixed_clock, owner, other_user):
         missing_pk=missing_pk,
         other_session=make_signed_in_session(other_user),
         other_rest_day=RestDay.objects.create(owner=other_user, day=ENTRY_DAY),
+        other_plan=make_plan(other_user, activity=OTHER_ACTIVITY),
     )
 
 
@@ -164,6 +180,7 @@ def snapshot(user) -> dict:
             SignedInSession.objects.filter(user=user).order_by("pk").values()
         ),
         "rest_days": list(RestDay.objects.filter(owner=user).order_by("pk").values()),
+        "plans": list(ActivityPlan.objects.filter(owner=user).order_by("pk").values()),
         "link_views": list(
             ShareLinkView.objects.filter(link__owner=user).order_by("pk").values()
         ),
@@ -174,6 +191,7 @@ def snapshot(user) -> dict:
 
 OBJECT = "another person's object: 404 like a missing one"
 OWN_WEEK = "a date: the requester's own week only"
+OWN_PAGE = "a skill: the requester's own exercise page (404 for no such skill)"
 TOKEN = "a share token: 404 unless it is a live one"
 PUBLIC = "public: 200 or 404, the same for everyone"
 SIGNED = "a signed link: a page that asks on GET; a broken one changes nothing (400)"
@@ -234,6 +252,24 @@ SWEEP = {
     "journal:rest-day-delete": Sweep(
         OBJECT,
         lambda w: [({"pk": w.other_rest_day.pk}, 405)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:exercise": Sweep(
+        OWN_PAGE,
+        lambda w: [
+            *(({"skill": skill}, 200) for skill in Skill.values),
+            ({"skill": "no-such-skill"}, 404),
+        ],
+    ),
+    "journal:plan": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_plan.pk}, 404)],
+        lambda w: {"actual": "7", "achievement": "7", "practiced_on": "2026-11-20"},
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:plan-not-this-time": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_plan.pk}, 405)],
         missing=lambda w: {"pk": w.missing_pk},
     ),
     "journal:sharing-revoke": Sweep(
@@ -396,8 +432,11 @@ def test_another_persons_url_shows_nothing_of_theirs_and_changes_nothing(
                 )
             if method == "GET":
                 assert response.status_code == get_status, f"{method} {url}"
-        elif sweep.kind == OWN_WEEK:
-            assert response.status_code in (200, 302, 405), f"{method} {url}"
+        elif sweep.kind in (OWN_WEEK, OWN_PAGE):
+            allowed = (
+                (200, 302, 404, 405) if sweep.kind == OWN_PAGE else (200, 302, 405)
+            )
+            assert response.status_code in allowed, f"{method} {url}"
             if method == "GET":
                 assert response.status_code == get_status, f"{method} {url}"
             if response.status_code == 302:

@@ -1,0 +1,117 @@
+"""Stored answers: turned into the entry's note, and into rows a person can read.
+
+Works on anything with ``exercise``, ``exercise_version``, ``answers`` and ``note``
+(an Entry, or a row read for a report), so it never imports the models.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from journal.exercises.definitions import OTHER, Exercise, Kind, Question, find
+
+NOTE_MAX_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ShownAnswers:
+    exercise: Exercise
+    rows: tuple[Row, ...]
+    # (before, after) scales shown side by side; None when either is missing.
+    comparison: tuple[Row, Row] | None
+    # The note was built from these answers and never changed by the person, so
+    # showing it beside the rows would say everything twice.
+    note_is_generated: bool
+    # A question meant to be answered later ("How did it go?"), still unanswered.
+    follow_up: Question | None = None
+
+
+def _value(question: Question, answers: dict) -> str:
+    value = answers.get(question.key)
+    if value in (None, "", []):
+        return ""
+    other = answers.get(question.other_key, "") if question.other_key else ""
+    match question.kind:
+        case Kind.SCALE:
+            return _("%(value)d/10") % {"value": value}
+        case Kind.CHOICE:
+            return other if value == OTHER and other else question.choice_label(value)
+        case Kind.CHOICES:
+            labels = [
+                other if key == OTHER and other else question.choice_label(key)
+                for key in value
+            ]
+            return ", ".join(labels)
+        case Kind.DATE:
+            return formats.date_format(datetime.date.fromisoformat(value))
+        case _:
+            return str(value)
+
+
+def _rows(exercise: Exercise, answers: dict) -> list[tuple[Question, Row]]:
+    rows = []
+    for question in exercise.questions:
+        if question.completes:
+            continue  # shown within the choice it completes
+        value = _value(question, answers)
+        if value:
+            rows.append((question, Row(str(question.short), value)))
+    return rows
+
+
+def build_note(exercise: Exercise, answers: dict) -> str:
+    """The entry's note, written from the answers in the active language."""
+    return "\n".join(
+        f"{row.label}: {row.value}" for _q, row in _rows(exercise, answers)
+    )
+
+
+def is_generated_note(exercise: Exercise, answers: dict, note: str) -> bool:
+    """Whether the note is exactly what the answers build, in any of our languages."""
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            if build_note(exercise, answers) == note:
+                return True
+    return False
+
+
+def shown_answers(entry) -> ShownAnswers | None:
+    """An entry's answers, ready for a card, the week, the PDF or the share page."""
+    if not entry.exercise or not entry.answers:
+        return None
+    exercise = find(entry.exercise, entry.exercise_version)
+    if exercise is None:
+        return None
+    rows = _rows(exercise, entry.answers)
+    comparison = None
+    if exercise.compare:
+        pair = [row for question, row in rows if question.key in exercise.compare]
+        if len(pair) == 2:
+            comparison = (pair[0], pair[1])
+    return ShownAnswers(
+        exercise=exercise,
+        rows=tuple(
+            row
+            for question, row in rows
+            if comparison is None or question.key not in exercise.compare
+        ),
+        comparison=comparison,
+        note_is_generated=is_generated_note(exercise, entry.answers, entry.note),
+        follow_up=next(
+            (
+                question
+                for question in exercise.questions
+                if question.is_follow_up and question.key not in entry.answers
+            ),
+            None,
+        ),
+    )
