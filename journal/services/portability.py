@@ -221,11 +221,7 @@ def _clean_entry(record, today, now) -> Entry:
     entry.uuid = entry_uuid
     entry.created_at = _moment(record.get("created_at"), now)
     if record.get("exercise") is not None:
-        exercise, answers = _clean_exercise(record["exercise"])
-        if exercise.skill != entry.skill:
-            raise forms.ValidationError(
-                _("exercise: it belongs to another skill than the entry.")
-            )
+        exercise, answers = _clean_exercise(record["exercise"], entry.skill)
         fill_entry(entry, exercise, answers)
         # The ratings stay as the file has them, like any entry's.
         entry.distress_before = form.cleaned_data["distress_before"]
@@ -261,7 +257,7 @@ def _clean_answers(exercise, answers, stages) -> dict:
     return form.answers()
 
 
-def _clean_exercise(record):
+def _clean_exercise(record, skill: str):
     """The exercise of an entry record and its answers, checked like the form's."""
     if not isinstance(record, dict):
         raise forms.ValidationError(_("exercise is not an object."))
@@ -273,6 +269,10 @@ def _clean_exercise(record):
     )
     if exercise is None:
         raise forms.ValidationError(_("exercise is not one we know."))
+    if exercise.skill != skill:
+        raise forms.ValidationError(
+            _("exercise: it belongs to another skill than the entry.")
+        )
     return exercise, _clean_answers(exercise, record.get("answers"), tuple(Stage))
 
 
