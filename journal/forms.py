@@ -341,10 +341,21 @@ class RestDayForm(CrispyFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, today: datetime.date, **kwargs):
+    def __init__(
+        self, *args, today: datetime.date, suggested: str | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.today = today
         self.fields["first"].initial = today
+        # ?first= from the week page: used only if it is a plain date we accept.
+        try:
+            day = datetime.date.fromisoformat(suggested or "")
+        except ValueError:
+            day = None
+        if day is not None and EARLIEST_DAY <= day <= today + datetime.timedelta(
+            days=365
+        ):
+            self.fields["first"].initial = day
 
     def clean(self):
         data = super().clean()

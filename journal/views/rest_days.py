@@ -22,7 +22,9 @@ logger = logging.getLogger(__name__)
 @require_http_methods(["GET", "HEAD", "POST"])
 def rest_day_list(request):
     today = profile_for(request.user).today()
-    form = RestDayForm(posted_data(request), today=today)
+    form = RestDayForm(
+        posted_data(request), today=today, suggested=request.GET.get("first")
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         added = rest_days.mark(

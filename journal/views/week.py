@@ -77,6 +77,10 @@ def render_week(request, report, form, today, current_first, resting, status=200
             else None
         ),
         "is_current_week": report.first_day == current_first,
+        # "Mark a rest day" starts from today in this week, else the week's first day.
+        "rest_suggestion": today
+        if report.first_day == current_first
+        else (report.first_day),
         "display_name": profile_for(request.user).display_name,
         "pdf_missing_reason": pdf.missing_reason(),
     }

@@ -223,3 +223,61 @@ def test_todays_strip_shows_a_rest_day_in_words(owner_client, owner):
     assert "is-rest" in page
     assert "rest day</span>" in page
     assert "Today is a rest day." in page
+
+
+@pytest.mark.django_db
+def test_the_share_page_shows_rest_days_in_words(client, owner):
+    from django.utils import timezone
+
+    from tests.factories import make_share_link
+
+    make_entry(owner, practiced_on=D(2026, 11, 17))
+    RestDay.objects.create(owner=owner, day=D(2026, 11, 18), reason="Flu, private")
+    _link, url = make_share_link(owner, timezone.now(), include_notes=True)
+
+    page = client.get(url).content.decode()
+
+    assert "Practised on 1 of 6 days (1 rest day)." in page
+    assert "rest-label" in page
+    assert "Flu, private" not in page
+
+
+@pytest.mark.django_db
+def test_the_pdf_shows_rest_days_in_words(owner_client, owner):
+    import io
+
+    from pypdf import PdfReader
+
+    RestDay.objects.create(owner=owner, day=D(2026, 11, 18), reason="Flu, private")
+
+    response = owner_client.get("/journal/week/2026-11-16/pdf/")
+
+    text = "\n".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages
+    )
+    assert "Practised on 0 of 6 days (1 rest day)." in text
+    assert "rest" in text.split("Diary card")[1]
+    assert "Flu, private" not in text
+
+
+@pytest.mark.django_db
+def test_the_week_offers_a_rest_day_starting_in_that_week(owner_client):
+    page = owner_client.get("/journal/week/2026-11-02/").content.decode()
+
+    assert "/journal/rest-days/?first=2026-11-02" in page
+
+
+@pytest.mark.django_db
+def test_the_rest_page_starts_from_the_suggested_day(owner_client):
+    page = owner_client.get("/journal/rest-days/?first=2026-11-02").content.decode()
+
+    assert 'value="2026-11-02"' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suggested", ["soon", "1999-01-01", "2026-11-02\x00", ""])
+def test_an_unusable_suggestion_falls_back_to_today(owner_client, suggested):
+    response = owner_client.get("/journal/rest-days/", {"first": suggested})
+
+    assert response.status_code == 200
+    assert "1999-01-01" not in response.content.decode()
