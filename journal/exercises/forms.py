@@ -58,7 +58,9 @@ def answer_field(question: Question) -> forms.Field:
             field = forms.IntegerField(
                 min_value=SCALE_MIN,
                 max_value=SCALE_MAX,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
+                widget=forms.NumberInput(
+                    attrs={"inputmode": "numeric", "class": "scale-input"}
+                ),
                 **common,
             )
         case Kind.CHOICE:

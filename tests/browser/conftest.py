@@ -15,6 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
 from accounts.timezones import local_today
+from journal.models import ActivityPlan, Entry
 from tests.browser.helpers import (
     DESKTOP,
     PAGE_TYPES,
@@ -22,7 +23,7 @@ from tests.browser.helpers import (
     create_share_link,
     login,
 )
-from tests.factories import make_entry, make_user
+from tests.factories import make_entry, make_exercise_entry, make_plan, make_user
 
 # Playwright's sync API keeps an event loop running in the test thread, so Django
 # would refuse the plain ORM calls that fixtures make there. They are safe: the live
@@ -85,7 +86,8 @@ def guide_pages(transactional_db):
 
 @pytest.fixture
 def person(transactional_db):
-    """Robin, with entries on three days of the last week, some with ratings."""
+    """Robin: entries on four days of the last week, some with ratings, one a guided
+    thought record, and an activity planned for today."""
     user = make_user("robin", display_name="Robin")
     today = local_today(timezone.now(), "UTC")
     practice = [
@@ -103,6 +105,8 @@ def person(transactional_db):
             distress_before=before,
             distress_after=after,
         )
+    make_exercise_entry(user, practiced_on=today - datetime.timedelta(days=2))
+    make_plan(user, activity="Ten minutes in the park", planned_on=today)
     return user
 
 
@@ -122,6 +126,19 @@ def visit_page_type(request, live_server):
             with page.expect_navigation() as navigation:
                 page.locator("main form button[type=submit]").click()
             response = navigation.value
+        elif name == "exercise-errors":
+            page.goto("/journal/exercises/cognitive-restructuring/")
+            with page.expect_navigation() as navigation:
+                page.locator("main form button[type=submit]").click()
+            response = navigation.value
+        elif name == "exercise-edit":
+            entry = Entry.objects.filter(owner__username="robin").exclude(exercise="")
+            response = page.goto(f"/journal/entries/{entry.get().pk}/edit/")
+        elif name == "plan-outcome":
+            plan = ActivityPlan.objects.get(owner__username="robin")
+            response = page.goto(
+                f"/journal/exercises/behavioral-activation/plans/{plan.pk}/"
+            )
         elif name == "share":
             path = create_share_link(page)
             # The therapist opening the link is not signed in.

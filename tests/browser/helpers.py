@@ -155,6 +155,14 @@ PAGE_TYPES = {
     "sessions": PageType("/accounts/sessions/", is_signed_in=True),
     "reminders": PageType("/accounts/reminders/", is_signed_in=True),
     "rest-days": PageType("/journal/rest-days/", is_signed_in=True),
+    "exercises": PageType("/journal/exercises/", is_signed_in=True),
+    "exercise": PageType("/journal/exercises/distress-tolerance/", is_signed_in=True),
+    "exercise-errors": PageType("empty thought record sent", is_signed_in=True),
+    "exercise-edit": PageType("a thought record's edit page", is_signed_in=True),
+    "activity-plan": PageType(
+        "/journal/exercises/behavioral-activation/", is_signed_in=True
+    ),
+    "plan-outcome": PageType("today's plan: how did it go?", is_signed_in=True),
     "confirm": PageType("/accounts/confirm/?next=/journal/", is_signed_in=True),
     "data": PageType("/accounts/import/", is_signed_in=True),
     "sharing": PageType("/journal/sharing/", is_signed_in=True),

@@ -7,7 +7,7 @@ from tests.browser.helpers import AXE_OPTIONS, PAGE_TYPES, save_screenshot
 
 pytestmark = pytest.mark.browser
 
-DARK_PAGE_TYPES = ["landing", "today", "week", "guide-article"]
+DARK_PAGE_TYPES = ["landing", "today", "week", "guide-article", "exercise-errors"]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,124 @@
+"""On a 390 px phone, by touch and keyboard: a thought record, a plan, a rest day."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from journal.models import ActivityPlan, Entry, RestDay
+from tests.browser.helpers import AXE_OPTIONS, PHONE, login, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def assert_no_axe_violations(page):
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def fits_the_phone(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_thought_record_on_a_phone(open_context, person, live_server, scheme):
+    context, watch = open_context(**PHONE, color_scheme=scheme)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/")
+    with page.expect_navigation():
+        page.get_by_role(
+            "link", name="Want more structure? Try a guided exercise."
+        ).tap()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Thought record").tap()
+    assert_no_axe_violations(page)
+
+    page.get_by_label("What was the situation?").fill("Waiting for a reply")
+    page.get_by_label("What thought showed up?").fill("She is angry with me")
+    page.get_by_label("What did you feel?").fill("Worried")
+    page.get_by_label("How strong was the feeling? (0–10)").fill("12")
+    page.get_by_label("A more balanced thought").fill("She is busy at work")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").tap()
+
+    # Out of range: said beside the field, focus moved there, nothing lost or saved.
+    strength = page.get_by_label("How strong was the feeling? (0–10)")
+    expect(page.locator("#error_1_id_feeling_before")).to_contain_text(
+        "Use a number from 0 to 10."
+    )
+    expect(strength).to_be_focused()
+    expect(page.get_by_label("What thought showed up?")).to_have_value(
+        "She is angry with me"
+    )
+    assert not Entry.objects.filter(owner=person, situation="Waiting for a reply")
+    assert_no_axe_violations(page)
+    assert fits_the_phone(page)
+
+    strength.fill("7")
+    page.get_by_label("How strong is the feeling now? (0–10)").fill("3")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").tap()
+
+    card = page.locator(".entry-card").filter(has_text="She is busy at work")
+    expect(card).to_have_count(1)
+    expect(card.locator(".answer-compare")).to_contain_text("7/10")
+    expect(card.locator(".answer-compare")).to_contain_text("3/10")
+    save_screenshot(page, f"thought-record-saved-phone-{scheme}")
+    assert_no_axe_violations(page)
+    assert fits_the_phone(page)
+    assert watch.problems(page) == []
+
+
+def test_a_planned_activity_done_from_today_on_a_phone(
+    open_context, person, live_server
+):
+    context, _watch = open_context(**PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/")
+    plan = page.locator(".plan-item").filter(has_text="Ten minutes in the park")
+    expect(plan).to_contain_text("expected to feel 3/10")
+
+    with page.expect_navigation():
+        plan.get_by_role("link", name="I did it").tap()
+    assert_no_axe_violations(page)
+    page.get_by_label("How good did it actually feel? (0–10)").fill("8")
+    page.get_by_label("How much of a sense of achievement did it give you?").fill("6")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save: I did it").tap()
+
+    expect(page.locator(".plan-item")).to_have_count(0)
+    card = page.locator(".entry-card").filter(has_text="Ten minutes in the park")
+    expect(card.locator(".answer-compare")).to_contain_text("Expected to feel")
+    expect(card.locator(".answer-compare")).to_contain_text("8/10")
+    assert ActivityPlan.objects.get(owner=person).status == "done"
+    assert_no_axe_violations(page)
+    assert fits_the_phone(page)
+
+
+def test_marking_a_rest_day_on_a_phone_with_the_keyboard(
+    open_context, person, live_server
+):
+    context, _watch = open_context(**PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/")
+    streak_before = page.locator(".streak").inner_text()
+
+    button = page.get_by_role("button", name="Make today a rest day")
+    button.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    expect(page.locator(".rest-note")).to_contain_text("Today is a rest day.")
+    # Today already has practice, so it counts as practised, and still as rest.
+    expect(page.locator(".day-strip-day.is-today")).to_have_class(
+        re.compile(r"\bis-rest\b")
+    )
+    assert page.locator(".streak").inner_text() == streak_before
+    assert RestDay.objects.filter(owner=person).count() == 1
+    save_screenshot(page, "rest-day-today-phone")
+    assert_no_axe_violations(page)
+    assert fits_the_phone(page)
