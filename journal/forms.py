@@ -372,3 +372,81 @@ class RestDayForm(CrispyFormMixin, forms.Form):
             self.add_error("last", _("A rest can last at most 60 days at a time."))
         data["last"] = last
         return data
+
+
+class SessionForm(CrispyFormMixin, forms.Form):
+    """A therapy session: once, or repeating every week or two from a first date."""
+
+    ONCE = "once"
+    repeats = forms.ChoiceField(
+        label=_("How often"),
+        choices=[
+            (ONCE, _("Just once")),
+            ("1", _("Every week")),
+            ("2", _("Every two weeks")),
+        ],
+        initial=ONCE,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how often."),
+            "invalid_choice": _("Choose one of the options shown."),
+        },
+    )
+    on = forms.DateField(
+        label=_("Date (the first one, if it repeats)"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Choose the day of the session."),
+            "invalid": _("Use a date like 2026-12-03."),
+        },
+    )
+    at = forms.TimeField(
+        label=_("Time"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={
+            "required": _("Choose the time of the session."),
+            "invalid": _("Use a time like 17:30."),
+        },
+    )
+    label = forms.CharField(
+        label=_("Label (optional)"),
+        required=False,
+        max_length=60,
+        help_text=_("Private, for you: “Dr. R.”, “group”. Nothing else is asked."),
+        error_messages={
+            "max_length": _(
+                "Please keep the label to 60 characters (it has %(show_value)d now)."
+            )
+        },
+    )
+
+    def __init__(self, *args, today: datetime.date, with_repeats=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields["on"].initial = today
+        if not with_repeats:
+            del self.fields["repeats"]
+            del self.fields["label"]
+            self.fields["on"].label = _("New date")
+            self.fields["at"].label = _("New time")
+
+    def clean_on(self):
+        day = self.cleaned_data["on"]
+        if day < EARLIEST_DAY:
+            raise forms.ValidationError(_("Choose a day in the year 2000 or later."))
+        if day > self.today + datetime.timedelta(days=730):
+            raise forms.ValidationError(_("Choose a day within the next two years."))
+        return day
+
+
+class TalkPointForm(CrispyFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Something you want to talk about"),
+        max_length=200,
+        error_messages={
+            "required": _("Write a few words first."),
+            "max_length": _(
+                "Please keep it to 200 characters (it has %(show_value)d now)."
+            ),
+        },
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from core.skills import SkillInfo, all_skills
-from journal import stats
+from journal import session_dates, stats
 from journal.models import Entry, RestDay, WeeklyReflection
 
 # A day's notes show its latest entries, the rest counted: the busiest allowed week
@@ -241,4 +241,102 @@ def load_progress(user, today: datetime.date, week_start: str) -> ProgressReport
         ],
         totals=stats.totals(rows),
         skills=skills,
+    )
+
+
+# --- since the last session -----------------------------------------------------------
+
+# The longest span a summary or its PDF shows: a session long ago shows its last weeks.
+SPAN_MAX_DAYS = 12 * 7
+
+
+@dataclass(frozen=True)
+class SpanReport:
+    span: session_dates.Span
+    first_day: datetime.date
+    last_day: datetime.date
+    is_shortened: bool
+    skill_counts: list[tuple[SkillInfo, int]]
+    total: int
+    days_practised: int
+    rest_count: int
+    distress: stats.DistressSummary | None
+    starred: list[Entry]
+    notes_by_day: list[DayNotes]
+    skill_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def day_count(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    @property
+    def open_days(self) -> int:
+        return self.day_count - self.rest_count
+
+    @property
+    def distress_by_skill(self) -> list[tuple[str, stats.DistressFigures]]:
+        if self.distress is None:
+            return []
+        return [(self.skill_names[f.skill], f) for f in self.distress.by_skill]
+
+
+def load_span_report(
+    user,
+    span: session_dates.Span,
+    zone: str,
+    *,
+    starred: list[Entry] = (),
+    include_notes: bool = True,
+) -> SpanReport:
+    """A span's summary (at most its last 12 weeks): two queries whatever the span."""
+    first_day = max(
+        span.first_day, span.last_day - datetime.timedelta(SPAN_MAX_DAYS - 1)
+    )
+    candidates = (
+        Entry.objects.for_user(user)
+        .filter(practiced_on__range=(first_day, span.last_day))
+        .order_by("-practiced_on", "-created_at")
+    )
+    entries = [
+        entry
+        for entry in candidates
+        if span.holds(
+            session_dates.entry_moment(entry.practiced_on, entry.created_at, zone)
+        )
+    ]
+    resting = set(
+        RestDay.objects.for_user(user)
+        .filter(day__range=(first_day, span.last_day))
+        .values_list("day", flat=True)
+    )
+    practised = {entry.practiced_on for entry in entries}
+    skills = all_skills()
+    rows = [
+        stats.EntryRow(e.practiced_on, e.skill, e.distress_before, e.distress_after)
+        for e in entries
+    ]
+    notes_by_day = []
+    if include_notes:
+        for day in sorted(practised, reverse=True):
+            day_entries = [e for e in entries if e.practiced_on == day]
+            shown = day_entries[:NOTES_SHOWN_PER_DAY]
+            notes_by_day.append(
+                DayNotes(day, shown, more=len(day_entries) - len(shown))
+            )
+    return SpanReport(
+        span=span,
+        first_day=first_day,
+        last_day=span.last_day,
+        is_shortened=first_day > span.first_day,
+        skill_counts=[
+            (skill, sum(1 for e in entries if e.skill == skill.slug))
+            for skill in skills
+        ],
+        total=len(entries),
+        days_practised=len(practised),
+        rest_count=len(resting - practised),
+        distress=stats.distress_summary(rows),
+        starred=list(starred) if include_notes else [],
+        notes_by_day=notes_by_day,
+        skill_names={skill.slug: skill.name for skill in skills},
     )

@@ -8,7 +8,15 @@ the journal's, so they share one namespace: ``journal:…``.
 from django.urls import include, path, register_converter
 
 from journal.converters import IsoDateConverter
-from journal.views import data, entries, exercises, rest_days, sharing, week
+from journal.views import (
+    data,
+    entries,
+    exercises,
+    rest_days,
+    sharing,
+    therapy_sessions,
+    week,
+)
 
 app_name = "journal"
 
@@ -38,6 +46,42 @@ journal_patterns = [
         "exercises/behavioral-activation/plans/<int:pk>/not-this-time/",
         exercises.plan_not_this_time,
         name="plan-not-this-time",
+    ),
+    path("entries/<int:pk>/star/", therapy_sessions.entry_star, name="entry-star"),
+    path("sessions/", therapy_sessions.session_list, name="sessions"),
+    path(
+        "sessions/next/",
+        therapy_sessions.since_last_session,
+        name="since-last-session",
+    ),
+    path(
+        "sessions/next/pdf/",
+        therapy_sessions.since_last_session_pdf,
+        name="since-last-session-pdf",
+    ),
+    path("sessions/next/talk/", therapy_sessions.talk_point_add, name="talk-point-add"),
+    path("sessions/<int:pk>/", therapy_sessions.session_detail, name="session"),
+    path("sessions/<int:pk>/move/", therapy_sessions.session_move, name="session-move"),
+    path("sessions/<int:pk>/skip/", therapy_sessions.session_skip, name="session-skip"),
+    path(
+        "sessions/<int:pk>/restore/",
+        therapy_sessions.session_restore,
+        name="session-restore",
+    ),
+    path(
+        "sessions/<int:pk>/delete/",
+        therapy_sessions.session_delete,
+        name="session-delete",
+    ),
+    path(
+        "sessions/schedules/<int:pk>/stop/",
+        therapy_sessions.schedule_stop,
+        name="schedule-stop",
+    ),
+    path(
+        "talk/<int:pk>/<slug:action>/",
+        therapy_sessions.talk_point_change,
+        name="talk-point-change",
     ),
     path("rest-days/", rest_days.rest_day_list, name="rest-days"),
     path(

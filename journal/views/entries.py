@@ -10,17 +10,19 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from core.skills import all_skills
-from journal import reports, stats
+from journal import reports, session_dates, stats
 from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
 from journal.models import ActivityPlan, Entry
+from journal.services import therapy_sessions
 from journal.services.entries import (
     FULL_DAY_MESSAGE,
     DayIsFull,
@@ -71,6 +73,9 @@ def render_today(request, form, day, status=200):
         entries.order_by().values_list("practiced_on", flat=True).distinct()
     )
     resting = reports.rest_days_of(request.user)
+    profile = profile_for(request.user)
+    now = timezone.now()
+    upcoming = therapy_sessions.upcoming(request.user, now)
     due_plans = list(
         ActivityPlan.objects.for_user(request.user).due(day)[: TODAY_PLANS_SHOWN + 1]
     )
@@ -86,6 +91,14 @@ def render_today(request, form, day, status=200):
         "streak": stats.current_streak(practised_days, day, resting),
         "is_rest_day": day in resting,
         "return_to": RETURN_TO_TODAY,
+        "next_session": upcoming,
+        "days_until": (
+            session_dates.days_until(upcoming.starts_at, now, profile.time_zone)
+            if upcoming
+            else None
+        ),
+        "zone": profile.time_zone,
+        "starred_ids": therapy_sessions.starred_ids(request.user, upcoming),
     }
     return render(request, "journal/today.html", context, status=status)
 
@@ -149,6 +162,7 @@ def entry_list(request):
         "is_filtered": is_filtered,
         "filters_are_invalid": not filters.is_valid(),
         "query_string": query.urlencode(),
+        "starred_ids": therapy_sessions.starred_for_next(request.user, timezone.now()),
     }
     return render(request, "journal/entry_list.html", context)
 

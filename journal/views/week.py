@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import profile_for
 from journal import charts, pdf, reports, stats
 from journal.forms import ReflectionForm
+from journal.services import therapy_sessions
 from journal.services.reflections import save_reflection
 
 logger = logging.getLogger(__name__)
@@ -83,6 +85,7 @@ def render_week(request, report, form, today, current_first, resting, status=200
         else (report.first_day),
         "display_name": profile_for(request.user).display_name,
         "pdf_missing_reason": pdf.missing_reason(),
+        "starred_ids": therapy_sessions.starred_for_next(request.user, timezone.now()),
     }
     return render(request, "journal/week.html", context, status=status)
 

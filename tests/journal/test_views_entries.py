@@ -249,7 +249,7 @@ def test_history_runs_a_constant_number_of_queries(
     for day in range(1, 29):
         make_entry(owner, practiced_on=datetime.date(2026, 10, day))
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         owner_client.get("/journal/entries/")
 
 

@@ -363,9 +363,10 @@ def test_pages_run_a_few_queries_whatever_the_history(
 ):
     fill_history(owner, days)
 
-    # Session, user, activity, profile, entries, reflections, rest days, streaks, and
-    # the session's daily renewal: the same count for a week or three years.
-    with django_assert_max_num_queries(11):
+    # Session, user, activity, profile, entries, reflections, rest days, streaks, the
+    # entries starred for the next therapy session, and the session's daily renewal:
+    # the same count for a week or three years.
+    with django_assert_max_num_queries(12):
         response = owner_client.get(url)
 
     assert response.status_code == 200

@@ -15,6 +15,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import totp
@@ -25,7 +26,17 @@ from accounts.emails import confirm_token
 from accounts.models import Profile, SignedInSession
 from accounts.signin_views import PENDING_KEY
 from accounts.sudo import SESSION_KEY as SUDO_SESSION_KEY
-from journal.models import ActivityPlan, Entry, RestDay, ShareLink, WeeklyReflection
+from journal.models import (
+    ActivityPlan,
+    Entry,
+    RestDay,
+    SessionSchedule,
+    SessionStar,
+    ShareLink,
+    TalkPoint,
+    TherapySession,
+    WeeklyReflection,
+)
 from journal.services.share_links import hash_token
 from reminders.models import ReminderSettings
 from tests.factories import make_entry, make_plan, make_signed_in_session, sign_in
@@ -130,6 +141,44 @@ def reset_set_password_url(client, world) -> str:
     response = client.get(f"/accounts/reset/{uid}/{token}/")
     assert response.status_code == 302  # the token moves into the session
     return response["Location"]
+
+
+def coming_session(world, **fields) -> TherapySession:
+    fields = {
+        "owner": world.owner,
+        "starts_at": timezone.now() + datetime.timedelta(days=3),
+        "time_zone": "UTC",
+        **fields,
+    }
+    return TherapySession.objects.create(**fields)
+
+
+def session_url(action):
+    def url(client, world):
+        world.session = coming_session(world, is_skipped=action == "restore")
+        return f"/journal/sessions/{world.session.pk}/{action}/"
+
+    return url
+
+
+def session_now(world):
+    return TherapySession.objects.filter(pk=world.session.pk).first()
+
+
+def talk_point_url(client, world):
+    world.point = TalkPoint.objects.create(owner=world.owner, text="Sleep")
+    return f"/journal/talk/{world.point.pk}/done/"
+
+
+def schedule_url(client, world):
+    world.schedule = SessionSchedule.objects.create(
+        owner=world.owner,
+        starts_on=D(2026, 11, 26),
+        at=datetime.time(17),
+        time_zone="UTC",
+        made_until=D(2026, 11, 26),
+    )
+    return f"/journal/sessions/schedules/{world.schedule.pk}/stop/"
 
 
 @dataclass(frozen=True)
@@ -331,6 +380,60 @@ FLOWS = {
             owner=w.owner, status="not-this-time"
         ).exists(),
     ),
+    "journal:sessions": Flow(
+        True,
+        lambda c, w: "/journal/sessions/",
+        lambda w: {"repeats": "once", "on": "2026-11-26", "at": "17:00"},
+        lambda c, w: TherapySession.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:talk-point-add": Flow(
+        True,
+        lambda c, w: "/journal/sessions/next/talk/",
+        lambda w: {"text": "How I slept"},
+        lambda c, w: TalkPoint.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:talk-point-change": Flow(
+        True,
+        talk_point_url,
+        lambda w: {},
+        lambda c, w: TalkPoint.objects.get(pk=w.point.pk).is_done,
+    ),
+    "journal:entry-star": Flow(
+        True,
+        lambda c, w: f"/journal/entries/{w.entry.pk}/star/",
+        lambda w: {},
+        lambda c, w: SessionStar.objects.filter(entry=w.entry).exists(),
+    ),
+    "journal:session-move": Flow(
+        True,
+        session_url("move"),
+        lambda w: {"on": "2026-12-01", "at": "09:00"},
+        lambda c, w: session_now(w).is_moved,
+    ),
+    "journal:session-skip": Flow(
+        True,
+        session_url("skip"),
+        lambda w: {},
+        lambda c, w: session_now(w).is_skipped,
+    ),
+    "journal:session-restore": Flow(
+        True,
+        session_url("restore"),
+        lambda w: {},
+        lambda c, w: not session_now(w).is_skipped,
+    ),
+    "journal:session-delete": Flow(
+        True,
+        session_url("delete"),
+        lambda w: {},
+        lambda c, w: session_now(w) is None,
+    ),
+    "journal:schedule-stop": Flow(
+        True,
+        schedule_url,
+        lambda w: {},
+        lambda c, w: SessionSchedule.objects.get(pk=w.schedule.pk).ended_on is not None,
+    ),
     "journal:rest-days": Flow(
         True,
         lambda c, w: "/journal/rest-days/",
@@ -437,6 +540,14 @@ ROUTE_KWARGS = {
     "journal:exercise": lambda w: {"skill": "cognitive-restructuring"},
     "journal:plan": lambda w: {"pk": 1},
     "journal:plan-not-this-time": lambda w: {"pk": 1},
+    "journal:entry-star": lambda w: {"pk": w.entry.pk},
+    "journal:session": lambda w: {"pk": 1},
+    "journal:session-move": lambda w: {"pk": 1},
+    "journal:session-skip": lambda w: {"pk": 1},
+    "journal:session-restore": lambda w: {"pk": 1},
+    "journal:session-delete": lambda w: {"pk": 1},
+    "journal:schedule-stop": lambda w: {"pk": 1},
+    "journal:talk-point-change": lambda w: {"pk": 1, "action": "done"},
     "accounts:email-confirm": lambda w: {"token": confirm_token(w.owner)},
     "reminders:unsubscribe": lambda w: {"token": "not-a-token"},
     "journal:week": lambda w: {"day": D(2026, 11, 16)},

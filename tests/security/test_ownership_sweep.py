@@ -26,8 +26,12 @@ from journal.models import (
     ActivityPlan,
     Entry,
     RestDay,
+    SessionSchedule,
+    SessionStar,
     ShareLink,
     ShareLinkView,
+    TalkPoint,
+    TherapySession,
     WeeklyReflection,
 )
 from journal.services.share_links import hash_token
@@ -51,7 +55,11 @@ OTHER_NEXT = "Harbour-lights question of someone else"
 OTHER_NAME = "Robin Otherperson"
 OTHER_ACTIVITY = "Kite-flying plan of someone else"
 OTHER_THOUGHT = "Lantern-thought of someone else"
+OTHER_TALK = "Driftwood talk point of someone else"
+OTHER_LABEL = "Dr. Otherperson"
 OTHER_SECRETS = (
+    OTHER_TALK,
+    OTHER_LABEL,
     OTHER_ACTIVITY,
     OTHER_THOUGHT,
     OTHER_NOTE,
@@ -87,6 +95,10 @@ class World:
     other_session: object
     other_rest_day: object
     other_plan: object
+    other_therapy_session: object = None
+    other_past_session: object = None
+    other_schedule: object = None
+    other_talk_point: object = None
 
 
 def make_link(owner, now, token, **overrides):
@@ -163,7 +175,42 @@ def world(fixed_clock, owner, other_user):
         other_session=make_signed_in_session(other_user),
         other_rest_day=RestDay.objects.create(owner=other_user, day=ENTRY_DAY),
         other_plan=make_plan(other_user, activity=OTHER_ACTIVITY),
+        **other_sessions(other_user, fixed_clock, entry),
     )
+
+
+def other_sessions(other_user, now, entry) -> dict:
+    """Another person's schedule, a past and a coming session, a star, a talk point."""
+    schedule = SessionSchedule.objects.create(
+        owner=other_user,
+        starts_on=D(2026, 11, 26),
+        at=datetime.time(17),
+        time_zone="UTC",
+        label=OTHER_LABEL,
+        made_until=D(2026, 11, 26),
+    )
+    coming = TherapySession.objects.create(
+        owner=other_user,
+        schedule=schedule,
+        scheduled_on=D(2026, 11, 26),
+        starts_at=now + datetime.timedelta(days=5),
+        time_zone="UTC",
+        label=OTHER_LABEL,
+    )
+    past = TherapySession.objects.create(
+        owner=other_user,
+        starts_at=now - datetime.timedelta(days=2),
+        time_zone="UTC",
+        label=OTHER_LABEL,
+    )
+    SessionStar.objects.create(entry=entry, session=coming)
+    point = TalkPoint.objects.create(owner=other_user, session=coming, text=OTHER_TALK)
+    return {
+        "other_therapy_session": coming,
+        "other_past_session": past,
+        "other_schedule": schedule,
+        "other_talk_point": point,
+    }
 
 
 def snapshot(user) -> dict:
@@ -181,6 +228,18 @@ def snapshot(user) -> dict:
         ),
         "rest_days": list(RestDay.objects.filter(owner=user).order_by("pk").values()),
         "plans": list(ActivityPlan.objects.filter(owner=user).order_by("pk").values()),
+        "therapy_sessions": list(
+            TherapySession.objects.filter(owner=user).order_by("pk").values()
+        ),
+        "schedules": list(
+            SessionSchedule.objects.filter(owner=user).order_by("pk").values()
+        ),
+        "stars": list(
+            SessionStar.objects.filter(entry__owner=user).order_by("pk").values()
+        ),
+        "talk_points": list(
+            TalkPoint.objects.filter(owner=user).order_by("pk").values()
+        ),
         "link_views": list(
             ShareLinkView.objects.filter(link__owner=user).order_by("pk").values()
         ),
@@ -271,6 +330,50 @@ SWEEP = {
         OBJECT,
         lambda w: [({"pk": w.other_plan.pk}, 405)],
         missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:entry-star": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.entry.pk}, 405)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:session": Sweep(
+        OBJECT,
+        lambda w: [
+            ({"pk": w.other_therapy_session.pk}, 404),
+            ({"pk": w.other_past_session.pk}, 404),
+        ],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:session-move": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_therapy_session.pk}, 404)],
+        lambda w: {"on": "2026-12-01", "at": "09:00"},
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    **{
+        name: Sweep(
+            OBJECT,
+            lambda w: [({"pk": w.other_therapy_session.pk}, 405)],
+            missing=lambda w: {"pk": w.missing_pk},
+        )
+        for name in (
+            "journal:session-skip",
+            "journal:session-restore",
+            "journal:session-delete",
+        )
+    },
+    "journal:schedule-stop": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_schedule.pk}, 405)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:talk-point-change": Sweep(
+        OBJECT,
+        lambda w: [
+            ({"pk": w.other_talk_point.pk, "action": action}, 405)
+            for action in ("done", "up", "down", "delete")
+        ],
+        missing=lambda w: {"pk": w.missing_pk, "action": "done"},
     ),
     "journal:sharing-revoke": Sweep(
         OBJECT,

@@ -1,0 +1,216 @@
+"""Therapy sessions: one-offs, repeating schedules made ahead, skips and moves.
+
+Stars and talk points belong to the session they are for. Made while no session is
+set, they wait (session None) and join the next session as soon as there is one.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Exists, Q, Subquery
+
+from journal import session_dates
+from journal.models import SessionSchedule, SessionStar, TalkPoint, TherapySession
+
+# A repeating schedule exists this far ahead; visits and the daily job extend it.
+HORIZON_WEEKS = 26
+
+
+def upcoming(user, now) -> TherapySession | None:
+    """The next session that takes place: one query."""
+    return (
+        TherapySession.objects.for_user(user)
+        .held()
+        .filter(starts_at__gt=now)
+        .order_by("starts_at", "pk")
+        .first()
+    )
+
+
+def starred_ids(user, session: TherapySession | None) -> frozenset:
+    """Ids of the entries starred for a session (None: waiting for one)."""
+    return frozenset(
+        SessionStar.objects.filter(entry__owner=user, session=session).values_list(
+            "entry_id", flat=True
+        )
+    )
+
+
+def starred_for_next(user, now) -> frozenset:
+    """starred_ids for the coming session, in one query (the session not needed)."""
+    coming = (
+        TherapySession.objects.for_user(user)
+        .held()
+        .filter(starts_at__gt=now)
+        .order_by("starts_at", "pk")
+    )
+    return frozenset(
+        SessionStar.objects.filter(entry__owner=user)
+        .filter(
+            Q(session_id=Subquery(coming.values("pk")[:1]))
+            | Q(session__isnull=True) & ~Exists(coming)
+        )
+        .values_list("entry_id", flat=True)
+    )
+
+
+def held_times(user) -> list[datetime.datetime]:
+    """Every session that takes place, as times: one query."""
+    return list(
+        TherapySession.objects.for_user(user)
+        .held()
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+    )
+
+
+def _attach_waiting(user, now) -> None:
+    """Stars and talk points made while no session was set join the next one."""
+    session = upcoming(user, now)
+    if session is None:
+        return
+    TalkPoint.objects.for_user(user).filter(session=None).update(session=session)
+    already = set(
+        SessionStar.objects.filter(session=session).values_list("entry_id", flat=True)
+    )
+    waiting = SessionStar.objects.filter(entry__owner=user, session=None)
+    waiting.filter(entry_id__in=already).delete()
+    waiting.update(session=session)
+
+
+def add_one_off(user, starts_at: datetime.datetime, zone: str, label: str, now):
+    with transaction.atomic():
+        session = TherapySession.objects.create(
+            owner=user, starts_at=starts_at, time_zone=zone, label=label
+        )
+        _attach_waiting(user, now)
+    return session
+
+
+def _make_sessions(schedule: SessionSchedule, until: datetime.date) -> int:
+    first = schedule.made_until + datetime.timedelta(days=1)
+    dates = session_dates.repeating_dates(
+        schedule.starts_on, schedule.every_weeks, first, until
+    )
+    TherapySession.objects.bulk_create(
+        [
+            TherapySession(
+                owner_id=schedule.owner_id,
+                schedule=schedule,
+                scheduled_on=day,
+                starts_at=session_dates.local_moment(
+                    day, schedule.at, schedule.time_zone
+                ),
+                time_zone=schedule.time_zone,
+                label=schedule.label,
+            )
+            for day in dates
+        ],
+        ignore_conflicts=True,
+    )
+    schedule.made_until = max(schedule.made_until, until)
+    schedule.save(update_fields=["made_until"])
+    return len(dates)
+
+
+def add_schedule(user, *, every_weeks, starts_on, at, zone, label, today, now):
+    """A repeating schedule and its sessions for the coming months."""
+    with transaction.atomic():
+        schedule = SessionSchedule.objects.create(
+            owner=user,
+            every_weeks=every_weeks,
+            starts_on=starts_on,
+            at=at,
+            time_zone=zone,
+            label=label,
+            made_until=starts_on - datetime.timedelta(days=1),
+        )
+        _make_sessions(
+            schedule,
+            max(starts_on, today) + datetime.timedelta(weeks=HORIZON_WEEKS),
+        )
+        _attach_waiting(user, now)
+    return schedule
+
+
+def extend_schedules(user, today: datetime.date) -> int:
+    """Make sessions up to the horizon for every active schedule; returns how many."""
+    until = today + datetime.timedelta(weeks=HORIZON_WEEKS)
+    made = 0
+    schedules = SessionSchedule.objects.for_user(user).filter(
+        ended_on=None, made_until__lt=until - datetime.timedelta(weeks=4)
+    )
+    for schedule in schedules:
+        with transaction.atomic():
+            made += _make_sessions(schedule, until)
+    return made
+
+
+def stop_schedule(schedule: SessionSchedule, today: datetime.date, now) -> None:
+    """No more sessions from this schedule; past ones stay, coming ones go.
+
+    Talk points and stars for a coming session are kept: they wait for the next one.
+    """
+    with transaction.atomic():
+        coming = TherapySession.objects.filter(schedule=schedule, starts_at__gt=now)
+        _release(coming)
+        coming.delete()
+        schedule.ended_on = today
+        schedule.save(update_fields=["ended_on"])
+        _attach_waiting(schedule.owner, now)
+
+
+def _release(sessions) -> None:
+    """Let the talk points and stars of these sessions wait for the next one."""
+    TalkPoint.objects.filter(session__in=sessions).update(session=None)
+    stars = SessionStar.objects.filter(session__in=sessions)
+    waiting = set(
+        SessionStar.objects.filter(
+            session=None, entry_id__in=stars.values("entry_id")
+        ).values_list("entry_id", flat=True)
+    )
+    stars.filter(entry_id__in=waiting).delete()
+    # One waiting star per entry, however many sessions it was starred for.
+    seen = set()
+    for star in stars.order_by("pk"):
+        if star.entry_id in seen:
+            star.delete()
+        else:
+            seen.add(star.entry_id)
+    stars.update(session=None)
+
+
+def skip(session: TherapySession, now) -> None:
+    """Not this week: the date stays known, nothing happens at it."""
+    with transaction.atomic():
+        _release(TherapySession.objects.filter(pk=session.pk))
+        session.is_skipped = True
+        session.save(update_fields=["is_skipped"])
+        _attach_waiting(session.owner, now)
+
+
+def restore(session: TherapySession, now) -> None:
+    with transaction.atomic():
+        session.is_skipped = False
+        session.save(update_fields=["is_skipped"])
+        _attach_waiting(session.owner, now)
+
+
+def move(session: TherapySession, starts_at: datetime.datetime, zone: str, now):
+    with transaction.atomic():
+        session.starts_at = starts_at
+        session.time_zone = zone
+        session.is_moved = True
+        session.save(update_fields=["starts_at", "time_zone", "is_moved"])
+        _attach_waiting(session.owner, now)
+
+
+def delete(session: TherapySession, now) -> None:
+    """A one-off is removed; a schedule's date is skipped, so it never comes back."""
+    if session.schedule_id is not None:
+        skip(session, now)
+        return
+    with transaction.atomic():
+        _release(TherapySession.objects.filter(pk=session.pk))
+        session.delete()
+        _attach_waiting(session.owner, now)

@@ -1,0 +1,321 @@
+"""Therapy sessions, and the summary a person opens in the waiting room."""
+
+import logging
+import zoneinfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+
+from accounts.models import profile_for
+from core.http import posted_data, safe_next
+from journal import pdf, reports, session_dates
+from journal.forms import SessionForm, TalkPointForm
+from journal.models import (
+    Entry,
+    SessionSchedule,
+    SessionStar,
+    TalkPoint,
+    TherapySession,
+)
+from journal.services import therapy_sessions as services
+
+logger = logging.getLogger(__name__)
+
+UPCOMING_SHOWN = 8
+PAST_SHOWN = 12
+
+
+def get_session_for_user(user, pk) -> TherapySession:
+    """The user's session, or 404: someone else's looks like a missing one."""
+    return get_object_or_404(TherapySession.objects.for_user(user), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def session_list(request):
+    profile = profile_for(request.user)
+    today, zone, now = profile.today(), profile.time_zone, timezone.now()
+    form = SessionForm(posted_data(request), today=today)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["repeats"] == SessionForm.ONCE:
+            services.add_one_off(
+                request.user,
+                session_dates.local_moment(data["on"], data["at"], zone),
+                zone,
+                data["label"],
+                now,
+            )
+            messages.success(request, _("Session saved."))
+        else:
+            services.add_schedule(
+                request.user,
+                every_weeks=int(data["repeats"]),
+                starts_on=data["on"],
+                at=data["at"],
+                zone=zone,
+                label=data["label"],
+                today=today,
+                now=now,
+            )
+            messages.success(
+                request, _("Sessions saved. Skip or move any one of them.")
+            )
+        logger.info("Sessions added by user %s", request.user.pk)
+        return redirect("journal:sessions")
+    services.extend_schedules(request.user, today)
+    sessions = TherapySession.objects.for_user(request.user)
+    context = {
+        "form": form,
+        "upcoming": list(sessions.filter(starts_at__gt=now)[:UPCOMING_SHOWN]),
+        "past": list(
+            sessions.held()
+            .filter(starts_at__lte=now)
+            .order_by("-starts_at")[:PAST_SHOWN]
+        ),
+        "schedules": list(
+            SessionSchedule.objects.for_user(request.user).filter(ended_on=None)
+        ),
+        "zone": zone,
+    }
+    return render(request, "journal/sessions/list.html", context)
+
+
+def _upcoming_extras(user, session):
+    """The stars and talk points for a session (or, with None, those waiting)."""
+    starred = list(
+        Entry.objects.for_user(user)
+        .filter(stars__session=session)
+        .order_by("-practiced_on", "-created_at")
+    )
+    points = list(TalkPoint.objects.for_user(user).filter(session=session))
+    return starred, points
+
+
+def _summary_context(user, *, talk_form=None) -> dict:
+    """Everything "since my last session" shows: a fixed number of queries."""
+    profile = profile_for(user)
+    zone, now = profile.time_zone, timezone.now()
+    span = session_dates.span_since_last_session(services.held_times(user), now, zone)
+    upcoming = services.upcoming(user, now)
+    starred, points = _upcoming_extras(user, upcoming)
+    return {
+        "report": reports.load_span_report(user, span, zone, starred=starred),
+        "starred_ids": frozenset(entry.pk for entry in starred),
+        "upcoming": upcoming,
+        "points": points,
+        "talk_form": talk_form or TalkPointForm(),
+        "zone": zone,
+        "display_name": profile.display_name,
+        "days_until": (
+            session_dates.days_until(upcoming.starts_at, now, zone)
+            if upcoming
+            else None
+        ),
+    }
+
+
+@login_required
+@require_safe
+def since_last_session(request):
+    services.extend_schedules(request.user, profile_for(request.user).today())
+    context = _summary_context(request.user)
+    return render(request, "journal/sessions/summary.html", context)
+
+
+@login_required
+@require_safe
+def since_last_session_pdf(request):
+    reason = pdf.missing_reason()
+    if reason is not None:
+        context = {"reason": reason, "week_url": reverse("journal:since-last-session")}
+        return render(request, "journal/pdf_unavailable.html", context, status=503)
+    context = _summary_context(request.user)
+    report = context["report"]
+    response = HttpResponse(
+        pdf.html_to_pdf(render_to_string("journal/sessions/summary_pdf.html", context)),
+        content_type="application/pdf",
+    )
+    filename = f"between-sessions-since-{report.first_day.isoformat()}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    logger.info("Session summary PDF for user %s", request.user.pk)
+    return response
+
+
+@login_required
+@require_safe
+def session_detail(request, pk):
+    session = get_session_for_user(request.user, pk)
+    profile = profile_for(request.user)
+    zone, now = profile.time_zone, timezone.now()
+    report = None
+    points = starred = []
+    if session.starts_at <= now and not session.is_skipped:
+        span = session_dates.span_before(
+            session.starts_at, services.held_times(request.user), zone
+        )
+        starred, points = _upcoming_extras(request.user, session)
+        report = reports.load_span_report(request.user, span, zone, starred=starred)
+    context = {
+        "session": session,
+        "report": report,
+        "points": points,
+        "is_past": session.starts_at <= now,
+        "zone": zone,
+    }
+    return render(request, "journal/sessions/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def session_move(request, pk):
+    session = get_session_for_user(request.user, pk)
+    profile = profile_for(request.user)
+    zone, now = profile.time_zone, timezone.now()
+    if session.starts_at <= now:
+        raise Http404  # a session that has happened stays where it was
+    local = session.starts_at.astimezone(zoneinfo.ZoneInfo(zone))
+    form = SessionForm(
+        posted_data(request),
+        today=profile.today(),
+        with_repeats=False,
+        initial={"on": local.date(), "at": local.time().replace(second=0)},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        starts_at = session_dates.local_moment(data["on"], data["at"], zone)
+        if starts_at <= now:
+            form.add_error("on", _("Choose a time that is still to come."))
+        else:
+            services.move(session, starts_at, zone, now)
+            messages.success(request, _("Session moved."))
+            return redirect("journal:sessions")
+    return render(
+        request, "journal/sessions/move.html", {"session": session, "form": form}
+    )
+
+
+def _future_session(request, pk) -> TherapySession:
+    session = get_session_for_user(request.user, pk)
+    if session.starts_at <= timezone.now():
+        raise Http404
+    return session
+
+
+@login_required
+@require_POST
+def session_skip(request, pk):
+    session = _future_session(request, pk)
+    services.skip(session, timezone.now())
+    messages.success(request, _("Skipped. Your list and stars move to the next one."))
+    return redirect(safe_next(request, fallback="journal:sessions"))
+
+
+@login_required
+@require_POST
+def session_restore(request, pk):
+    session = _future_session(request, pk)
+    services.restore(session, timezone.now())
+    messages.success(request, _("The session is back on."))
+    return redirect(safe_next(request, fallback="journal:sessions"))
+
+
+@login_required
+@require_POST
+def session_delete(request, pk):
+    session = _future_session(request, pk)
+    services.delete(session, timezone.now())
+    messages.success(request, _("Session removed."))
+    return redirect(safe_next(request, fallback="journal:sessions"))
+
+
+@login_required
+@require_POST
+def schedule_stop(request, pk):
+    schedule = get_object_or_404(SessionSchedule.objects.for_user(request.user), pk=pk)
+    services.stop_schedule(schedule, profile_for(request.user).today(), timezone.now())
+    messages.success(
+        request, _("No more sessions from this schedule. Past ones are kept.")
+    )
+    return redirect("journal:sessions")
+
+
+@login_required
+@require_POST
+def entry_star(request, pk):
+    """One tap: star the entry for the coming session, or take the star back."""
+    entry = get_object_or_404(Entry.objects.for_user(request.user), pk=pk)
+    upcoming = services.upcoming(request.user, timezone.now())
+    star = SessionStar.objects.filter(entry=entry, session=upcoming).first()
+    if star is not None:
+        star.delete()
+        messages.success(request, _("Star taken back."))
+    else:
+        SessionStar.objects.get_or_create(entry=entry, session=upcoming)
+        messages.success(request, _("Starred to bring up at your next session."))
+    return redirect(safe_next(request, fallback="journal:since-last-session"))
+
+
+@login_required
+@require_POST
+def talk_point_add(request):
+    now = timezone.now()
+    upcoming = services.upcoming(request.user, now)
+    form = TalkPointForm(request.POST)
+    if form.is_valid():
+        last = (
+            TalkPoint.objects.for_user(request.user)
+            .filter(session=upcoming)
+            .order_by("-position")
+            .first()
+        )
+        TalkPoint.objects.create(
+            owner=request.user,
+            session=upcoming,
+            text=form.cleaned_data["text"],
+            position=(last.position + 1) if last else 0,
+        )
+        messages.success(request, _("Added to your list."))
+        return redirect("journal:since-last-session")
+    context = _summary_context(request.user, talk_form=form)
+    return render(request, "journal/sessions/summary.html", context)
+
+
+TALK_ACTIONS = ("done", "up", "down", "delete")
+
+
+@login_required
+@require_POST
+def talk_point_change(request, pk, action):
+    point = get_object_or_404(TalkPoint.objects.for_user(request.user), pk=pk)
+    if action not in TALK_ACTIONS:
+        raise Http404
+    if action == "done":
+        point.is_done = not point.is_done
+        point.save(update_fields=["is_done"])
+    elif action == "delete":
+        point.delete()
+    else:
+        siblings = list(
+            TalkPoint.objects.for_user(request.user).filter(session=point.session_id)
+        )
+        index = next(i for i, p in enumerate(siblings) if p.pk == point.pk)
+        other = index - 1 if action == "up" else index + 1
+        if 0 <= other < len(siblings):
+            siblings[index], siblings[other] = siblings[other], siblings[index]
+            for position, sibling in enumerate(siblings):
+                if sibling.position != position:
+                    sibling.position = position
+                    sibling.save(update_fields=["position"])
+    return redirect(safe_next(request, fallback="journal:since-last-session"))
