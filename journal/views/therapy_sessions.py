@@ -94,9 +94,12 @@ def session_list(request):
 
 def _upcoming_extras(user, session):
     """The stars and talk points for a session (or, with None, those waiting)."""
+    # Through the stars themselves: "stars__session=None" would also match entries
+    # that have no star at all.
+    stars = SessionStar.objects.filter(entry__owner=user, session=session)
     starred = list(
         Entry.objects.for_user(user)
-        .filter(stars__session=session)
+        .filter(pk__in=stars.values("entry_id"))
         .order_by("-practiced_on", "-created_at")
     )
     points = list(TalkPoint.objects.for_user(user).filter(session=session))
