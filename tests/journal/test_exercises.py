@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from journal import reports
 from journal.exercises import definitions
-from journal.exercises.definitions import Stage
+from journal.exercises.definitions import Kind, Stage
 from journal.models import Entry
 from tests.factories import make_exercise_entry, make_share_link
 
@@ -623,3 +623,46 @@ def test_the_csv_carries_the_answers_as_json(owner_client, owner):
     cell = json.loads(row[-1])
     assert cell["key"] == "thought-record"
     assert cell["answers"]["feeling_before"] == 8
+
+
+def bad_values(question) -> list[tuple[object, str]]:
+    """Values a person (or a script) could send that this question must refuse."""
+    match question.kind:
+        case Kind.TEXT | Kind.LONG_TEXT:
+            return [
+                ("x" * (question.max_length + 1), "Please keep this to"),
+                ("a\x00b", "Something invisible"),
+            ]
+        case Kind.SCALE:
+            return [("11", "from 0 to 10"), ("-1", "from 0 to 10"), ("5.5", "whole")]
+        case Kind.CHOICE:
+            return [("not-on-the-list", "Choose one of the options")]
+        case Kind.CHOICES:
+            return [(["not-on-the-list"], "Choose one of the options")]
+    return []
+
+
+EVERY_FIELD = [
+    (skill, question.key, value, message)
+    for skill in SKILLS
+    for question in definitions.for_skill(skill).questions
+    for value, message in bad_values(question)
+]
+
+
+@pytest.mark.parametrize(("skill", "field", "value", "message"), EVERY_FIELD)
+def test_every_field_of_every_exercise_refuses_a_bad_value(
+    owner_client, skill, field, value, message
+):
+    changes = {field: value}
+    question = definitions.for_skill(skill).question(field)
+    if question.completes:
+        # Its words are only asked for (and checked) with "Something else" chosen.
+        parent = definitions.for_skill(skill).question(question.completes)
+        changes[parent.key] = ["other"] if parent.kind == Kind.CHOICES else "other"
+
+    response = post_exercise(owner_client, skill, **changes)
+
+    assert response.status_code == 200
+    assert message in error_of(response, field)
+    assert not Entry.objects.exists()
