@@ -86,6 +86,10 @@ class SettingsForm(CrispyFormMixin, forms.ModelForm):
                 "Optional. Shown on your weekly summary. At most 60 characters."
             ),
             "language": _("Spanish is on its way."),
+            "week_start": _(
+                "“The day of my therapy session” lines your diary card up with your "
+                "appointments. Until a session is set, weeks start on Monday."
+            ),
         }
 
     def __init__(self, *args, **kwargs):

@@ -20,7 +20,7 @@ class Profile(models.Model):
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     week_start = models.CharField(
         _("week starts on"),
-        max_length=6,
+        max_length=16,
         choices=WeekStart.choices,
         default=WeekStart.MONDAY,
     )

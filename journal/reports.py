@@ -204,7 +204,7 @@ class ProgressReport:
     skills: list[SkillInfo]
 
 
-def load_progress(user, today: datetime.date, week_start: str) -> ProgressReport:
+def load_progress(user, today: datetime.date, week_start: str | int) -> ProgressReport:
     """Everything the progress page shows, from one grouped query over the history."""
     rows = [
         (day, skill, count)

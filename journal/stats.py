@@ -86,11 +86,22 @@ def recent_days(
 # --- weeks ---------------------------------------------------------------------------
 
 
-def first_day_of_week(day: datetime.date, week_start: str) -> datetime.date:
-    """The first day of the week holding ``day`` (weeks start Monday or Sunday)."""
-    if week_start == WeekStart.SUNDAY:
-        return day - datetime.timedelta(days=(day.weekday() + 1) % 7)
-    return day - datetime.timedelta(days=day.weekday())
+def start_weekday(week_start: str | int) -> int:
+    """The weekday a week starts on (0 is Monday): a setting, or a weekday itself.
+
+    "session" means the day of the person's therapy session; callers that know it
+    pass that weekday as a number, and without one the week starts on Monday.
+    """
+    if isinstance(week_start, int):
+        return week_start
+    return 6 if week_start == WeekStart.SUNDAY else 0
+
+
+def first_day_of_week(day: datetime.date, week_start: str | int) -> datetime.date:
+    """The first day of the week holding ``day``."""
+    return day - datetime.timedelta(
+        days=(day.weekday() - start_weekday(week_start)) % 7
+    )
 
 
 def days_of_week(first_day: datetime.date) -> list[datetime.date]:
@@ -255,7 +266,7 @@ class WeekBar:
 def weekly_counts(
     rows: Iterable[tuple[datetime.date, str, int]],
     today: datetime.date,
-    week_start: str,
+    week_start: str | int,
     skills: Iterable[str],
     weeks: int = 12,
 ) -> list[WeekBar]:
@@ -300,7 +311,7 @@ def calendar_level(count: int) -> int:
 def year_calendar(
     counts: dict[datetime.date, int],
     today: datetime.date,
-    week_start: str,
+    week_start: str | int,
     days: int = 365,
     rest_days: Iterable[datetime.date] = (),
 ) -> list[list[CalendarDay | None]]:

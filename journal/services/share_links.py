@@ -22,7 +22,7 @@ def hash_token(token: str) -> str:
 
 
 def create_link(
-    owner, form, today: datetime.date, week_start: str, now
+    owner, form, today: datetime.date, week_start: str | int, now
 ) -> tuple[ShareLink, str]:
     """Save a link from a valid form; return it with its token (never stored)."""
     token = secrets.token_urlsafe(32)

@@ -5,10 +5,12 @@ set, they wait (session None) and join the next session as soon as there is one.
 """
 
 import datetime
+import zoneinfo
 
 from django.db import transaction
 from django.db.models import Exists, Q, Subquery
 
+from accounts.choices import WeekStart
 from journal import session_dates
 from journal.models import SessionSchedule, SessionStar, TalkPoint, TherapySession
 
@@ -52,6 +54,24 @@ def starred_for_next(user, now) -> frozenset:
         )
         .values_list("entry_id", flat=True)
     )
+
+
+def week_start_of(profile, now) -> str | int:
+    """The person's week start, with "session" turned into their session's weekday.
+
+    The next session decides (else the latest one); with none the week starts on
+    Monday, as stats.start_weekday does. One query, and only for "session".
+    """
+    if profile.week_start != WeekStart.SESSION:
+        return profile.week_start
+    sessions = TherapySession.objects.for_user(profile.user).held()
+    session = (
+        sessions.filter(starts_at__gt=now).order_by("starts_at").first()
+        or sessions.order_by("-starts_at").first()
+    )
+    if session is None:
+        return 0
+    return session.starts_at.astimezone(zoneinfo.ZoneInfo(profile.time_zone)).weekday()
 
 
 def held_times(user) -> list[datetime.datetime]:

@@ -24,7 +24,7 @@ from core.network import client_ip
 from journal import link_previews, reports
 from journal.forms import ShareLinkForm
 from journal.models import ShareLink, ShareLinkView
-from journal.services import share_links
+from journal.services import share_links, therapy_sessions
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,11 @@ def sharing_page(request):
     new_link_url = None
     if request.method == "POST" and form.is_valid():
         link, token = share_links.create_link(
-            request.user, form, profile.today(), profile.week_start, timezone.now()
+            request.user,
+            form,
+            profile.today(),
+            therapy_sessions.week_start_of(profile, timezone.now()),
+            timezone.now(),
         )
         logger.info("Share link %s created by user %s", link.pk, request.user.pk)
         emails.send_notice(request.user, "share-link-created")

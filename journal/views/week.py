@@ -21,9 +21,9 @@ from journal.services.reflections import save_reflection
 logger = logging.getLogger(__name__)
 
 
-def _today_and_week_start(user) -> tuple[datetime.date, str]:
+def _today_and_week_start(user) -> tuple[datetime.date, str | int]:
     profile = profile_for(user)
-    return profile.today(), profile.week_start
+    return profile.today(), therapy_sessions.week_start_of(profile, timezone.now())
 
 
 @login_required

@@ -189,3 +189,14 @@ def test_the_next_session_and_how_many_days_away():
 
 def test_no_session_means_no_next_session():
     assert sd.next_session([], at(D(2026, 11, 23), 9)) is None
+
+
+def test_a_week_can_start_on_any_weekday():
+    from journal import stats
+
+    thursday = 3
+
+    assert stats.first_day_of_week(D(2026, 11, 23), thursday) == D(2026, 11, 19)
+    assert stats.first_day_of_week(D(2026, 11, 19), thursday) == D(2026, 11, 19)
+    assert stats.first_day_of_week(D(2026, 11, 23), "sunday") == D(2026, 11, 22)
+    assert stats.first_day_of_week(D(2026, 11, 23), "session") == D(2026, 11, 23)

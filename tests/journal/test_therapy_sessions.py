@@ -377,3 +377,40 @@ def test_the_summary_runs_the_same_queries_whatever_the_history(
 
     with django_assert_max_num_queries(12):
         owner_client.get("/journal/sessions/next/")
+
+
+# --- a week that starts on the session day ------------------------------------------
+
+
+def test_the_week_can_start_on_the_session_weekday(owner_client, owner):
+    Profile.objects.filter(user=owner).update(week_start="session")
+    weekly_on_thursday(owner_client)
+
+    response = owner_client.get("/journal/week/")
+
+    # Monday 23 November belongs to the week from Thursday 19 November.
+    assert response["Location"] == "/journal/week/2026-11-19/"
+
+
+def test_a_session_week_starts_on_monday_until_a_session_is_set(owner_client, owner):
+    Profile.objects.filter(user=owner).update(week_start="session")
+
+    response = owner_client.get("/journal/week/")
+
+    assert response["Location"] == "/journal/week/2026-11-23/"
+
+
+def test_session_is_a_week_start_the_settings_accept(owner_client, owner):
+    response = owner_client.post(
+        "/accounts/settings/",
+        {
+            "display_name": "",
+            "email": "",
+            "time_zone": ZONE,
+            "week_start": "session",
+            "language": "en",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Profile.objects.get(user=owner).week_start == "session"
