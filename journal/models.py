@@ -185,7 +185,9 @@ class ShareLink(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links"
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    weeks = models.PositiveSmallIntegerField(choices=Weeks.choices)
+    # None for a link "since the last session", which rolls on as sessions pass.
+    weeks = models.PositiveSmallIntegerField(choices=Weeks.choices, null=True)
+    is_since_last_session = models.BooleanField(default=False)
     include_notes = models.BooleanField(default=False)
     # What the shared page calls the person. Chosen per link, never the username: a
     # username can be a nickname or an e-mail-like handle they would not show a
@@ -206,7 +208,9 @@ class ShareLink(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(weeks__in=[4, 8, 12]), name="share_link_weeks_valid"
+                condition=models.Q(weeks__in=[4, 8, 12], is_since_last_session=False)
+                | models.Q(weeks__isnull=True, is_since_last_session=True),
+                name="share_link_span_valid",
             ),
         ]
 

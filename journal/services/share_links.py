@@ -29,9 +29,13 @@ def create_link(
     link = form.save(commit=False)
     link.owner = owner
     link.token_hash = hash_token(token)
-    current_first = stats.first_day_of_week(today, week_start)
-    link.first_day = current_first - datetime.timedelta(weeks=link.weeks - 1)
-    link.last_day = current_first + datetime.timedelta(days=6)
+    if link.is_since_last_session:
+        # It rolls on with the sessions; the days only say when it was made.
+        link.first_day = link.last_day = today
+    else:
+        current_first = stats.first_day_of_week(today, week_start)
+        link.first_day = current_first - datetime.timedelta(weeks=link.weeks - 1)
+        link.last_day = current_first + datetime.timedelta(days=6)
     link.created_at = now
     link.expires_at = now + datetime.timedelta(
         days=form.cleaned_data["expires_in_days"]

@@ -12,7 +12,13 @@ from django.db.models import Exists, Q, Subquery
 
 from accounts.choices import WeekStart
 from journal import session_dates
-from journal.models import SessionSchedule, SessionStar, TalkPoint, TherapySession
+from journal.models import (
+    Entry,
+    SessionSchedule,
+    SessionStar,
+    TalkPoint,
+    TherapySession,
+)
 
 # A repeating schedule exists this far ahead; visits and the daily job extend it.
 HORIZON_WEEKS = 26
@@ -72,6 +78,18 @@ def week_start_of(profile, now) -> str | int:
     if session is None:
         return 0
     return session.starts_at.astimezone(zoneinfo.ZoneInfo(profile.time_zone)).weekday()
+
+
+def starred_entries(user, session: TherapySession | None) -> list[Entry]:
+    """The entries starred for a session (None: waiting for one), newest first."""
+    # Through the stars themselves: "stars__session=None" would also match entries
+    # that have no star at all.
+    stars = SessionStar.objects.filter(entry__owner=user, session=session)
+    return list(
+        Entry.objects.for_user(user)
+        .filter(pk__in=stars.values("entry_id"))
+        .order_by("-practiced_on", "-created_at")
+    )
 
 
 def held_times(user) -> list[datetime.datetime]:

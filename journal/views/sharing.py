@@ -21,7 +21,7 @@ from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data
 from core.network import client_ip
-from journal import link_previews, reports
+from journal import link_previews, reports, session_dates
 from journal.forms import ShareLinkForm
 from journal.models import ShareLink, ShareLinkView
 from journal.services import share_links, therapy_sessions
@@ -88,15 +88,37 @@ def share_view(request, token):
         # Unknown, expired and revoked links look exactly the same.
         raise Http404
     _count_view(request, link, now)
-    weeks = reports.load_week_reports(
-        link.owner, share_links.week_firsts(link), include_notes=link.include_notes
-    )
     # Only the name chosen for this link: the username is never shown to the reader.
-    context = {"link": link, "weeks": list(reversed(weeks)), "name": link.display_name}
-    response = render(request, "journal/share.html", context)
+    context = {"link": link, "name": link.display_name}
+    if link.is_since_last_session:
+        context.update(_since_last_session(link, now))
+        template = "journal/share_since_last_session.html"
+    else:
+        weeks = reports.load_week_reports(
+            link.owner, share_links.week_firsts(link), include_notes=link.include_notes
+        )
+        context["weeks"] = list(reversed(weeks))
+        template = "journal/share.html"
+    response = render(request, template, context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _since_last_session(link, now) -> dict:
+    """The owner's summary since their last session, as of now: it rolls on."""
+    zone = profile_for(link.owner).time_zone
+    span = session_dates.span_since_last_session(
+        therapy_sessions.held_times(link.owner), now, zone
+    )
+    upcoming = therapy_sessions.upcoming(link.owner, now)
+    starred = therapy_sessions.starred_entries(link.owner, upcoming)
+    return {
+        "report": reports.load_span_report(
+            link.owner, span, zone, starred=starred, include_notes=link.include_notes
+        ),
+        "zone": zone,
+    }
 
 
 def _count_view(request, link, now) -> None:

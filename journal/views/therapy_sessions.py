@@ -94,14 +94,7 @@ def session_list(request):
 
 def _upcoming_extras(user, session):
     """The stars and talk points for a session (or, with None, those waiting)."""
-    # Through the stars themselves: "stars__session=None" would also match entries
-    # that have no star at all.
-    stars = SessionStar.objects.filter(entry__owner=user, session=session)
-    starred = list(
-        Entry.objects.for_user(user)
-        .filter(pk__in=stars.values("entry_id"))
-        .order_by("-practiced_on", "-created_at")
-    )
+    starred = services.starred_entries(user, session)
     points = list(TalkPoint.objects.for_user(user).filter(session=session))
     return starred, points
 
