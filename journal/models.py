@@ -391,6 +391,8 @@ class SessionSchedule(models.Model):
         WEEK = 1, _("Every week")
         TWO_WEEKS = 2, _("Every two weeks")
 
+    # Stable across export and import, so a file imported twice adds nothing.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -436,6 +438,7 @@ class TherapySessionQuerySet(OwnedQuerySet):
 class TherapySession(models.Model):
     """One appointment with a therapist: a one-off, or one date of a schedule."""
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -513,6 +516,7 @@ class SessionStar(models.Model):
 class TalkPoint(models.Model):
     """One thing a person wants to talk about at a session."""
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="talk_points"
     )

@@ -23,7 +23,17 @@ from django.utils.translation import gettext as _
 from journal.exercises.definitions import ACTIVITY_PLAN, Stage, find
 from journal.exercises.forms import AnswersForm
 from journal.forms import EntryForm, ReflectionForm
-from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
+from journal.models import (
+    ActivityPlan,
+    Entry,
+    RestDay,
+    SessionSchedule,
+    SessionStar,
+    TalkPoint,
+    TherapySession,
+    WeeklyReflection,
+)
+from journal.services import session_import
 from journal.services.entries import MAX_ENTRIES_PER_DAY, lock_person
 from journal.services.exercises import fill_entry
 from journal.stats import EARLIEST_DAY
@@ -32,10 +42,11 @@ from journal.stats import EARLIEST_DAY
 MAX_IMPORT_ENTRIES = 20_000
 BULK_BATCH = 1000
 FORMAT_NAME = "between-sessions-export"
-# 2 added "rest_days"; 3 added each entry's "exercise" and "activity_plans". Files
-# of every earlier version are still read.
-FORMAT_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# 2 added "rest_days"; 3 added each entry's "exercise" and "activity_plans"; 4 added
+# "session_schedules", "therapy_sessions", "stars" and "talk_points". Files of every
+# earlier version are still read.
+FORMAT_VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 # What a person writes in an entry is exactly what the entry form takes; a guided
 # exercise's answers come after, as one JSON cell in the CSV.
@@ -45,6 +56,7 @@ ENTRY_COLUMNS = [
     "created_at",
     "updated_at",
     "exercise",
+    "starred_for",
 ]
 REFLECTION_FIELDS = ["week_of", *ReflectionForm.Meta.fields]
 
@@ -90,9 +102,96 @@ def _cell(value) -> str:
     return neutralise_cell(str(value))
 
 
-def csv_row(entry: Entry) -> list[str]:
+def csv_row(entry: Entry, starred_for: dict | None = None) -> list[str]:
+    """One entry as CSV cells; ``starred_for`` maps entry ids to session times."""
     record = entry_record(entry)
+    record["starred_for"] = " ".join((starred_for or {}).get(entry.pk, []))
     return [_cell(record[column]) for column in ENTRY_COLUMNS]
+
+
+def starred_for_cells(user) -> dict[int, list[str]]:
+    """Entry id -> the sessions it was starred for ("next" while none is set)."""
+    found: dict[int, list[str]] = {}
+    stars = SessionStar.objects.filter(entry__owner=user).select_related("session")
+    for star in stars.order_by("pk"):
+        when = utc_iso(star.session.starts_at) if star.session else "next"
+        found.setdefault(star.entry_id, []).append(when)
+    return found
+
+
+def schedule_record(schedule: SessionSchedule) -> dict:
+    return {
+        "uuid": str(schedule.uuid),
+        "every_weeks": schedule.every_weeks,
+        "starts_on": schedule.starts_on.isoformat(),
+        "at": schedule.at.strftime("%H:%M"),
+        "time_zone": schedule.time_zone,
+        "label": schedule.label,
+        "made_until": schedule.made_until.isoformat(),
+        "ended_on": schedule.ended_on.isoformat() if schedule.ended_on else None,
+        "created_at": utc_iso(schedule.created_at),
+    }
+
+
+def session_record(session: TherapySession) -> dict:
+    return {
+        "uuid": str(session.uuid),
+        "schedule_uuid": str(session.schedule.uuid) if session.schedule_id else None,
+        "scheduled_on": (
+            session.scheduled_on.isoformat() if session.scheduled_on else None
+        ),
+        "starts_at": utc_iso(session.starts_at),
+        "time_zone": session.time_zone,
+        "label": session.label,
+        "is_skipped": session.is_skipped,
+        "is_moved": session.is_moved,
+        "created_at": utc_iso(session.created_at),
+    }
+
+
+def star_record(star: SessionStar) -> dict:
+    return {
+        "entry_uuid": str(star.entry.uuid),
+        "session_uuid": str(star.session.uuid) if star.session_id else None,
+        "created_at": utc_iso(star.created_at),
+    }
+
+
+def talk_point_record(point: TalkPoint) -> dict:
+    return {
+        "uuid": str(point.uuid),
+        "session_uuid": str(point.session.uuid) if point.session_id else None,
+        "text": point.text,
+        "position": point.position,
+        "is_done": point.is_done,
+        "created_at": utc_iso(point.created_at),
+    }
+
+
+@dataclass(frozen=True)
+class SessionData:
+    """A person's sessions and what belongs to them, for an export."""
+
+    schedules: object = ()
+    sessions: object = ()
+    stars: object = ()
+    talk_points: object = ()
+
+
+def session_data(user) -> SessionData:
+    """Querysets of everything session-shaped the person owns."""
+    return SessionData(
+        schedules=SessionSchedule.objects.for_user(user).order_by("pk"),
+        sessions=TherapySession.objects.for_user(user)
+        .select_related("schedule")
+        .order_by("starts_at", "pk"),
+        stars=SessionStar.objects.filter(entry__owner=user)
+        .select_related("entry", "session")
+        .order_by("pk"),
+        talk_points=TalkPoint.objects.for_user(user)
+        .select_related("session")
+        .order_by("pk"),
+    )
 
 
 def plan_record(plan: ActivityPlan) -> dict:
@@ -126,8 +225,15 @@ def rest_day_record(rest_day: RestDay) -> dict:
 
 
 def export_document(
-    profile, entries, reflections, now, rest_days=(), activity_plans=()
+    profile,
+    entries,
+    reflections,
+    now,
+    rest_days=(),
+    activity_plans=(),
+    sessions: SessionData | None = None,
 ) -> dict:
+    sessions = sessions or SessionData()
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -142,6 +248,10 @@ def export_document(
         "reflections": [reflection_record(r) for r in reflections],
         "rest_days": [rest_day_record(r) for r in rest_days],
         "activity_plans": [plan_record(plan) for plan in activity_plans],
+        "session_schedules": [schedule_record(s) for s in sessions.schedules],
+        "therapy_sessions": [session_record(s) for s in sessions.sessions],
+        "stars": [star_record(star) for star in sessions.stars],
+        "talk_points": [talk_point_record(point) for point in sessions.talk_points],
     }
 
 
@@ -172,7 +282,16 @@ def read_document(raw: bytes) -> dict:
             _("This export is from a version we cannot read (version %(version)s).")
             % {"version": str(document.get("version"))[:20]}
         )
-    for key in ("entries", "reflections", "rest_days", "activity_plans"):
+    for key in (
+        "entries",
+        "reflections",
+        "rest_days",
+        "activity_plans",
+        "session_schedules",
+        "therapy_sessions",
+        "stars",
+        "talk_points",
+    ):
         if not isinstance(document.get(key, []), list):
             raise ImportRefused(
                 _("This export is damaged: “%(key)s” is not a list.") % {"key": key}
@@ -493,6 +612,44 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         _("Plan %(number)d could not be read: %(problem)s Nothing was imported."),
     )
 
+    session_records = [
+        _clean_all(document.get(key, []), clean, refusal)
+        for key, clean, refusal in (
+            (
+                "session_schedules",
+                session_import.clean_schedule,
+                _(
+                    "Schedule %(number)d could not be read: %(problem)s Nothing was "
+                    "imported."
+                ),
+            ),
+            (
+                "therapy_sessions",
+                session_import.clean_session,
+                _(
+                    "Session %(number)d could not be read: %(problem)s Nothing was "
+                    "imported."
+                ),
+            ),
+            (
+                "stars",
+                session_import.clean_star,
+                _(
+                    "Star %(number)d could not be read: %(problem)s Nothing was "
+                    "imported."
+                ),
+            ),
+            (
+                "talk_points",
+                session_import.clean_talk_point,
+                _(
+                    "Talk point %(number)d could not be read: %(problem)s Nothing was "
+                    "imported."
+                ),
+            ),
+        )
+    ]
+
     with transaction.atomic():
         lock_person(user)
         new_entries = _entries_to_add(user, entries)
@@ -520,6 +677,16 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         ActivityPlan.objects.bulk_create(
             _plans_to_add(user, plans), batch_size=BULK_BATCH
         )
+        try:
+            session_import.add_sessions(user, *session_records)
+        except forms.ValidationError as error:
+            raise ImportRefused(
+                _(
+                    "This export does not hold together: %(problem)s Nothing was "
+                    "imported."
+                )
+                % {"problem": " ".join(error.messages)}
+            ) from None
     return ImportResult(
         len(new_entries),
         len(entries) - len(new_entries),

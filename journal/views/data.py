@@ -49,8 +49,9 @@ def export_csv(request):
     def rows():
         # The byte-order mark lets spreadsheet programs read accents correctly.
         yield "\ufeff" + writer.writerow(portability.ENTRY_COLUMNS)
+        starred_for = portability.starred_for_cells(request.user)
         for entry in entries.iterator():
-            yield writer.writerow(portability.csv_row(entry))
+            yield writer.writerow(portability.csv_row(entry, starred_for))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_download_name("csv")}"'
@@ -70,6 +71,7 @@ def export_json(request):
         timezone.now(),
         RestDay.objects.for_user(user).order_by("day"),
         ActivityPlan.objects.for_user(user).select_related("entry").order_by("pk"),
+        portability.session_data(user),
     )
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),

@@ -505,7 +505,7 @@ def test_answers_make_a_json_round_trip(owner_client, owner, skill):
 
     assert response.status_code == 302
     after = Entry.objects.get(owner=owner)
-    assert document["version"] == 3
+    assert document["version"] >= 3  # answers arrived in version 3
     assert document["entries"][0]["exercise"]["key"] == KEYS[skill]
     assert (after.exercise, after.exercise_version, after.answers, after.note) == (
         before.exercise,
@@ -619,8 +619,7 @@ def test_the_csv_carries_the_answers_as_json(owner_client, owner):
     content = b"".join(owner_client.get("/accounts/export/csv/").streaming_content)
 
     header, row = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
-    assert header[-1] == "exercise"
-    cell = json.loads(row[-1])
+    cell = json.loads(row[header.index("exercise")])
     assert cell["key"] == "thought-record"
     assert cell["answers"]["feeling_before"] == 8
 

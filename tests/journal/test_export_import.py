@@ -30,6 +30,7 @@ CSV_COLUMNS = [
     "created_at",
     "updated_at",
     "exercise",
+    "starred_for",
 ]
 
 
@@ -133,11 +134,12 @@ def test_json_export_holds_entries_reflections_and_settings(
 
     assert response["Content-Type"] == "application/json; charset=utf-8"
     document = json.loads(response.content)
-    assert (document["format"], document["version"]) == ("between-sessions-export", 3)
+    assert (document["format"], document["version"]) == ("between-sessions-export", 4)
     assert document["settings"]["display_name"] == "Sam"
     assert document["settings"]["week_start"] == "sunday"
     assert [e["note"] for e in document["entries"]] == [XSS]
-    assert set(document["entries"][0]) == set(CSV_COLUMNS)
+    # Stars are a list of their own in the JSON; the CSV folds them into a column.
+    assert set(document["entries"][0]) == set(CSV_COLUMNS) - {"starred_for"}
     assert document["reflections"][0]["what_helped"] == "Tea"
 
 
@@ -264,8 +266,8 @@ VALID_ENTRY = {
             "not a Between Sessions export",
         ),
         (
-            json.dumps({"format": "between-sessions-export", "version": 4}).encode(),
-            "version 4",
+            json.dumps({"format": "between-sessions-export", "version": 5}).encode(),
+            "version 5",
         ),
         (
             json.dumps(
