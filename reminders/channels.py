@@ -39,23 +39,31 @@ def reminder_words() -> tuple[str, str]:
     )
 
 
-def deliver(reminder, channels: list[str]) -> None:
-    """Send the reminder on each channel; raises if one fails."""
+def nudge_words() -> tuple[str, str]:
+    """The evening before a session: the same for everyone, no journal content."""
+    return (
+        _("Your summary for tomorrow is ready"),
+        _("Before your session, you can look over what you practised since last time."),
+    )
+
+
+def deliver(reminder, channels: list[str], *, nudge: bool = False) -> None:
+    """Send the daily reminder (or the session nudge) on each channel."""
+    title, line = nudge_words() if nudge else reminder_words()
+    path = reverse("journal:since-last-session" if nudge else "journal:today")
     if "email" in channels:
-        _send_email(reminder.user)
+        _send_email(reminder.user, title, line, path)
     if "push" in channels:
-        title, line = reminder_words()
-        message = {"title": title, "body": line, "url": reverse("journal:today")}
+        message = {"title": title, "body": line, "url": path}
         for subscription in reminder.user.push_subscriptions.all():
             push.send(subscription, message)
 
 
-def _send_email(user) -> None:
-    title, line = reminder_words()
+def _send_email(user, title: str, line: str, path: str) -> None:
     unsubscribe = unsubscribe_url(user)
     context = {
         "line": line,
-        "journal_url": settings.SITE_URL.rstrip("/") + reverse("journal:today"),
+        "journal_url": settings.SITE_URL.rstrip("/") + path,
         "unsubscribe_url": unsubscribe,
     }
     message = EmailMessage(

@@ -5,7 +5,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CrispyFormMixin
-from reminders.models import ReminderSettings
+from reminders.models import DEFAULT_NUDGE_TIME, ReminderSettings
 
 WEEKDAY_CHOICES = [(str(number), WEEKDAYS[number]) for number in range(7)]
 
@@ -27,6 +27,8 @@ class ReminderSettingsForm(CrispyFormMixin, forms.ModelForm):
             "channel_email",
             "channel_push",
             "paused_until",
+            "session_nudge",
+            "session_nudge_time",
         )
         labels = {
             "enabled": _("Send me a gentle daily reminder"),
@@ -34,6 +36,10 @@ class ReminderSettingsForm(CrispyFormMixin, forms.ModelForm):
             "channel_email": _("By e-mail"),
             "channel_push": _("As a notification on this device"),
             "paused_until": _("Pause reminders until (optional)"),
+            "session_nudge": _(
+                "The evening before a therapy session, tell me my summary is ready"
+            ),
+            "session_nudge_time": _("At this time, the evening before"),
         }
         help_texts = {
             "enabled": _(
@@ -43,16 +49,33 @@ class ReminderSettingsForm(CrispyFormMixin, forms.ModelForm):
             "paused_until": _(
                 "For holidays or hard weeks: no reminders up to and including this day."
             ),
+            "session_nudge": _(
+                "One message, by the ways chosen above, that says only that your "
+                "summary is ready: never what you wrote. Set your sessions first."
+            ),
         }
         widgets = {
             "time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "paused_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "session_nudge_time": forms.TimeInput(
+                attrs={"type": "time"}, format="%H:%M"
+            ),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["days"] = list(self.instance.days)
         self.fields["time"].error_messages["invalid"] = _("Use a time like 20:00.")
+        self.fields["session_nudge_time"].error_messages["invalid"] = _(
+            "Use a time like 19:00."
+        )
+        # Only asked for with the nudge on; left empty, the usual evening stays.
+        self.fields["session_nudge_time"].required = False
+
+    def clean_session_nudge_time(self):
+        return self.cleaned_data["session_nudge_time"] or (
+            self.instance.session_nudge_time or DEFAULT_NUDGE_TIME
+        )
         self.fields["paused_until"].error_messages["invalid"] = _(
             "Use a date like 2026-12-24."
         )
@@ -72,7 +95,8 @@ class ReminderSettingsForm(CrispyFormMixin, forms.ModelForm):
         data = super().clean()
         if data.get("enabled") and not data.get("days"):
             self.add_error("days", _("Choose at least one day."))
-        if data.get("enabled") and not (
+        wants_something = data.get("enabled") or data.get("session_nudge")
+        if wants_something and not (
             data.get("channel_email") or data.get("channel_push")
         ):
             self.add_error(

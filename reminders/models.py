@@ -5,9 +5,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from journal.models import TherapySession
 from reminders.rules import ALL_DAYS
 
 DEFAULT_TIME = datetime.time(20, 0)
+DEFAULT_NUDGE_TIME = datetime.time(19, 0)
 
 
 class ReminderSettings(models.Model):
@@ -25,6 +27,13 @@ class ReminderSettings(models.Model):
     channel_email = models.BooleanField(_("by e-mail"), default=True)
     channel_push = models.BooleanField(_("as a notification"), default=False)
     paused_until = models.DateField(_("pause until"), null=True, blank=True)
+    # The evening before a therapy session: "your summary is ready", nothing more.
+    session_nudge = models.BooleanField(
+        _("the evening before a session"), default=False
+    )
+    session_nudge_time = models.TimeField(
+        _("at this time, the evening before"), default=DEFAULT_NUDGE_TIME
+    )
 
     class Meta:
         verbose_name_plural = "reminder settings"
@@ -95,3 +104,20 @@ class PushSubscription(models.Model):
             "endpoint": self.endpoint,
             "keys": {"p256dh": self.p256dh, "auth": self.auth},
         }
+
+
+class SessionNudge(models.Model):
+    """The one message before a session, claimed before it is sent.
+
+    One per session (unique), so two runners, or a session moved within the window,
+    never send it twice.
+    """
+
+    session = models.OneToOneField(
+        TherapySession, on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+    channels = models.CharField(max_length=32, blank=True)
+
+    def __str__(self):
+        return f"Session nudge {self.pk}"

@@ -54,3 +54,32 @@ def is_due(situation: Situation) -> bool:
         return False
     due = due_at(today, situation.reminder_time, situation.time_zone)
     return due <= here < due + LATEST_DELAY
+
+
+@dataclass(frozen=True)
+class NudgeSituation:
+    """One person and their next session, for the evening-before message."""
+
+    now: datetime.datetime
+    time_zone: str
+    nudge_time: datetime.time
+    session_at: datetime.datetime
+    paused_until: datetime.date | None
+    already_sent: bool
+    has_channel: bool
+
+
+def nudge_is_due(situation: NudgeSituation) -> bool:
+    """True when "your summary is ready" should go out now: the evening before."""
+    if situation.already_sent or not situation.has_channel:
+        return False
+    here = local_now(situation.now, situation.time_zone)
+    if situation.paused_until is not None and here.date() <= situation.paused_until:
+        return False
+    session_day = local_now(situation.session_at, situation.time_zone).date()
+    due = due_at(
+        session_day - datetime.timedelta(days=1),
+        situation.nudge_time,
+        situation.time_zone,
+    )
+    return due <= here < min(due + LATEST_DELAY, situation.session_at)

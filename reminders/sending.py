@@ -1,15 +1,16 @@
 """Finding who is due a reminder, claiming it, and sending it: `send_reminders`."""
 
+import datetime
 import logging
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from journal.models import Entry, RestDay
+from journal.models import Entry, RestDay, TherapySession
 from reminders import channels
-from reminders.models import Delivery, PushSubscription, ReminderSettings
-from reminders.rules import Situation, is_due, local_now
+from reminders.models import Delivery, PushSubscription, ReminderSettings, SessionNudge
+from reminders.rules import NudgeSituation, Situation, is_due, local_now, nudge_is_due
 
 logger = logging.getLogger(__name__)
 
@@ -105,5 +106,94 @@ def send_due(now, *, dry_run: bool = False) -> RunReport:
             failed += 1
             continue
         logger.info("Reminder sent to user %s", reminder.user_id)
+        sent += 1
+    return RunReport(sent=sent, claimed_elsewhere=claimed_elsewhere, failed=failed)
+
+
+# The nudge goes out the evening before: only sessions this close are looked at.
+NUDGE_LOOKAHEAD = datetime.timedelta(days=2)
+
+
+def nudges_due(now) -> list[tuple[ReminderSettings, TherapySession, list[str]]]:
+    """(settings, session, channels) of every nudge due now; a fixed query count."""
+    rows = list(
+        ReminderSettings.objects.filter(session_nudge=True).select_related(
+            "user__profile"
+        )
+    )
+    if not rows:
+        return []
+    users = [reminder.user_id for reminder in rows]
+    upcoming = {}
+    for session in (
+        TherapySession.objects.filter(
+            owner_id__in=users,
+            is_skipped=False,
+            starts_at__gt=now,
+            starts_at__lte=now + NUDGE_LOOKAHEAD,
+        )
+        .order_by("starts_at")
+        .only("pk", "owner_id", "starts_at")
+    ):
+        upcoming.setdefault(session.owner_id, session)
+    sent = set(
+        SessionNudge.objects.filter(
+            session_id__in=[s.pk for s in upcoming.values()]
+        ).values_list("session_id", flat=True)
+    )
+    subscribed = set(
+        PushSubscription.objects.filter(user_id__in=users).values_list(
+            "user_id", flat=True
+        )
+    )
+    due = []
+    for reminder in rows:
+        session = upcoming.get(reminder.user_id)
+        if session is None:
+            continue
+        profile = reminder.user.profile
+        reachable = channels.reachable(
+            reminder, profile, has_subscription=reminder.user_id in subscribed
+        )
+        situation = NudgeSituation(
+            now=now,
+            time_zone=profile.time_zone,
+            nudge_time=reminder.session_nudge_time,
+            session_at=session.starts_at,
+            paused_until=reminder.paused_until,
+            already_sent=session.pk in sent,
+            has_channel=bool(reachable),
+        )
+        if nudge_is_due(situation):
+            due.append((reminder, session, reachable))
+    return due
+
+
+def send_nudges(now, *, dry_run: bool = False) -> RunReport:
+    """Send each due session nudge once, even with two runners at the same moment."""
+    sent = claimed_elsewhere = failed = 0
+    for reminder, session, reachable in nudges_due(now):
+        if dry_run:
+            sent += 1
+            continue
+        try:
+            with transaction.atomic():
+                claim = SessionNudge.objects.create(
+                    session=session, sent_at=now, channels=",".join(reachable)
+                )
+        except IntegrityError:
+            claimed_elsewhere += 1
+            continue
+        try:
+            with translation.override(reminder.user.profile.language):
+                channels.deliver(reminder, reachable, nudge=True)
+        except Exception:
+            logger.exception(
+                "Session nudge for user %s not delivered", reminder.user_id
+            )
+            claim.delete()
+            failed += 1
+            continue
+        logger.info("Session nudge sent to user %s", reminder.user_id)
         sent += 1
     return RunReport(sent=sent, claimed_elsewhere=claimed_elsewhere, failed=failed)

@@ -184,6 +184,18 @@ def extend_schedules(user, today: datetime.date) -> int:
     return made
 
 
+def extend_all_schedules(today: datetime.date) -> int:
+    """extend_schedules for everyone whose schedule runs low (the daily job)."""
+    until = today + datetime.timedelta(weeks=HORIZON_WEEKS - 4)
+    made = 0
+    for schedule in SessionSchedule.objects.filter(ended_on=None, made_until__lt=until):
+        with transaction.atomic():
+            made += _make_sessions(
+                schedule, today + datetime.timedelta(weeks=HORIZON_WEEKS)
+            )
+    return made
+
+
 def stop_schedule(schedule: SessionSchedule, today: datetime.date, now) -> None:
     """No more sessions from this schedule; past ones stay, coming ones go.
 

@@ -1,14 +1,16 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from reminders.sending import send_due
+from journal.services.therapy_sessions import extend_all_schedules
+from reminders.sending import send_due, send_nudges
 
 
 class Command(BaseCommand):
     help = (
-        "Send the daily reminders that are due now. Safe to run every minute, from "
+        "Send the daily reminders and the evening-before-session nudges that are due "
+        "now, and make repeating sessions ahead. Safe to run every minute, from "
         "several machines at once, and after downtime: each person gets at most one "
-        "a day, and none more than two hours after their chosen time."
+        "reminder a day and one nudge a session, none more than two hours late."
     )
 
     def add_arguments(self, parser):
@@ -17,9 +19,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
-        report = send_due(timezone.now(), dry_run=dry_run)
+        now = timezone.now()
+        report = send_due(now, dry_run=dry_run)
+        nudges = send_nudges(now, dry_run=dry_run)
+        made = 0 if dry_run else extend_all_schedules(now.date())
         verb = "would be sent" if dry_run else "sent"
         self.stdout.write(
             f"{report.sent} reminders {verb}; {report.claimed_elsewhere} sent by "
-            f"another runner; {report.failed} failed and will be retried."
+            f"another runner; {report.failed} failed and will be retried.\n"
+            f"{nudges.sent} session nudges {verb}; {nudges.claimed_elsewhere} sent "
+            f"by another runner; {nudges.failed} failed and will be retried.\n"
+            f"{made} repeating sessions made ahead."
         )
