@@ -15,7 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import sync_playwright
 
 from accounts.timezones import local_today
-from journal.models import ActivityPlan, Entry
+from journal.models import ActivityPlan, Entry, SessionStar, TalkPoint, TherapySession
 from tests.browser.helpers import (
     DESKTOP,
     PAGE_TYPES,
@@ -107,6 +107,21 @@ def person(transactional_db):
         )
     make_exercise_entry(user, practiced_on=today - datetime.timedelta(days=2))
     make_plan(user, activity="Ten minutes in the park", planned_on=today)
+    now = timezone.now()
+    last = TherapySession.objects.create(
+        owner=user, starts_at=now - datetime.timedelta(days=4), time_zone="UTC"
+    )
+    coming = TherapySession.objects.create(
+        owner=user,
+        starts_at=now + datetime.timedelta(days=3),
+        time_zone="UTC",
+        label="Dr. R.",
+    )
+    TalkPoint.objects.create(owner=user, session=coming, text="How I slept")
+    TalkPoint.objects.create(owner=user, session=last, text="The move")
+    SessionStar.objects.create(
+        entry=Entry.objects.filter(owner=user).first(), session=coming
+    )
     return user
 
 
@@ -139,6 +154,11 @@ def visit_page_type(request, live_server):
             response = page.goto(
                 f"/journal/exercises/behavioral-activation/plans/{plan.pk}/"
             )
+        elif name in ("past-session", "session-move"):
+            sessions = TherapySession.objects.filter(owner__username="robin")
+            session = sessions.first() if name == "past-session" else sessions.last()
+            suffix = "" if name == "past-session" else "move/"
+            response = page.goto(f"/journal/sessions/{session.pk}/{suffix}")
         elif name == "share":
             path = create_share_link(page)
             # The therapist opening the link is not signed in.

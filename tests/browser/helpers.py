@@ -163,6 +163,10 @@ PAGE_TYPES = {
         "/journal/exercises/behavioral-activation/", is_signed_in=True
     ),
     "plan-outcome": PageType("today's plan: how did it go?", is_signed_in=True),
+    "therapy-sessions": PageType("/journal/sessions/", is_signed_in=True),
+    "since-last-session": PageType("/journal/sessions/next/", is_signed_in=True),
+    "past-session": PageType("robin's last session", is_signed_in=True),
+    "session-move": PageType("robin's next session, moved", is_signed_in=True),
     "confirm": PageType("/accounts/confirm/?next=/journal/", is_signed_in=True),
     "data": PageType("/accounts/import/", is_signed_in=True),
     "sharing": PageType("/journal/sharing/", is_signed_in=True),

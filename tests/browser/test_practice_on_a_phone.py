@@ -1,9 +1,11 @@
-"""On a 390 px phone, by touch and keyboard: a thought record, a plan, a rest day."""
+"""On a 390 px phone, by touch and keyboard: an exercise, a plan, a rest day, a session."""
 
+import datetime
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from journal.models import ActivityPlan, Entry, RestDay
@@ -122,3 +124,48 @@ def test_marking_a_rest_day_on_a_phone_with_the_keyboard(
     save_screenshot(page, "rest-day-today-phone")
     assert_no_axe_violations(page)
     assert fits_the_phone(page)
+
+
+def test_a_new_person_sets_a_weekly_session_and_prepares_for_it(
+    open_context, live_server, transactional_db
+):
+    from tests.factories import make_entry, make_user
+
+    newcomer = make_user("sam")
+    make_entry(newcomer, practiced_on=timezone.now().date(), note="Said no kindly.")
+    context, watch = open_context(**PHONE)
+    login(context, newcomer, live_server)
+    page = context.new_page()
+    thursday = timezone.now().date() + datetime.timedelta(
+        days=(3 - timezone.now().weekday()) % 7 or 7
+    )
+
+    page.goto("/journal/sessions/")
+    page.get_by_label("Every week").check()
+    page.get_by_label("Date (the first one, if it repeats)").fill(thursday.isoformat())
+    page.get_by_label("Time").fill("17:00")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").tap()
+    assert_no_axe_violations(page)
+
+    page.goto("/journal/")
+    expect(page.locator(".next-session")).to_contain_text("Next session: Thursday")
+    card = page.locator(".entry-card").filter(has_text="Said no kindly.")
+    with page.expect_navigation():
+        card.get_by_role("button", name=re.compile("Bring this up")).tap()
+    with page.expect_navigation():
+        page.get_by_role("link", name="What to bring").tap()
+    page.get_by_label("Something you want to talk about").fill("Saying no at work")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add to my list").tap()
+
+    expect(page.locator(".talk-list")).to_contain_text("Saying no at work")
+    starred = page.locator("section", has=page.get_by_role("heading", name="Starred"))
+    expect(starred.locator(".entry-card")).to_contain_text("Said no kindly.")
+    save_screenshot(page, "since-last-session-journey-phone")
+    assert_no_axe_violations(page)
+    assert fits_the_phone(page)
+    pdf = page.request.get("/journal/sessions/next/pdf/")
+    assert pdf.status == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert watch.problems(page) == []

@@ -414,3 +414,79 @@ def test_session_is_a_week_start_the_settings_accept(owner_client, owner):
 
     assert response.status_code == 302
     assert Profile.objects.get(user=owner).week_start == "session"
+
+
+SESSION_URLS = [
+    # (url template, methods it answers) -- {pk} is a session of the owner's.
+    ("/journal/sessions/", {"GET", "POST"}),
+    ("/journal/sessions/next/", {"GET"}),
+    ("/journal/sessions/next/pdf/", {"GET"}),
+    ("/journal/sessions/next/talk/", {"POST"}),
+    ("/journal/sessions/{pk}/", {"GET"}),
+    ("/journal/sessions/{pk}/move/", {"GET", "POST"}),
+    ("/journal/sessions/{pk}/skip/", {"POST"}),
+    ("/journal/sessions/{pk}/restore/", {"POST"}),
+    ("/journal/sessions/{pk}/delete/", {"POST"}),
+    ("/journal/sessions/schedules/{schedule}/stop/", {"POST"}),
+    ("/journal/talk/{point}/done/", {"POST"}),
+    ("/journal/entries/{entry}/star/", {"POST"}),
+]
+
+
+@pytest.fixture
+def own_things(owner):
+    schedule = SessionSchedule.objects.create(
+        owner=owner,
+        starts_on=D(2026, 11, 26),
+        at=datetime.time(17),
+        time_zone=ZONE,
+        made_until=D(2026, 11, 26),
+    )
+    session = one_off(owner, NOW + datetime.timedelta(days=3), schedule=schedule)
+    point = TalkPoint.objects.create(owner=owner, session=session, text="Sleep")
+    entry = make_entry(owner, practiced_on=D(2026, 11, 22))
+    return {
+        "pk": session.pk,
+        "schedule": schedule.pk,
+        "point": point.pk,
+        "entry": entry.pk,
+    }
+
+
+@pytest.mark.parametrize(("template", "methods"), SESSION_URLS)
+def test_every_session_url_sends_a_visitor_to_log_in(
+    client, own_things, template, methods
+):
+    url = template.format(**own_things)
+
+    response = client.get(url) if "GET" in methods else client.post(url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+@pytest.mark.parametrize(("template", "methods"), SESSION_URLS)
+def test_every_session_url_refuses_the_methods_it_does_not_take(
+    owner_client, own_things, template, methods
+):
+    url = template.format(**own_things)
+
+    refused = [
+        method
+        for method in ("get", "post", "put", "delete")
+        if method.upper() not in methods
+        and getattr(owner_client, method)(url).status_code != 405
+    ]
+
+    assert refused == []
+
+
+@pytest.mark.parametrize(("template", "methods"), SESSION_URLS)
+def test_every_session_url_works_for_the_owner(
+    owner_client, own_things, template, methods
+):
+    url = template.format(**own_things)
+
+    response = owner_client.get(url) if "GET" in methods else owner_client.post(url)
+
+    assert response.status_code in (200, 302)
