@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import lockout, sudo, two_factor
 from accounts.forms import CodeForm, ConfirmIdentityForm, LoginForm
 from core.http import posted_data, safe_next
+from core.skills import skill_in_link
 
 REMEMBER_SECONDS = 30 * 24 * 60 * 60
 PENDING_KEY = "two_factor_pending"
@@ -47,6 +48,12 @@ def finish_sign_in(request, user, *, remember: bool, redirect_to: str, device=No
 
 class SignInView(auth_views.LoginView):
     authentication_form = LoginForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Someone who tapped "Log this skill" in the guide learns why they are here.
+        context["intent_skill"] = skill_in_link(context.get("next") or "")
+        return context
 
     def form_invalid(self, form):
         if form.has_error(NON_FIELD_ERRORS, "paused"):

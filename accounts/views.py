@@ -26,9 +26,10 @@ from accounts.models import profile_for
 from accounts.signals import password_replaced
 from accounts.sudo import sudo_required
 from accounts.timezones import LEGACY_NAMES
-from core.http import posted_data
+from core.http import posted_data, safe_next
 from core.network import client_ip
 from core.ratelimit import is_rate_limited
+from core.skills import skill_in_link
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +48,15 @@ def signup(request):
         emails.send_confirm_link(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your journal is ready."))
-        return redirect("journal:today")
-    context = {"form": form, "legacy_time_zones": LEGACY_NAMES}
+        # Where they were going before signing up (a skill from the guide, say).
+        return redirect(safe_next(request, fallback="journal:today"))
+    next_url = safe_next(request, "")
+    context = {
+        "form": form,
+        "legacy_time_zones": LEGACY_NAMES,
+        "next": next_url,
+        "intent_skill": skill_in_link(next_url),
+    }
     return render(request, "accounts/signup.html", context)
 
 

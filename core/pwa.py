@@ -13,6 +13,7 @@ PRECACHE_STATIC = [
     "js/theme.js",
     "js/app.js",
     "js/offline-queue.js",
+    "js/length-counter.js",
     "img/favicon.svg",
     "img/icons/icon-192.png",
 ]

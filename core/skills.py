@@ -52,3 +52,17 @@ class SkillInfo:
 def all_skills() -> list[SkillInfo]:
     """Every skill in the order therapy usually introduces them."""
     return [SkillInfo(s.value, s.label, DESCRIPTIONS[s]) for s in Skill]
+
+
+def skill_in_link(url: str) -> SkillInfo | None:
+    """The skill a "log this skill" link asks for (``…?skill=<slug>``), if any.
+
+    Log-in and sign-up use it to say why they are in the way, and to keep it.
+    """
+    from urllib.parse import parse_qs, urlsplit
+
+    slug = parse_qs(urlsplit(url).query).get("skill", [""])[0]
+    if slug not in Skill.values:
+        return None
+    skill = Skill(slug)
+    return SkillInfo(skill.value, skill.label, DESCRIPTIONS[skill])
