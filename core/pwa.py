@@ -14,6 +14,7 @@ PRECACHE_STATIC = [
     "js/app.js",
     "js/offline-queue.js",
     "js/length-counter.js",
+    "js/remember-open.js",
     "img/favicon.svg",
     "img/icons/icon-192.png",
 ]

@@ -46,6 +46,31 @@ def clean_practice_day(day: datetime.date, today: datetime.date) -> datetime.dat
     return day
 
 
+SCALES = {"distress_before": (0, 10), "distress_after": (0, 10), "helpfulness": (1, 5)}
+
+
+def scale_field(label, help_text, low: int, high: int) -> forms.TypedChoiceField:
+    """An optional rating as radio buttons from ``low`` to ``high``, "not rated" first.
+
+    The same names and values as a typed number, so scripts and old forms still work;
+    anything else gets the plain "use a number from … to …".
+    """
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        choices=[("", _("not rated"))]
+        + [(str(value), str(value)) for value in range(low, high + 1)],
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect(attrs={"class": "scale-radio"}),
+        error_messages={
+            "invalid_choice": _("Use a number from %(low)d to %(high)d.")
+            % {"low": low, "high": high}
+        },
+    )
+
+
 class EntryForm(CrispyFormMixin, forms.ModelForm):
     """Log or edit one practice. The owner is set by the view, never by the form."""
 
@@ -85,15 +110,6 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
             "situation": forms.TextInput,
             "practiced_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "distress_before": forms.NumberInput(
-                attrs={"min": 0, "max": 10, "inputmode": "numeric"}
-            ),
-            "distress_after": forms.NumberInput(
-                attrs={"min": 0, "max": 10, "inputmode": "numeric"}
-            ),
-            "helpfulness": forms.NumberInput(
-                attrs={"min": 1, "max": 5, "inputmode": "numeric"}
-            ),
         }
         error_messages = {
             "skill": {
@@ -124,14 +140,12 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
         )
         if not self.instance.pk:
             self.fields["practiced_on"].initial = today
-        for name in ("distress_before", "distress_after", "helpfulness"):
-            field = self.fields[name]
-            low, high = (1, 5) if name == "helpfulness" else (0, 10)
-            field.error_messages["min_value"] = _(
-                "Use a number from %(low)d to %(high)d."
-            ) % {"low": low, "high": high}
-            field.error_messages["max_value"] = field.error_messages["min_value"]
-            field.error_messages["invalid"] = _("Use a whole number, like 4.")
+        # Tap scales: a row of numbers, with "not rated" first (all are optional).
+        for name, (low, high) in SCALES.items():
+            model_field = self.fields[name]
+            self.fields[name] = scale_field(
+                model_field.label, model_field.help_text, low, high
+            )
         self.fields["practiced_on"].error_messages["invalid"] = _(
             "Use a date like 2026-03-14."
         )

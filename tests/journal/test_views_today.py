@@ -149,7 +149,8 @@ def test_quick_log_with_errors_comes_back_on_today_with_what_was_typed(
     assert "Choose the skill you practised." in html
     assert "Use a number from 0 to 10." in html
     assert "Half a thought</textarea>" in html
-    assert '<details class="more-detail mb-3" open>' in html
+    # The rating scale is on the form itself, its message right beside it.
+    assert 'id="id_distress_before_error"' in html
     assert Entry.objects.count() == 0
 
 

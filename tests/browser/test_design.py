@@ -1,0 +1,108 @@
+"""The design promises of issue 17, checked in a real browser at 390 px and 1280 px."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from journal.models import Entry
+from tests.browser.helpers import AXE_OPTIONS, DESKTOP, PHONE, login, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
+
+
+def assert_no_axe_violations(page):
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", SIZES)
+def test_get_help_is_in_the_header_on_every_page(open_context, size, scheme):
+    context, _watch = open_context(**SIZES[size], color_scheme=scheme)
+    page = context.new_page()
+
+    page.goto("/guide/")
+
+    header_link = page.locator(".site-header a[href='/help/']:visible")
+    expect(header_link.first).to_have_text("Get help")
+    box = header_link.first.bounding_box()
+    assert box["y"] < 80
+    assert (
+        page.evaluate("document.documentElement.scrollWidth")
+        <= page.viewport_size["width"]
+    )
+    assert_no_axe_violations(page)
+
+
+def test_distress_is_rated_with_the_keyboard_without_opening_anything(
+    open_context, person, live_server
+):
+    context, _watch = open_context(**PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/")
+
+    before = page.get_by_role("group", name="Distress before (0–10, optional)")
+    expect(before).to_be_visible()
+    page.locator("label[for]", has_text="Emotional regulation").first.tap()
+    page.locator("textarea[name=note]").fill("Named it, breathed, waited.")
+    before.get_by_role("radio", name="not rated").focus()
+    for _ in range(8):
+        page.keyboard.press("ArrowRight")
+    expect(before.get_by_role("radio", name="7")).to_be_checked()
+    page.get_by_role("group", name="Distress after (0–10, optional)").get_by_text(
+        "3", exact=True
+    ).tap()
+    save_screenshot(page, "rating-scale-phone")
+    assert_no_axe_violations(page)
+    with page.expect_navigation():
+        page.locator("main form .save-button").tap()
+
+    entry = Entry.objects.filter(owner=person).latest("created_at")
+    assert (entry.distress_before, entry.distress_after) == (7, 3)
+
+
+def test_a_long_paste_is_never_cut_silently(open_context, person, live_server):
+    context, _watch = open_context(**PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/entries/new/")
+    note = page.locator("textarea[name=note]")
+    page.locator("label[for]", has_text="Communication skills").first.tap()
+
+    long_note = "word " * 419 + "words"  # 2,100 characters
+    note.fill(long_note)
+
+    expect(note).to_have_value(long_note)
+    expect(page.locator("#id_note_counter")).to_contain_text("2,100 of 2,000")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    expect(page.locator("#error_1_id_note")).to_contain_text(
+        "Please keep the note to 2,000 characters (it has 2100 now)."
+    )
+    assert page.locator("textarea[name=note]").input_value() == long_note
+    assert_no_axe_violations(page)
+
+
+def test_the_skill_survives_sign_up_from_a_guide_page(open_context, guide_pages):
+    context, _watch = open_context(**PHONE)
+    page = context.new_page()
+    page.goto("/guide/distress-tolerance/")
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Log this skill").first.tap()
+    expect(page.locator("main")).to_contain_text(
+        "Log in or create a journal to log Distress tolerance."
+    )
+    with page.expect_navigation():
+        page.get_by_role("link", name="Start your journal").tap()
+    page.locator("input[name=username]").fill("newcomer")
+    page.locator("input[name=password1]").fill("quiet-harbour-lanterns-73")
+    page.locator("input[name=password2]").fill("quiet-harbour-lanterns-73")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create my journal").tap()
+
+    expect(page.locator("input[name=skill][value=distress-tolerance]")).to_be_checked()
+    assert_no_axe_violations(page)
