@@ -15,6 +15,7 @@ PRECACHE_STATIC = [
     "js/offline-queue.js",
     "js/length-counter.js",
     "js/remember-open.js",
+    "js/undo-delete.js",
     "img/favicon.svg",
     "img/icons/icon-192.png",
 ]
