@@ -79,6 +79,7 @@ def render_week(request, report, form, today, current_first, resting, status=200
             else None
         ),
         "is_current_week": report.first_day == current_first,
+        "today": today,
         # "Mark a rest day" starts from today in this week, else the week's first day.
         "rest_suggestion": today
         if report.first_day == current_first

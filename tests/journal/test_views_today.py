@@ -101,7 +101,7 @@ def test_streak_still_counts_when_today_is_not_logged_yet(owner_client, owner):
 
     html = owner_client.get("/journal/").content.decode()
 
-    assert "You have practised 1 day in a row." in html
+    assert "Day one of a streak. Come back tomorrow to make it two." in html
 
 
 def test_today_follows_the_users_time_zone_ahead_of_utc(owner_client, owner):
