@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +33,65 @@ class TimeZoneField(forms.ChoiceField):
         return value in time_zone_names()
 
 
-class SignUpForm(CrispyFormMixin, UserCreationForm):
+class ChosenPasswordMixin:
+    """Password fields that talk like the rest of the product.
+
+    Django puts "this password is too short" under the confirmation field; it belongs
+    beside the password being chosen. The rules show as a list that a small script
+    (static/js/password-rules.js) ticks off as the person types.
+    """
+
+    FIRST_FIELD = {"password2": "password1", "new_password2": "new_password1"}
+
+    def validate_password_for_user(self, user, password_field_name="password2"):  # noqa: S107 - a field name
+        super().validate_password_for_user(
+            user, self.FIRST_FIELD.get(password_field_name, password_field_name)
+        )
+
+    def prepare_password_fields(self, first: str, second: str) -> None:
+        self.error_messages = {
+            **self.error_messages,
+            "password_mismatch": _(
+                "The two passwords are not the same. Please type them again."
+            ),
+        }
+        self.fields[first].error_messages["required"] = _("Choose a password.")
+        self.fields[first].help_text = password_rules_html()
+        self.fields[first].widget.attrs["data-password-rules"] = "true"
+        self.fields[second].error_messages["required"] = _(
+            "Type the same password again."
+        )
+        self.fields[second].help_text = _("The same password again, to be sure.")
+
+
+def password_rules_html():
+    """The rules, as items the page script can tick off (plain text without it)."""
+    from django.utils.html import format_html, format_html_join
+
+    minimum = next(
+        (
+            validator.min_length
+            for validator in password_validation.get_default_password_validators()
+            if isinstance(validator, password_validation.MinimumLengthValidator)
+        ),
+        8,
+    )
+    rules = [
+        ("length", str(minimum), _("At least %(n)d characters") % {"n": minimum}),
+        ("not-numeric", "", _("Not only numbers")),
+        ("", "", _("Not a common password, and not like your username")),
+    ]
+    return format_html(
+        '<ul class="password-rules mb-0" data-rules>{}</ul>',
+        format_html_join(
+            "",
+            '<li data-rule="{}" data-value="{}">{}</li>',
+            rules,
+        ),
+    )
+
+
+class SignUpForm(CrispyFormMixin, ChosenPasswordMixin, UserCreationForm):
     email = forms.EmailField(
         label=_("Email (optional)"),
         required=False,
@@ -50,6 +108,8 @@ class SignUpForm(CrispyFormMixin, UserCreationForm):
         self.fields["username"].help_text = _(
             "Letters, digits and @ . + - _ only. It does not need to be your real name."
         )
+        self.fields["username"].error_messages["required"] = _("Choose a username.")
+        self.prepare_password_fields("password1", "password2")
         # The sign-up script picks the browser's zone; without it, UTC stays.
         self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = "true"
 
@@ -343,7 +403,15 @@ class TwoFactorSetupForm(CrispyFormMixin, forms.Form):
         return code
 
 
-class PasswordChangeForm(auth_forms.PasswordChangeForm):
+class ResetPasswordForm(ChosenPasswordMixin, auth_forms.SetPasswordForm):
+    """Choosing a new password from a reset link."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prepare_password_fields("new_password1", "new_password2")
+
+
+class PasswordChangeForm(ChosenPasswordMixin, auth_forms.PasswordChangeForm):
     """Django's form, offering to turn off share links made with the old password."""
 
     end_shared_access = forms.BooleanField(
@@ -355,3 +423,10 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
             "new links afterwards."
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].error_messages["required"] = _(
+            "Type your current password."
+        )
+        self.prepare_password_fields("new_password1", "new_password2")

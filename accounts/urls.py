@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("logged-out/", views.logged_out, name="logged-out"),
     path("settings/", views.settings_view, name="settings"),
     path("delete/", views.delete_account, name="delete"),
     path("email/send-link/", views.email_resend, name="email-resend"),

@@ -12,13 +12,18 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from accounts import emails, lockout, sessions
 from accounts.erasure import erase_account
 from accounts.forms import (
     DeleteAccountForm,
     PasswordChangeForm,
+    ResetPasswordForm,
     SettingsForm,
     SignUpForm,
 )
@@ -58,6 +63,14 @@ def signup(request):
         "intent_skill": skill_in_link(next_url),
     }
     return render(request, "accounts/signup.html", context)
+
+
+@require_safe
+def logged_out(request):
+    """Where logging out lands: a plain "you are logged out", with a way back."""
+    if request.user.is_authenticated:
+        return redirect("journal:today")
+    return render(request, "registration/logged_out.html")
 
 
 def _changes_email(request) -> bool:
@@ -192,6 +205,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     Whoever had the old password (or a stolen session) is signed out everywhere and
     loses the share links they may have made; the person can make new ones.
     """
+
+    form_class = ResetPasswordForm
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -185,7 +185,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 OTP_TOTP_ISSUER = "Between Sessions"
 LOGIN_REDIRECT_URL = "journal:today"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "accounts:logged-out"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

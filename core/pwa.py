@@ -16,6 +16,7 @@ PRECACHE_STATIC = [
     "js/length-counter.js",
     "js/remember-open.js",
     "js/undo-delete.js",
+    "js/password-rules.js",
     "img/favicon.svg",
     "img/icons/icon-192.png",
 ]

@@ -62,10 +62,11 @@ def test_signup_hashes_the_password_with_argon2(client, settings):
     ("overrides", "field", "message"),
     [
         ({"username": "RIVER"}, "username", "already exists"),
-        ({"password2": "something-else-99"}, "password2", "didn’t match"),
-        ({"password1": "12345678", "password2": "12345678"}, "password2", "too common"),
+        ({"password2": "something-else-99"}, "password2", "not the same"),
+        # The rules are broken by the password being chosen: said beside it.
+        ({"password1": "12345678", "password2": "12345678"}, "password1", "too common"),
         ({"time_zone": "Mars/Olympus"}, "time_zone", "Select a valid choice"),
-        ({"username": ""}, "username", "This field is required"),
+        ({"username": ""}, "username", "Choose a username."),
         ({"email": "not-an-email"}, "email", "valid email"),
     ],
 )
@@ -206,3 +207,34 @@ def test_signup_page_gives_the_script_the_legacy_zone_names(client):
 
     assert 'id="legacy-time-zones"' in html
     assert "Asia/Kolkata" in html
+
+
+def test_a_too_short_new_password_is_explained_beside_the_new_password(owner_client):
+    response = owner_client.post(
+        "/accounts/password_change/",
+        {
+            "old_password": "a-long-test-password",
+            "new_password1": "short",
+            "new_password2": "short",
+        },
+    )
+
+    form = response.context["form"]
+    assert "too short" in " ".join(form.errors["new_password1"])
+    assert "new_password2" not in form.errors
+
+
+def test_the_password_rules_are_a_list_the_page_can_tick_off(client):
+    html = client.get("/accounts/signup/").content.decode()
+
+    assert 'data-password-rules="true"' in html
+    assert 'data-rule="length" data-value="8"' in html
+
+
+def test_logging_out_says_so_and_offers_a_way_back(owner_client):
+    response = owner_client.post("/accounts/logout/", follow=True)
+
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == "/accounts/logged-out/"
+    assert "You are logged out" in html
+    assert 'href="/accounts/login/"' in html

@@ -143,6 +143,7 @@ PAGE_TYPES = {
     "landing": PageType("/"),
     "signup": PageType("/accounts/signup/"),
     "login": PageType("/accounts/login/"),
+    "logged-out": PageType("/accounts/logged-out/"),
     "help": PageType("/help/"),
     "privacy": PageType("/privacy/"),
     "today": PageType("/journal/", is_signed_in=True),

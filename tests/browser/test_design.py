@@ -160,3 +160,39 @@ def test_cards_lead_with_the_skill_and_the_time(open_context, person, live_serve
     expect(card.locator(".entry-when time")).to_have_text(re.compile(r"^\d\d:\d\d$"))
     expect(card.locator(".entry-distress")).to_contain_text("7 → 4")
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_the_diary_card_fits_a_phone_with_today_marked(
+    open_context, person, live_server, width
+):
+    context, _watch = open_context(
+        viewport={"width": width, "height": 800}, has_touch=True, is_mobile=True
+    )
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/week/")
+
+    table = page.locator("table.diary-card")
+    box = table.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    expect(page.locator("table.diary-card thead th.is-today")).to_have_count(1)
+    expect(page.locator("table.diary-card tfoot td").last).to_be_visible()
+    assert_no_axe_violations(page)
+
+
+def test_password_rules_tick_off_as_the_person_types(open_context):
+    context, _watch = open_context(**PHONE)
+    page = context.new_page()
+    page.goto("/accounts/signup/")
+    rules = page.locator("[data-rules]")
+    expect(rules).to_be_hidden()
+
+    page.locator("input[name=password1]").fill("1234")
+
+    expect(rules).to_be_visible()
+    expect(rules.locator("li[data-rule=length]")).not_to_have_class("is-met")
+    page.locator("input[name=password1]").fill("1234-quiet-harbour")
+    expect(rules.locator("li[data-rule=length]")).to_have_class("is-met")
+    expect(rules.locator("li[data-rule=not-numeric]")).to_have_class("is-met")
+    assert_no_axe_violations(page)
