@@ -17,6 +17,7 @@ PRECACHE_STATIC = [
     "js/remember-open.js",
     "js/undo-delete.js",
     "js/password-rules.js",
+    "js/show-more.js",
     "img/favicon.svg",
     "img/icons/icon-192.png",
 ]

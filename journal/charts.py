@@ -16,10 +16,11 @@ from django.utils.translation import ngettext
 from core.skills import SkillInfo
 from journal import stats
 
-BAR_CHART_HEIGHT = 160
-BAR_WIDTH = 30
-BAR_GAP = 16
-AXIS_SPACE = 28
+# Sized to fit a 360 px phone whole (the SVG scales to its column), axis included.
+BAR_CHART_HEIGHT = 150
+BAR_WIDTH = 18
+BAR_GAP = 8
+AXIS_SPACE = 24
 TOP_SPACE = 10
 LABEL_SPACE = 22
 
@@ -80,9 +81,11 @@ def weekly_bar_chart(weeks: list[stats.WeekBar], skills: list[SkillInfo]) -> Cha
                     % {"week": week_label, "count": count, "skill": skill.name},
                 )
             )
-        labels.append(
-            Label(x + BAR_WIDTH / 2, TOP_SPACE + BAR_CHART_HEIGHT + 16, week_label)
-        )
+        # Every other week is labelled, newest included, so labels never collide.
+        if (len(weeks) - 1 - position) % 2 == 0:
+            labels.append(
+                Label(x + BAR_WIDTH / 2, TOP_SPACE + BAR_CHART_HEIGHT + 16, week_label)
+            )
     gridlines = [
         Label(
             AXIS_SPACE - 6,
@@ -101,33 +104,63 @@ CELL_GAP = 3
 MONTH_LABEL_SPACE = 16
 
 
-def calendar_chart(weeks: list[list[stats.CalendarDay | None]]) -> Chart:
-    """The year calendar: weeks as columns, days as rows, shaded by entries."""
+WEEKDAY_SPACE = 26
+# On a phone the year comes in two halves, one above the other, so it fits unclipped.
+HALF_YEAR_WEEKS = 27
+
+
+def calendar_chart(
+    weeks: list[list[stats.CalendarDay | None]], *, bands: int = 1
+) -> Chart:
+    """The year calendar: weeks as columns, days as rows, shaded by entries.
+
+    With ``bands=2`` the weeks are split into two stacked halves (for a phone). Rows
+    are labelled with their weekdays, every other one, on the left of each band.
+    """
     rects, labels = [], []
-    previous_month = None
-    for column, week in enumerate(weeks):
-        x = column * (CELL + CELL_GAP)
-        first = next(day for day in week if day is not None)
-        # A month's label needs room: skip it when the previous label is too close.
-        has_room = not labels or x - labels[-1].x >= 3 * (CELL + CELL_GAP)
-        if first.day.month != previous_month and has_room:
-            labels.append(Label(x, MONTH_LABEL_SPACE - 5, date_format(first.day, "M")))
-            previous_month = first.day.month
-        for row, day in enumerate(week):
-            if day is None:
-                continue
-            rects.append(
-                Rect(
-                    x,
-                    MONTH_LABEL_SPACE + row * (CELL + CELL_GAP),
-                    CELL,
-                    CELL,
-                    f"heat-{day.level}" + (" rest-day" if day.is_rest else ""),
-                    _describe_day(day.day, day.count, day.is_rest),
+    per_band = HALF_YEAR_WEEKS if bands == 2 else max(len(weeks), 1)
+    band_height = MONTH_LABEL_SPACE + 7 * (CELL + CELL_GAP) + 6
+    first_week = next((week for week in weeks if None not in week), weeks[0])
+    for band, start in enumerate(range(0, len(weeks), per_band)):
+        top = band * band_height
+        for row in (0, 2, 4, 6):
+            day = first_week[row]
+            if day is not None:
+                labels.append(
+                    Label(
+                        0,
+                        top + MONTH_LABEL_SPACE + row * (CELL + CELL_GAP) + CELL - 2,
+                        date_format(day.day, "D"),
+                    )
                 )
-            )
-    width = len(weeks) * (CELL + CELL_GAP)
-    height = MONTH_LABEL_SPACE + 7 * (CELL + CELL_GAP)
+        previous_month, last_label_x = None, None
+        for column, week in enumerate(weeks[start : start + per_band]):
+            x = WEEKDAY_SPACE + column * (CELL + CELL_GAP)
+            first = next(day for day in week if day is not None)
+            # A month's label needs room: skip it when the previous one is too close.
+            has_room = last_label_x is None or x - last_label_x >= 3 * (CELL + CELL_GAP)
+            if first.day.month != previous_month and has_room:
+                labels.append(
+                    Label(x, top + MONTH_LABEL_SPACE - 5, date_format(first.day, "M"))
+                )
+                previous_month, last_label_x = first.day.month, x
+            for row, day in enumerate(week):
+                if day is None:
+                    continue
+                rects.append(
+                    Rect(
+                        x,
+                        top + MONTH_LABEL_SPACE + row * (CELL + CELL_GAP),
+                        CELL,
+                        CELL,
+                        f"heat-{day.level}" + (" rest-day" if day.is_rest else ""),
+                        _describe_day(day.day, day.count, day.is_rest),
+                    )
+                )
+    columns = min(per_band, len(weeks))
+    band_count = -(-len(weeks) // per_band) if weeks else 1
+    width = WEEKDAY_SPACE + columns * (CELL + CELL_GAP)
+    height = band_count * band_height
     return Chart(width, height, rects, labels, [])
 
 

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from core.skills import SkillInfo, all_skills
 from journal import session_dates, stats
@@ -192,6 +193,17 @@ class StrengthLine:
     skill: SkillInfo
     strength: float
     entries: int
+
+    @property
+    def level(self) -> str:
+        """The strength in a word, kind at the start: a number alone discourages."""
+        if self.strength < 15:
+            return _("Just started") if self.entries else _("Not started yet")
+        if self.strength < 40:
+            return _("Growing")
+        if self.strength < 70:
+            return _("Steady")
+        return _("Strong")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ from journal.services.reflections import save_reflection
 
 logger = logging.getLogger(__name__)
 
+# A journal this young gets a word of encouragement beside its strength figures.
+NEW_JOURNAL_DAYS = 30
+
 
 def _today_and_week_start(user) -> tuple[datetime.date, str | int]:
     profile = profile_for(user)
@@ -124,12 +127,17 @@ def progress(request):
     context = {
         "report": report,
         "bar_chart": charts.weekly_bar_chart(report.weeks, report.skills),
-        "calendar_chart": charts.calendar_chart(report.calendar),
+        # Two half-years, one above the other: whole on a phone, compact on a desktop.
+        "calendar_chart": charts.calendar_chart(report.calendar, bands=2),
         "week_rows": [
             (week, list(zip(report.skills, week.counts, strict=True)))
             for week in report.weeks
         ],
         "today": today,
+        "is_new_journal": bool(
+            report.totals.first_day
+            and (today - report.totals.first_day).days < NEW_JOURNAL_DAYS
+        ),
     }
     return render(request, "journal/progress.html", context)
 

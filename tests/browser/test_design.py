@@ -196,3 +196,33 @@ def test_password_rules_tick_off_as_the_person_types(open_context):
     expect(rules.locator("li[data-rule=length]")).to_have_class("is-met")
     expect(rules.locator("li[data-rule=not-numeric]")).to_have_class("is-met")
     assert_no_axe_violations(page)
+
+
+def test_a_long_note_shows_three_lines_and_opens_with_show_more(
+    open_context, person, live_server
+):
+    from django.utils import timezone
+
+    from tests.factories import make_entry
+
+    make_entry(
+        person,
+        practiced_on=timezone.now().date(),
+        note="A long evening. " * 60,
+        skill="communication",
+    )
+    context, _watch = open_context(**PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/")
+    card = page.locator(".entry-card").filter(has_text="A long evening.")
+    note = card.locator(".entry-note")
+    clamped = note.bounding_box()["height"]
+
+    card.get_by_role("button", name="Show more").tap()
+
+    expect(card.get_by_role("button", name="Show less")).to_have_attribute(
+        "aria-expanded", "true"
+    )
+    assert note.bounding_box()["height"] > clamped * 2
+    assert_no_axe_violations(page)
