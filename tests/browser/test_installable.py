@@ -128,7 +128,7 @@ def test_logging_out_forgets_the_pages_this_device_kept(
     page.goto("/guide/how-therapy-works/")
     kept_before = page.evaluate(KEPT_PAGES)
 
-    with page.expect_navigation(url=live_server.url + "/"):
+    with page.expect_navigation(url=live_server.url + "/accounts/logged-out/"):
         page.evaluate(
             "setTimeout(() => document.querySelector('form[data-logout]')"
             ".requestSubmit(), 0)"
