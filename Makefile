@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps run test lint format check migrate clean
+.PHONY: install system-deps run test lint format check migrate clean screenshots
 
 # Development mode is never a default in the settings; these targets ask for it.
 export DJANGO_DEBUG ?= 1
@@ -57,6 +57,11 @@ format: install
 check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# The design document's pictures (docs/img/): a throw-away database, the demo account,
+# Debian's Chromium. Never run by the tests, so CI leaves the tree clean.
+screenshots: install system-deps
+	$(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -94,7 +94,8 @@ def weekly_bar_chart(weeks: list[stats.WeekBar], skills: list[SkillInfo]) -> Cha
         )
         for value in (0, scale_top // 2, scale_top)
     ]
-    width = AXIS_SPACE + len(weeks) * (BAR_WIDTH + BAR_GAP)
+    # Room on the right for the newest week's label, centred under its bar.
+    width = AXIS_SPACE + len(weeks) * (BAR_WIDTH + BAR_GAP) + 16
     height = TOP_SPACE + BAR_CHART_HEIGHT + LABEL_SPACE
     return Chart(width, height, rects, labels, gridlines)
 

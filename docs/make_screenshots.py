@@ -1,0 +1,126 @@
+"""Screenshots of every design component, light and dark, for docs/design.md.
+
+Run with `make screenshots`: it builds a throw-away SQLite database with the demo
+account, serves the app on a local port, and photographs each component with
+Debian's Chromium. The test suite never writes here, so CI leaves the tree clean.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "img"
+PORT = 8765
+BASE = f"http://127.0.0.1:{PORT}"
+PHONE = {"width": 390, "height": 844}
+
+# (file name, page, CSS selector of the component, viewport)
+COMPONENTS = [
+    ("header", "/journal/", ".site-header", PHONE),
+    ("skill-chips", "/journal/", ".skill-field", PHONE),
+    ("rating-scale", "/journal/", ".scale-field", PHONE),
+    ("entry-card", "/journal/", ".entry-card", PHONE),
+    ("day-strip", "/journal/", ".day-strip", PHONE),
+    ("plan", "/journal/", ".plan-item", PHONE),
+    ("diary-card", "/journal/week/", ".card-fit", PHONE),
+    (
+        "exercise-answers",
+        "/journal/entries/?skill=cognitive-restructuring",
+        ".entry-card",
+        PHONE,
+    ),
+    ("talk-list", "/journal/sessions/next/", "section:has(#talk-heading)", PHONE),
+    ("progress-chart", "/journal/progress/", ".chart-fit", PHONE),
+    ("year-calendar", "/journal/progress/", ".calendar-fit", PHONE),
+    ("help-cards", "/help/", ".help-options", PHONE),
+]
+
+
+def run(*args, env):
+    # Our own interpreter and manage.py, with fixed arguments: nothing untrusted.
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True
+    )
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "1",
+            "DATABASE_URL": f"sqlite:///{folder}/screenshots.sqlite3",
+        }
+        run("migrate", "--noinput", "-v0", env=env)
+        run("load_guide", env=env)
+        run("seed_demo", env=env)
+        server = subprocess.Popen(  # noqa: S603 - our manage.py, fixed arguments
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                f"127.0.0.1:{PORT}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_for_server()
+            photograph()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def wait_for_server():
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(BASE + "/healthz", timeout=1)  # noqa: S310 - local
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("The development server did not start.")
+
+
+def photograph():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu"],
+        )
+        for scheme in ("light", "dark"):
+            context = browser.new_context(
+                base_url=BASE,
+                viewport=PHONE,
+                color_scheme=scheme,
+                reduced_motion="reduce",
+            )
+            page = context.new_page()
+            page.goto("/accounts/login/")
+            page.fill("input[name=username]", "demo")
+            page.fill("input[name=password]", "demo-practice-journal")
+            with page.expect_navigation():
+                page.click("main button[type=submit]")
+            for name, path, selector, viewport in COMPONENTS:
+                page.set_viewport_size(viewport)
+                page.goto(path)
+                page.locator(selector).first.screenshot(
+                    path=OUT / f"{name}-{scheme}.png", animations="disabled"
+                )
+                print(f"docs/img/{name}-{scheme}.png")
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
