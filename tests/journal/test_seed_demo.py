@@ -11,10 +11,16 @@ from journal.models import ActivityPlan, Entry, TalkPoint, TherapySession
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def development(settings):
+    # The test runner switches DEBUG off; the command is for development only.
+    settings.DEBUG = True
+
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
-def test_the_demo_account_has_weeks_of_practice_and_sessions():
+def test_the_demo_account_has_weeks_of_practice_and_sessions(development):
     call_command("seed_demo", stdout=StringIO())
 
     assert Entry.objects.filter(owner__username="demo").count() == 8
@@ -24,7 +30,7 @@ def test_the_demo_account_has_weeks_of_practice_and_sessions():
     assert TalkPoint.objects.count() == 2
 
 
-def test_a_second_run_changes_nothing():
+def test_a_second_run_changes_nothing(development):
     call_command("seed_demo", stdout=StringIO())
 
     with pytest.raises(CommandError, match="exists already"):
