@@ -118,6 +118,8 @@ def _since_last_session(link, now) -> dict:
             link.owner, span, zone, starred=starred, include_notes=link.include_notes
         ),
         "zone": zone,
+        # Times of day on the cards in the owner's zone, not the reader's.
+        "person_time_zone": zone,
     }
 
 
