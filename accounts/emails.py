@@ -14,6 +14,7 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile, profile_for
@@ -49,7 +50,9 @@ def send_confirm_link(user) -> None:
     if not user.email:
         return
     url = absolute(reverse("accounts:email-confirm", args=[confirm_token(user)]))
-    if _send(user.email, "accounts/email/confirm", {"url": url, "user": user}):
+    with translation.override(profile_for(user).language):
+        sent = _send(user.email, "accounts/email/confirm", {"url": url, "user": user})
+    if sent:
         logger.info("Confirm link sent for user %s", user.pk)
 
 
@@ -82,7 +85,9 @@ def send_notice(user, kind: str, *, to: str | None = None) -> bool:
         "reset_url": absolute(reverse("password_reset")),
         "settings_url": absolute(reverse("accounts:settings")),
     }
-    sent = _send(address, "accounts/email/notice", context)
+    # In the recipient's language, whoever (or whatever page) set it off.
+    with translation.override(profile_for(user).language):
+        sent = _send(address, "accounts/email/notice", context)
     if sent:
         logger.info("Notice %s sent for user %s", kind, user.pk)
     return sent

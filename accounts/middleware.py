@@ -1,4 +1,4 @@
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts import sessions
 
@@ -22,4 +22,25 @@ class SignedInSessionMiddleware:
             if request.session.get("renewed_on") != today:
                 request.session["renewed_on"] = today
             sessions.touch(request, now)
+        return self.get_response(request)
+
+
+class ProfileLanguageMiddleware:
+    """Signed in, the profile's language wins: on every page, in e-mails and files.
+
+    Visitors keep what LocaleMiddleware chose (the language cookie, else the
+    browser's Accept-Language). Runs after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            from accounts.models import profile_for
+
+            language = profile_for(user).language
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)

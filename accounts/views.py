@@ -11,7 +11,9 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 from django.views.decorators.http import (
     require_http_methods,
     require_POST,
@@ -27,7 +29,7 @@ from accounts.forms import (
     SettingsForm,
     SignUpForm,
 )
-from accounts.models import profile_for
+from accounts.models import Profile, profile_for
 from accounts.signals import password_replaced
 from accounts.sudo import sudo_required
 from accounts.timezones import LEGACY_NAMES
@@ -50,6 +52,9 @@ def signup(request):
         return render(request, "accounts/signup_limited.html", status=429)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        # The language they signed up in is the journal's language from now on.
+        Profile.objects.filter(user=user).update(language=translation.get_language())
+        user.profile.refresh_from_db()
         emails.send_confirm_link(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your journal is ready."))
@@ -63,6 +68,17 @@ def signup(request):
         "intent_skill": skill_in_link(next_url),
     }
     return render(request, "accounts/signup.html", context)
+
+
+@require_POST
+def switch_language(request):
+    """Django's set_language (the cookie, back to the page), and for a signed-in
+    person the profile's language too, so e-mails and files follow."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        Profile.objects.filter(user=request.user).update(language=language)
+    return response
 
 
 @require_safe

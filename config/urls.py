@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as account_views
+
 urlpatterns = [
     # /, /help/, /privacy/, /healthz, /.well-known/security.txt, /accounts/csrf-token/
     path("", include("core.urls")),
@@ -12,6 +14,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     # /accounts/login/, logout/, password_…/ (Django's own names)
     path("accounts/", include("accounts.auth_urls")),
+    # /i18n/setlang/: the footer's language switch (Django's name, set_language)
+    path("i18n/setlang/", account_views.switch_language, name="set_language"),
     # /journal/…, /accounts/export/…, /accounts/import/, /share/<token>/ (journal:…)
     path("", include("journal.urls")),
     # /guide/… (guide:…)

@@ -17,6 +17,7 @@ def development(settings):
     # The test runner switches DEBUG off; the command is for development only.
     settings.DEBUG = True
 
+
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 

@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -379,6 +380,12 @@ FLOWS = {
         lambda c, w: ActivityPlan.objects.filter(
             owner=w.owner, status="not-this-time"
         ).exists(),
+    ),
+    "set_language": Flow(
+        True,
+        lambda c, w: "/i18n/setlang/",
+        lambda w: {"language": "en", "next": "/journal/"},
+        lambda c, w: settings.LANGUAGE_COOKIE_NAME in c.cookies,
     ),
     "journal:sessions": Flow(
         True,
