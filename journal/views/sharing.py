@@ -2,13 +2,14 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_http_methods,
@@ -88,8 +89,19 @@ def share_view(request, token):
         # Unknown, expired and revoked links look exactly the same.
         raise Http404
     _count_view(request, link, now)
+    # The owner's language, unless the reader flipped it (?lang=): same data either way.
+    languages = dict(settings.LANGUAGES)
+    language = request.GET.get("lang")
+    if language not in languages:
+        language = profile_for(link.owner).language
     # Only the name chosen for this link: the username is never shown to the reader.
-    context = {"link": link, "name": link.display_name}
+    context = {
+        "link": link,
+        "name": link.display_name,
+        "other_languages": [
+            (code, name) for code, name in settings.LANGUAGES if code != language
+        ],
+    }
     if link.is_since_last_session:
         context.update(_since_last_session(link, now))
         template = "journal/share_since_last_session.html"
@@ -99,7 +111,9 @@ def share_view(request, token):
         )
         context["weeks"] = list(reversed(weeks))
         template = "journal/share.html"
-    response = render(request, template, context)
+    with translation.override(language):
+        response = render(request, template, context)
+        response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response

@@ -85,3 +85,22 @@ def test_the_footer_offers_the_switch_on_every_page(client):
 
     assert 'action="/i18n/setlang/"' in html
     assert 'lang="es"' in html
+
+
+def test_the_share_page_speaks_the_owners_language_and_can_be_flipped(client, owner):
+
+    from django.utils import timezone
+
+    from tests.factories import make_share_link
+
+    Profile.objects.filter(user=owner).update(language="es")
+    _link, url = make_share_link(owner, timezone.now())
+
+    owners = client.get(url)
+    flipped = client.get(url, {"lang": "en"})
+    ignored = client.get(url, {"lang": "xx"})
+
+    assert owners["Content-Language"] == "es"
+    assert 'href="?lang=en"' in owners.content.decode()
+    assert flipped["Content-Language"] == "en"
+    assert ignored["Content-Language"] == "es"
