@@ -1,8 +1,10 @@
 """Which language a page speaks: the profile's when signed in, else the browser's."""
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import Profile
+from tests.factories import make_share_link
 
 pytestmark = pytest.mark.django_db
 
@@ -88,11 +90,6 @@ def test_the_footer_offers_the_switch_on_every_page(client):
 
 
 def test_the_share_page_speaks_the_owners_language_and_can_be_flipped(client, owner):
-
-    from django.utils import timezone
-
-    from tests.factories import make_share_link
-
     Profile.objects.filter(user=owner).update(language="es")
     _link, url = make_share_link(owner, timezone.now())
 
