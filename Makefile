@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps run test lint format check migrate clean screenshots
+.PHONY: install system-deps run test lint format check migrate clean screenshots messages
 
 # Development mode is never a default in the settings; these targets ask for it.
 export DJANGO_DEBUG ?= 1
@@ -33,6 +33,7 @@ system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing:$$missing"; \
@@ -57,6 +58,13 @@ format: install
 check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# The Spanish catalogue: collect new strings (needs GNU gettext, which system-deps
+# installs), then compile with polib. The compiled .mo files are committed, so `make
+# run` and `make test` need no gettext.
+messages: install system-deps
+	$(BIN)/python manage.py makemessages -l es --ignore ".venv/*" --ignore "tests/*" --ignore "docs/*" --no-obsolete
+	$(BIN)/python manage.py compile_catalogues
 
 # The design document's pictures (docs/img/): a throw-away database, the demo account,
 # Debian's Chromium. Never run by the tests, so CI leaves the tree clean.
