@@ -26,6 +26,6 @@ class Command(BaseCommand):
                 if not dry_run:
                     polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 written += 1
-                self.stdout.write(str(mo_path.relative_to(settings.BASE_DIR)))
+                self.stdout.write(str(mo_path))
         verb = "would be compiled" if dry_run else "compiled"
         self.stdout.write(f"{written} catalogues {verb}.")
