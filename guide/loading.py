@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from core.skills import Skill
@@ -82,49 +83,42 @@ def _loaded_values(page: SourcePage) -> dict:
     }
 
 
+def language_folders(content_dir: Path) -> list[tuple[str, Path]]:
+    """(language, folder) for every language the guide is written in.
+
+    English sources are the folder's own *.md files; another language's are in a
+    sub-folder named by its code (guide/content/es/), with the same slugs.
+    """
+    folders = [(SOURCE_LANGUAGE, content_dir)]
+    for code, _name in settings.LANGUAGES:
+        folder = content_dir / code
+        if code != SOURCE_LANGUAGE and folder.is_dir() and any(folder.glob("*.md")):
+            folders.append((code, folder))
+    return folders
+
+
 def load_guide(
     content_dir: Path = CONTENT_DIR, *, force: bool = False, dry_run: bool = False
 ) -> LoadReport:
-    """Create or update a page for every source file; returns what happened."""
-    sources = read_sources(content_dir)
+    """Create or update a page for every source file, in every language."""
     created, updated, unchanged, skipped = [], [], [], []
+    # Every file of every language is read and checked before anything is written.
+    sources = [
+        (language, read_sources(folder))
+        for language, folder in language_folders(content_dir)
+    ]
     with transaction.atomic():
-        existing = {
-            article.slug: article
-            for article in Article.objects.for_language(SOURCE_LANGUAGE).filter(
-                slug__in=sources
+        for language, pages in sources:
+            # Reported as the slug for English, "es/slug" for another language.
+            prefix = "" if language == SOURCE_LANGUAGE else f"{language}/"
+            _load_language(
+                language,
+                pages,
+                force=force,
+                dry_run=dry_run,
+                outcome=(created, updated, unchanged, skipped),
+                prefix=prefix,
             )
-        }
-        for slug, (page, source_hash) in sources.items():
-            values = _loaded_values(page)
-            article = existing.get(slug)
-            if article is None:
-                created.append(slug)
-                if not dry_run:
-                    Article(
-                        slug=slug,
-                        language=SOURCE_LANGUAGE,
-                        source_hash=source_hash,
-                        **values,
-                    ).save()
-                continue
-            if article.text_hash != article.loaded_hash and not force:
-                skipped.append(slug)
-                continue
-            is_same = article.source_hash == source_hash and all(
-                getattr(article, name) == value for name, value in values.items()
-            )
-            if is_same:
-                unchanged.append(slug)
-                continue
-            updated.append(slug)
-            if not dry_run:
-                # is_published is not in the source: a page hidden in the admin stays
-                # hidden.
-                for name, value in values.items():
-                    setattr(article, name, value)
-                article.source_hash = source_hash
-                article.save()
     return LoadReport(
         created=tuple(created),
         updated=tuple(updated),
@@ -132,3 +126,41 @@ def load_guide(
         skipped=tuple(skipped),
         dry_run=dry_run,
     )
+
+
+def _load_language(language, sources, *, force, dry_run, outcome, prefix):
+    created, updated, unchanged, skipped = outcome
+    existing = {
+        article.slug: article
+        for article in Article.objects.for_language(language).filter(slug__in=sources)
+    }
+    for slug, (page, source_hash) in sources.items():
+        values = _loaded_values(page)
+        article = existing.get(slug)
+        if article is None:
+            created.append(prefix + slug)
+            if not dry_run:
+                Article(
+                    slug=slug,
+                    language=language,
+                    source_hash=source_hash,
+                    **values,
+                ).save()
+            continue
+        if article.text_hash != article.loaded_hash and not force:
+            skipped.append(prefix + slug)
+            continue
+        is_same = article.source_hash == source_hash and all(
+            getattr(article, name) == value for name, value in values.items()
+        )
+        if is_same:
+            unchanged.append(prefix + slug)
+            continue
+        updated.append(prefix + slug)
+        if not dry_run:
+            # is_published is not in the source: a page hidden in the admin stays
+            # hidden.
+            for name, value in values.items():
+                setattr(article, name, value)
+            article.source_hash = source_hash
+            article.save()

@@ -20,6 +20,10 @@ class Kind(models.TextChoices):
     SKILL = "skill", _("Skill page")
 
 
+# PostgreSQL's text-search configuration for each language the guide is written in.
+SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -27,10 +31,11 @@ class ArticleQuerySet(models.QuerySet):
     def for_language(self, code: str):
         return self.filter(language=code)
 
-    def search(self, query: str):
+    def search(self, query: str, language: str = "en"):
         """Pages matching every word of the query, best matches first.
 
-        PostgreSQL ranks with English full-text search, so "regulate" finds
+        PostgreSQL ranks with the language's full-text search (English or Spanish
+        stemming), so "regulate" finds
         "regulation"; rough stems matched as substrings give SQLite (and PostgreSQL,
         for partial words) the same answers without a search index.
         """
@@ -46,12 +51,13 @@ class ArticleQuerySet(models.QuerySet):
             )
         if connections[self.db].vendor != "postgresql":
             return self.filter(every_word)
+        config = SEARCH_CONFIGS.get(language, "simple")
         vector = (
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector("body", weight="C", config="english")
+            SearchVector("title", weight="A", config=config)
+            + SearchVector("summary", weight="B", config=config)
+            + SearchVector("body", weight="C", config=config)
         )
-        search_query = SearchQuery(query, search_type="websearch", config="english")
+        search_query = SearchQuery(query, search_type="websearch", config=config)
         return (
             self.annotate(document=vector, rank=SearchRank(vector, search_query))
             .filter(Q(document=search_query) | every_word)

@@ -15,7 +15,11 @@ TOC_MIN_SECTIONS = 3
 def _language() -> str:
     """The active language if the guide is written in it, else the default (en)."""
     code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    if code == settings.LANGUAGE_CODE or code not in dict(settings.LANGUAGES):
+        return settings.LANGUAGE_CODE
+    # A language whose pages are not loaded yet reads the English guide.
+    has_pages = Article.objects.published().for_language(code).exists()
+    return code if has_pages else settings.LANGUAGE_CODE
 
 
 def _listed_pages():
@@ -75,7 +79,7 @@ def search(request):
     query = form.query()
     if not query:
         return _render_index(request, form)
-    results = list(_listed_pages().search(query))
+    results = list(_listed_pages().search(query, _language()))
     # The box shows the query as it was searched: cut to length, control characters
     # gone, not the raw parameter.
     form = SearchForm(initial={"q": query})

@@ -212,3 +212,28 @@ def test_a_skill_page_named_after_another_skill_is_refused(content_dir):
 def test_an_empty_content_folder_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="No guide pages"):
         load(content_dir=tmp_path)
+
+
+def test_pages_in_another_language_load_from_their_own_folder(tmp_path, settings):
+    from guide.loading import load_guide
+
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
+    page = (
+        "---\ntitle: {title}\nsummary: {summary}\nkind: article\nskill:\norder: 1\n---\n\n"
+        "## {heading} {{#first}}\n\n{body}\n"
+    )
+    (tmp_path / "calm.md").write_text(
+        page.format(title="Calm", summary="Calm down.", heading="Why", body="Breathe.")
+    )
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / "calm.md").write_text(
+        page.format(
+            title="Calma", summary="Con calma.", heading="Por qué", body="Respira."
+        )
+    )
+
+    report = load_guide(tmp_path)
+
+    assert report.created == ("calm", "es/calm")
+    assert Article.objects.get(slug="calm", language="es").title == "Calma"
+    assert Article.objects.get(slug="calm", language="en").title == "Calm"
