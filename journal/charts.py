@@ -60,7 +60,7 @@ def weekly_bar_chart(weeks: list[stats.WeekBar], skills: list[SkillInfo]) -> Cha
     for position, week in enumerate(weeks):
         x = AXIS_SPACE + position * (BAR_WIDTH + BAR_GAP)
         y = TOP_SPACE + BAR_CHART_HEIGHT
-        week_label = date_format(week.first_day, "j M")
+        week_label = date_format(week.first_day, _("j M"))
         for skill, count in zip(skills, week.counts, strict=True):
             if not count:
                 continue
@@ -166,7 +166,7 @@ def calendar_chart(
 
 
 def _describe_day(day: datetime.date, count: int, is_rest: bool = False) -> str:
-    when = date_format(day, "D j M Y")
+    when = date_format(day, _("D j M Y"))
     if not count and is_rest:
         return _("%(day)s: rest day") % {"day": when}
     if not count:
