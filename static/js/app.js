@@ -18,6 +18,29 @@
     });
   }
 
+  function forgetPages() {
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage({ type: "forget-pages" });
+    }
+    if (!window.caches) return Promise.resolve();
+    return caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf("bs-pages") === 0;
+      }).map(function (name) { return caches.delete(name); }));
+    });
+  }
+
+  // Pages kept for offline reading are in the old language: forget them on a switch.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches("[data-language-switch]") || form.dataset.cleared === "yes") return;
+    event.preventDefault();
+    forgetPages().catch(function () {}).then(function () {
+      form.dataset.cleared = "yes";
+      form.submit();
+    });
+  });
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches("[data-logout]") || form.dataset.cleared === "yes") return;
@@ -32,18 +55,7 @@
           if (window.confirm(question)) return queue.clear();
         }
       })
-      .then(function () {
-        if (navigator.serviceWorker && navigator.serviceWorker.controller) {
-          navigator.serviceWorker.controller.postMessage({ type: "forget-pages" });
-        }
-        if (window.caches) {
-          return caches.keys().then(function (names) {
-            return Promise.all(names.filter(function (name) {
-              return name.indexOf("bs-pages") === 0;
-            }).map(function (name) { return caches.delete(name); }));
-          });
-        }
-      })
+      .then(forgetPages)
       .catch(function () {})
       .then(function () {
         try { localStorage.removeItem("bs-account"); } catch (error) {}
