@@ -12,4 +12,6 @@ class WeekStart(models.TextChoices):
 
 
 class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
+    ENGLISH = "en", "English"
+    # Each language by its own name, as people look for it.
+    SPANISH = "es", "Español"

@@ -145,7 +145,7 @@ class SettingsForm(CrispyFormMixin, forms.ModelForm):
             "display_name": _(
                 "Optional. Shown on your weekly summary. At most 60 characters."
             ),
-            "language": _("Spanish is on its way."),
+            "language": _("The language of your journal, its e-mails and its PDFs."),
             "week_start": _(
                 "“The day of my therapy session” lines your diary card up with your "
                 "appointments. Until a session is set, weeks start on Monday."

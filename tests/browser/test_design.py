@@ -226,3 +226,56 @@ def test_a_long_note_shows_three_lines_and_opens_with_show_more(
     )
     assert note.bounding_box()["height"] > clamped * 2
     assert_no_axe_violations(page)
+
+
+SPANISH_PAGES = [
+    "/journal/",
+    "/journal/week/",
+    "/journal/progress/",
+    "/journal/sessions/next/",
+    "/journal/exercises/cognitive-restructuring/",
+    "/journal/entries/new/",
+    "/accounts/settings/",
+]
+
+
+@pytest.mark.parametrize("path", SPANISH_PAGES)
+def test_the_journal_in_spanish_fits_a_phone(open_context, person, live_server, path):
+    from accounts.models import Profile
+
+    Profile.objects.filter(user=person).update(language="es")
+    context, watch = open_context(**PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+
+    page.goto(path)
+
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    save_screenshot(page, "es" + path.strip("/").replace("/", "-") + "-phone")
+    assert_no_axe_violations(page)
+    assert watch.problems(page) == []
+
+
+def test_a_spanish_speaker_logs_a_skill_on_a_phone(open_context, person, live_server):
+    from accounts.models import Profile
+
+    Profile.objects.filter(user=person).update(language="es")
+    context, _watch = open_context(**PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/")
+
+    page.locator("label[for]", has_text="Tolerancia al malestar").first.tap()
+    page.locator("textarea[name=note]").fill("Agua fría y respiración lenta.")
+    page.get_by_role("group", name="Malestar antes (0–10, opcional)").get_by_text(
+        "8", exact=True
+    ).tap()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Guardar", exact=True).tap()
+
+    expect(page.locator(".alert-success")).to_contain_text("Bien hecho")
+    card = page.locator(".entry-card").filter(has_text="Agua fría")
+    expect(card.locator(".skill-tag")).to_have_text("Tolerancia al malestar")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_no_axe_violations(page)

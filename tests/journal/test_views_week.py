@@ -423,3 +423,18 @@ def test_progress_needs_login(client):
 
 def test_progress_refuses_post(owner_client):
     assert owner_client.post("/journal/progress/").status_code == 405
+
+
+def test_chart_coordinates_stay_numbers_in_spanish(owner_client, owner):
+    import re
+
+    from accounts.models import Profile
+
+    Profile.objects.filter(user=owner).update(language="es")
+    make_entry(owner, practiced_on=D(2026, 11, 17))
+
+    html = owner_client.get("/journal/progress/").content.decode()
+
+    # Spanish writes 160,5; an SVG attribute must stay 160.5.
+    assert not re.search(r'\b(x|y|x1|x2|y1|y2|width|height)="\d+,\d', html)
+    assert 'lang="es"' in html
