@@ -2,11 +2,11 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts import lockout, two_factor
-from accounts.models import Profile
+from accounts.models import Profile, profile_for
 from accounts.timezones import (
     normalise_time_zone,
     time_zone_choices,
@@ -401,6 +401,18 @@ class TwoFactorSetupForm(CrispyFormMixin, forms.Form):
                 )
             )
         return code
+
+
+class ResetRequestForm(auth_forms.PasswordResetForm):
+    """Asking for a reset link: the e-mail speaks the account's language."""
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, *args, **kwargs
+    ):
+        with translation.override(profile_for(context["user"]).language):
+            super().send_mail(
+                subject_template_name, email_template_name, context, *args, **kwargs
+            )
 
 
 class ResetPasswordForm(ChosenPasswordMixin, auth_forms.SetPasswordForm):

@@ -26,6 +26,7 @@ from accounts.forms import (
     DeleteAccountForm,
     PasswordChangeForm,
     ResetPasswordForm,
+    ResetRequestForm,
     SettingsForm,
     SignUpForm,
 )
@@ -201,6 +202,8 @@ class PasswordResetView(auth_views.PasswordResetView):
     A limited request sees the same "check your inbox" page as any other, so the
     page never tells whether an address has an account.
     """
+
+    form_class = ResetRequestForm
 
     def form_valid(self, form):
         limit = settings.PASSWORD_RESET_RATE_LIMIT

@@ -101,3 +101,37 @@ def test_the_share_page_speaks_the_owners_language_and_can_be_flipped(client, ow
     assert 'href="?lang=en"' in owners.content.decode()
     assert flipped["Content-Language"] == "en"
     assert ignored["Content-Language"] == "es"
+
+
+def test_a_reset_email_speaks_the_accounts_language(client, owner, mailoutbox):
+    owner.email = "owner@example.org"
+    owner.save()
+    Profile.objects.filter(user=owner).update(
+        language="es", confirmed_email="owner@example.org"
+    )
+
+    client.post(
+        "/accounts/password_reset/",
+        {"email": "owner@example.org"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    [message] = mailoutbox
+    assert "contraseña" in (message.subject + message.body).lower()
+
+
+def test_a_security_notice_speaks_the_accounts_language(owner, mailoutbox):
+    from accounts import emails
+
+    owner.email = "owner@example.org"
+    owner.save()
+    Profile.objects.filter(user=owner).update(
+        language="es", confirmed_email="owner@example.org"
+    )
+
+    owner.profile.refresh_from_db()
+
+    emails.send_notice(owner, "password-changed")
+
+    [message] = mailoutbox
+    assert message.subject == "Tu contraseña cambió"
