@@ -13,20 +13,28 @@ TOC_MIN_SECTIONS = 3
 
 
 def _language() -> str:
-    """The active language if the guide is written in it, else the default (en)."""
+    """The active language, if it is one of ours; else the default (en)."""
     code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if code == settings.LANGUAGE_CODE or code not in dict(settings.LANGUAGES):
-        return settings.LANGUAGE_CODE
-    # A language whose pages are not loaded yet reads the English guide.
-    has_pages = Article.objects.published().for_language(code).exists()
-    return code if has_pages else settings.LANGUAGE_CODE
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _in_reading_order(pages):
+    return sorted(pages, key=lambda page: (page.order, page.title))
 
 
 def _listed_pages():
+    """Every published page once, in the reader's language where it is written.
+
+    A page not translated yet is listed in English, so the guide is never smaller
+    in one language than in the other. Two queries at most.
+    """
     # Lists show titles and summaries only; the bodies are the bulk of each row.
-    return (
-        Article.objects.published().for_language(_language()).defer("body", "body_html")
-    )
+    pages = Article.objects.published().defer("body", "body_html")
+    language = _language()
+    chosen = {page.slug: page for page in pages.for_language(settings.LANGUAGE_CODE)}
+    if language != settings.LANGUAGE_CODE:
+        chosen.update({page.slug: page for page in pages.for_language(language)})
+    return _in_reading_order(chosen.values())
 
 
 def _render_index(request, form):
@@ -49,12 +57,17 @@ def index(request):
 
 @require_safe
 def article(request, slug):
-    page = get_object_or_404(Article.objects.for_language(_language()), slug=slug)
+    # The reader's language if the page is written in it, else the English page.
+    page = Article.objects.for_language(_language()).filter(
+        slug=slug
+    ).first() or get_object_or_404(
+        Article.objects.for_language(settings.LANGUAGE_CODE), slug=slug
+    )
     # Staff see a page before it is published, to check it; everyone else gets the
     # same 404 as for a page that does not exist.
     if not page.is_published and not request.user.is_staff:
         raise Http404
-    others = list(_listed_pages().exclude(pk=page.pk))
+    others = [other for other in _listed_pages() if other.slug != page.slug]
     toc = table_of_contents(page.body_html)
     return render(
         request,
@@ -79,7 +92,13 @@ def search(request):
     query = form.query()
     if not query:
         return _render_index(request, form)
-    results = list(_listed_pages().search(query, _language()))
+    language = _language()
+    results = list(
+        Article.objects.published()
+        .for_language(language)
+        .defer("body_html")
+        .search(query, language)
+    )
     # The box shows the query as it was searched: cut to length, control characters
     # gone, not the raw parameter.
     form = SearchForm(initial={"q": query})

@@ -59,3 +59,17 @@ def test_search_looks_in_the_readers_language(client):
 
     assert 'href="/guide/calm/"' in spanish
     assert 'href="/guide/calm/"' not in english
+
+
+def test_the_index_lists_each_page_once_in_the_readers_language_where_written(client):
+    page("en", "Calm", "Breathe slowly.")
+    page("es", "Calma", "Respira despacio.")
+    Article.objects.create(
+        slug="sleep", language="en", title="Sleep", summary="S.", body="Rest."
+    )
+
+    html = client.get("/guide/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert "Calma" in html and ">Calm<" not in html
+    assert "Sleep" in html
+    assert html.count('href="/guide/calm/"') == 1
