@@ -9,6 +9,8 @@ from guide.models import Article
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "guide" / "content"
 SHIPPED_SLUGS = sorted(path.stem for path in CONTENT_DIR.glob("*.md"))
+SPANISH_SLUGS = sorted(path.stem for path in (CONTENT_DIR / "es").glob("*.md"))
+SHIPPED_PAGES = len(SHIPPED_SLUGS) + len(SPANISH_SLUGS)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,8 @@ def load(*args, content_dir=None):
 @pytest.fixture
 def content_dir(tmp_path):
     folder = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, folder)
+    # The English pages only: these tests count what one language's files do.
+    shutil.copytree(CONTENT_DIR, folder, ignore=shutil.ignore_patterns("es"))
     return folder
 
 
@@ -38,15 +41,17 @@ def edit_source(folder, slug, old, new):
 def test_first_load_creates_a_page_for_every_source_file():
     output = load()
 
-    assert "created 7, updated 0, unchanged 0, skipped 0" in output
-    assert sorted(Article.objects.values_list("slug", flat=True)) == SHIPPED_SLUGS
-    assert set(Article.objects.values_list("language", flat=True)) == {"en"}
+    assert f"created {SHIPPED_PAGES}, updated 0, unchanged 0, skipped 0" in output
+    english = Article.objects.filter(language="en")
+    spanish = Article.objects.filter(language="es")
+    assert sorted(english.values_list("slug", flat=True)) == SHIPPED_SLUGS
+    assert sorted(spanish.values_list("slug", flat=True)) == SPANISH_SLUGS
 
 
 def test_loaded_page_has_rendered_html_reading_time_and_fingerprints():
     load()
 
-    page = Article.objects.get(slug="how-therapy-helps-you-heal")
+    page = Article.objects.get(language="en", slug="how-therapy-helps-you-heal")
     assert page.kind == "article"
     assert page.skill == ""
     assert page.order == 1
@@ -59,19 +64,25 @@ def test_loaded_page_has_rendered_html_reading_time_and_fingerprints():
 def test_loaded_skill_page_belongs_to_its_skill():
     load()
 
-    page = Article.objects.get(slug="distress-tolerance")
+    page = Article.objects.get(language="en", slug="distress-tolerance")
     assert page.kind == "skill"
     assert page.skill == "distress-tolerance"
 
 
 def test_running_load_guide_again_changes_nothing():
     load()
-    before = dict(Article.objects.values_list("slug", "updated_at"))
+    before = {
+        (a, b): c
+        for a, b, c in Article.objects.values_list("slug", "language", "updated_at")
+    }
 
     output = load()
 
-    assert "created 0, updated 0, unchanged 7, skipped 0" in output
-    assert dict(Article.objects.values_list("slug", "updated_at")) == before
+    assert f"created 0, updated 0, unchanged {SHIPPED_PAGES}, skipped 0" in output
+    assert {
+        (a, b): c
+        for a, b, c in Article.objects.values_list("slug", "language", "updated_at")
+    } == before
 
 
 def test_a_changed_source_file_updates_its_page(content_dir):
@@ -87,7 +98,7 @@ def test_a_changed_source_file_updates_its_page(content_dir):
 
     assert "communication: updated" in output
     assert "created 0, updated 1, unchanged 6, skipped 0" in output
-    page = Article.objects.get(slug="communication")
+    page = Article.objects.get(language="en", slug="communication")
     assert page.title == "Speaking up"
     assert page.loaded_hash == page.text_hash
 
@@ -98,13 +109,13 @@ def test_a_changed_body_is_rendered_again(content_dir):
 
     load(content_dir=content_dir)
 
-    page = Article.objects.get(slug="communication")
+    page = Article.objects.get(language="en", slug="communication")
     assert ">What it means</h2>" in page.body_html
 
 
 def test_load_guide_leaves_admin_edited_page_alone(content_dir):
     load(content_dir=content_dir)
-    page = Article.objects.get(slug="emotional-regulation")
+    page = Article.objects.get(language="en", slug="emotional-regulation")
     page.body += "\nA sentence added in the admin.\n"
     page.save()
     edit_source(content_dir, "emotional-regulation", "order: 10", "order: 20")
@@ -121,7 +132,7 @@ def test_load_guide_leaves_admin_edited_page_alone(content_dir):
 @pytest.mark.parametrize("field", ["title", "summary"])
 def test_load_guide_notices_a_title_or_summary_edited_in_admin(field):
     load()
-    page = Article.objects.get(slug="communication")
+    page = Article.objects.get(language="en", slug="communication")
     setattr(page, field, "Changed by an editor")
     page.save()
 
@@ -134,14 +145,14 @@ def test_load_guide_notices_a_title_or_summary_edited_in_admin(field):
 
 def test_load_guide_with_force_overwrites_an_admin_edited_page():
     load()
-    page = Article.objects.get(slug="emotional-regulation")
+    page = Article.objects.get(language="en", slug="emotional-regulation")
     page.title = "Changed by an editor"
     page.save()
 
     output = load("--force")
 
     assert "emotional-regulation: updated" in output
-    assert "created 0, updated 1, unchanged 6, skipped 0" in output
+    assert f"created 0, updated 1, unchanged {SHIPPED_PAGES - 1}, skipped 0" in output
     page.refresh_from_db()
     assert page.title == "Emotional regulation"
     assert page.loaded_hash == page.text_hash
@@ -155,7 +166,10 @@ def test_load_guide_skips_a_page_that_was_created_in_admin():
     output = load()
 
     assert "how-therapy-works: skipped (edited in admin)" in output
-    assert Article.objects.get(slug="how-therapy-works").title == "Written in the admin"
+    assert (
+        Article.objects.get(language="en", slug="how-therapy-works").title
+        == "Written in the admin"
+    )
 
 
 def test_load_guide_keeps_a_page_unpublished_in_admin(content_dir):
@@ -166,7 +180,7 @@ def test_load_guide_keeps_a_page_unpublished_in_admin(content_dir):
     output = load(content_dir=content_dir)
 
     assert "communication: updated" in output
-    page = Article.objects.get(slug="communication")
+    page = Article.objects.get(language="en", slug="communication")
     assert page.order == 30
     assert page.is_published is False
 
@@ -176,21 +190,23 @@ def test_dry_run_on_an_empty_database_writes_nothing_and_reports():
 
     assert "Dry run: nothing was written" in output
     assert "how-therapy-works: would be created" in output
-    assert "created 7, updated 0, unchanged 0, skipped 0" in output
+    assert f"created {SHIPPED_PAGES}, updated 0, unchanged 0, skipped 0" in output
     assert Article.objects.count() == 0
 
 
 def test_dry_run_reports_updates_and_skips_without_writing(content_dir):
     load(content_dir=content_dir)
     edit_source(content_dir, "communication", "order: 13", "order: 30")
-    Article.objects.filter(slug="distress-tolerance").update(title="Edited")
+    Article.objects.filter(slug="distress-tolerance", language="en").update(
+        title="Edited"
+    )
 
     output = load("--dry-run", content_dir=content_dir)
 
     assert "communication: would be updated" in output
     assert "distress-tolerance: skipped (edited in admin)" in output
     assert "created 0, updated 1, unchanged 5, skipped 1" in output
-    assert Article.objects.get(slug="communication").order == 13
+    assert Article.objects.get(language="en", slug="communication").order == 13
 
 
 def test_a_malformed_source_file_stops_the_load_before_writing(content_dir):
