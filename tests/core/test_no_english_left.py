@@ -8,8 +8,11 @@ fall back to English on purpose, see guide/views.py).
 import datetime
 import html
 import re
+from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -157,6 +160,27 @@ def test_a_signed_in_page_has_no_english_left_in_spanish(reader, url):
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_a_public_page_has_no_english_left_in_spanish(client, url):
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    same = runs_of_four(visible_words(english)) & runs_of_four(visible_words(spanish))
+    assert sorted(" ".join(run) for run in same) == []
+
+
+SPANISH_GUIDE = sorted(
+    path.stem
+    for path in (Path(__file__).resolve().parents[2] / "guide/content/es").glob("*.md")
+)
+
+
+@pytest.fixture
+def guide_pages():
+    call_command("load_guide", stdout=StringIO())
+
+
+@pytest.mark.parametrize("slug", SPANISH_GUIDE)
+def test_a_guide_page_written_in_spanish_has_no_english_left(client, guide_pages, slug):
+    url = f"/guide/{slug}/"
     english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
 
