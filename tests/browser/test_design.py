@@ -279,3 +279,17 @@ def test_a_spanish_speaker_logs_a_skill_on_a_phone(open_context, person, live_se
     expect(card.locator(".skill-tag")).to_have_text("Tolerancia al malestar")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_no_axe_violations(page)
+
+
+def test_a_spanish_guide_page_on_a_phone(open_context, guide_pages):
+    context, watch = open_context(**PHONE, locale="es-MX")
+    page = context.new_page()
+
+    page.goto("/guide/distress-tolerance/")
+
+    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.locator("h1")).to_have_text("Tolerancia al malestar")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    save_screenshot(page, "es-guide-skill-phone")
+    assert_no_axe_violations(page)
+    assert watch.problems(page) == []
