@@ -1,6 +1,9 @@
+from functools import wraps
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -10,6 +13,34 @@ from guide.models import Article, Kind
 
 # A page with this many sections gets a table of contents even if it is short.
 TOC_MIN_SECTIONS = 3
+
+
+def reads_lang_parameter(view):
+    """?lang=es shows a guide page in that language: the page's hreflang alternates.
+
+    Otherwise the reader's language (profile, cookie or browser) decides, and the
+    address stays the same in every language.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        requested = request.GET.get("lang")
+        if requested in dict(settings.LANGUAGES):
+            with translation.override(requested):
+                response = view(request, *args, **kwargs)
+                response["Content-Language"] = requested
+                return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _alternates(request) -> list[tuple[str, str]]:
+    """(hreflang, address) for each language, and x-default, for search engines."""
+    base = request.build_absolute_uri(request.path)
+    return [(code, f"{base}?lang={code}") for code, _name in settings.LANGUAGES] + [
+        ("x-default", base)
+    ]
 
 
 def _language() -> str:
@@ -44,6 +75,7 @@ def _render_index(request, form):
         "guide/index.html",
         {
             "form": form,
+            "language_alternates": _alternates(request),
             "articles": [page for page in pages if page.kind == Kind.ARTICLE],
             "skill_pages": [page for page in pages if page.kind == Kind.SKILL],
         },
@@ -51,11 +83,13 @@ def _render_index(request, form):
 
 
 @require_safe
+@reads_lang_parameter
 def index(request):
     return _render_index(request, SearchForm())
 
 
 @require_safe
+@reads_lang_parameter
 def article(request, slug):
     # The reader's language if the page is written in it, else the English page.
     page = Article.objects.for_language(_language()).filter(
@@ -82,6 +116,7 @@ def article(request, slug):
                 if other.kind == Kind.ARTICLE and page.kind == Kind.SKILL
             ],
             "related_skills": [other for other in others if other.kind == Kind.SKILL],
+            "language_alternates": _alternates(request),
         },
     )
 

@@ -73,3 +73,19 @@ def test_the_index_lists_each_page_once_in_the_readers_language_where_written(cl
     assert "Calma" in html and ">Calm<" not in html
     assert "Sleep" in html
     assert html.count('href="/guide/calm/"') == 1
+
+
+def test_a_guide_page_names_its_other_languages_for_search_engines(client):
+    page("en", "Calm", "Breathe slowly.")
+    page("es", "Calma", "Respira despacio.")
+
+    html = client.get("/guide/calm/").content.decode()
+    spanish = client.get("/guide/calm/", {"lang": "es"})
+
+    assert (
+        '<link rel="alternate" hreflang="es" href="http://testserver/guide/calm/?lang=es">'
+        in html
+    )
+    assert 'hreflang="x-default" href="http://testserver/guide/calm/"' in html
+    assert spanish["Content-Language"] == "es"
+    assert "Respira despacio." in spanish.content.decode()
