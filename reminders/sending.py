@@ -3,6 +3,7 @@
 import datetime
 import logging
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import translation
@@ -80,32 +81,51 @@ def due_now(now) -> list[tuple[ReminderSettings, object, list[str]]]:
 
 def send_due(now, *, dry_run: bool = False) -> RunReport:
     """Send every due reminder once, even with two runners at the same moment."""
+    due = [
+        (
+            reminder,
+            reachable,
+            partial(
+                Delivery.objects.create,
+                user_id=reminder.user_id,
+                local_date=day,
+                sent_at=now,
+                channels=",".join(reachable),
+            ),
+        )
+        for reminder, day, reachable in due_now(now)
+    ]
+    return _send_each(due, nudge=False, dry_run=dry_run)
+
+
+def _send_each(due, *, nudge: bool, dry_run: bool) -> RunReport:
+    """Claim each message, send it, and give the claim back if sending fails.
+
+    A claim is a row under a unique constraint (one reminder per person and day, one
+    nudge per session), so a second runner's claim fails and nothing goes out twice;
+    a claim given back lets a later run within the window try again.
+    """
+    kind = "Session nudge" if nudge else "Reminder"
     sent = claimed_elsewhere = failed = 0
-    for reminder, day, reachable in due_now(now):
+    for reminder, reachable, claim in due:
         if dry_run:
             sent += 1
             continue
         try:
             with transaction.atomic():
-                delivery = Delivery.objects.create(
-                    user_id=reminder.user_id,
-                    local_date=day,
-                    sent_at=now,
-                    channels=",".join(reachable),
-                )
+                claimed = claim()
         except IntegrityError:
             claimed_elsewhere += 1  # another runner has it
             continue
         try:
             with translation.override(reminder.user.profile.language):
-                channels.deliver(reminder, reachable)
+                channels.deliver(reminder, reachable, nudge=nudge)
         except Exception:
-            # Give the claim back, so a later run within the window tries again.
-            logger.exception("Reminder for user %s not delivered", reminder.user_id)
-            delivery.delete()
+            logger.exception("%s for user %s not delivered", kind, reminder.user_id)
+            claimed.delete()
             failed += 1
             continue
-        logger.info("Reminder sent to user %s", reminder.user_id)
+        logger.info("%s sent to user %s", kind, reminder.user_id)
         sent += 1
     return RunReport(sent=sent, claimed_elsewhere=claimed_elsewhere, failed=failed)
 
@@ -171,29 +191,17 @@ def nudges_due(now) -> list[tuple[ReminderSettings, TherapySession, list[str]]]:
 
 def send_nudges(now, *, dry_run: bool = False) -> RunReport:
     """Send each due session nudge once, even with two runners at the same moment."""
-    sent = claimed_elsewhere = failed = 0
-    for reminder, session, reachable in nudges_due(now):
-        if dry_run:
-            sent += 1
-            continue
-        try:
-            with transaction.atomic():
-                claim = SessionNudge.objects.create(
-                    session=session, sent_at=now, channels=",".join(reachable)
-                )
-        except IntegrityError:
-            claimed_elsewhere += 1
-            continue
-        try:
-            with translation.override(reminder.user.profile.language):
-                channels.deliver(reminder, reachable, nudge=True)
-        except Exception:
-            logger.exception(
-                "Session nudge for user %s not delivered", reminder.user_id
-            )
-            claim.delete()
-            failed += 1
-            continue
-        logger.info("Session nudge sent to user %s", reminder.user_id)
-        sent += 1
-    return RunReport(sent=sent, claimed_elsewhere=claimed_elsewhere, failed=failed)
+    due = [
+        (
+            reminder,
+            reachable,
+            partial(
+                SessionNudge.objects.create,
+                session=session,
+                sent_at=now,
+                channels=",".join(reachable),
+            ),
+        )
+        for reminder, session, reachable in nudges_due(now)
+    ]
+    return _send_each(due, nudge=True, dry_run=dry_run)

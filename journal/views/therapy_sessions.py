@@ -202,38 +202,39 @@ def session_move(request, pk):
     )
 
 
-def _future_session(request, pk) -> TherapySession:
+def _change_future_session(request, pk, change, message):
+    """Skip, restore or remove a session still to come; one that happened is a 404."""
     session = get_session_for_user(request.user, pk)
     if session.starts_at <= timezone.now():
         raise Http404
-    return session
+    change(session, timezone.now())
+    messages.success(request, message)
+    return redirect(safe_next(request, fallback="journal:sessions"))
 
 
 @login_required
 @require_POST
 def session_skip(request, pk):
-    session = _future_session(request, pk)
-    services.skip(session, timezone.now())
-    messages.success(request, _("Skipped. Your list and stars move to the next one."))
-    return redirect(safe_next(request, fallback="journal:sessions"))
+    return _change_future_session(
+        request,
+        pk,
+        services.skip,
+        _("Skipped. Your list and stars move to the next one."),
+    )
 
 
 @login_required
 @require_POST
 def session_restore(request, pk):
-    session = _future_session(request, pk)
-    services.restore(session, timezone.now())
-    messages.success(request, _("The session is back on."))
-    return redirect(safe_next(request, fallback="journal:sessions"))
+    return _change_future_session(
+        request, pk, services.restore, _("The session is back on.")
+    )
 
 
 @login_required
 @require_POST
 def session_delete(request, pk):
-    session = _future_session(request, pk)
-    services.delete(session, timezone.now())
-    messages.success(request, _("Session removed."))
-    return redirect(safe_next(request, fallback="journal:sessions"))
+    return _change_future_session(request, pk, services.delete, _("Session removed."))
 
 
 @login_required
