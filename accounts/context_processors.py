@@ -1,15 +1,14 @@
-from django.utils.functional import SimpleLazyObject
-
-
 def person(request) -> dict:
-    """The signed-in person's time zone for templates, read only if a page uses it."""
+    """The signed-in person's time zone for templates (UTC for a visitor).
+
+    A plain string, never a lazy object: the ``timezone`` filter hands it to
+    ``ZoneInfo``, which refuses a proxy for a zone it has not loaded yet. The
+    profile is already on the user (ProfileLanguageMiddleware read it), so this
+    costs no query.
+    """
     user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"person_time_zone": "UTC"}
+    from accounts.models import profile_for
 
-    def zone():
-        from accounts.models import profile_for
-
-        if user is None or not user.is_authenticated:
-            return "UTC"
-        return profile_for(user).time_zone
-
-    return {"person_time_zone": SimpleLazyObject(zone)}
+    return {"person_time_zone": profile_for(user).time_zone}

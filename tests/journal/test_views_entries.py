@@ -399,3 +399,28 @@ def test_entry_forms_link_every_skill_to_its_guide_page(owner_client, owner, url
 
     for slug in ("emotional-regulation", "distress-tolerance", "communication"):
         assert f'href="/guide/{slug}/"' in html
+
+
+# --- a time zone no process has loaded yet ---------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/journal/", "/journal/entries/"])
+def test_entry_times_show_in_a_zone_loaded_for_the_first_time(client, path):
+    """A fresh web process has no zones cached: the page still shows the time.
+
+    (A lazy zone name once reached ZoneInfo, which refuses a proxy for a zone it
+    has not loaded yet: a 500 on the first history page of each process.)
+    """
+    import zoneinfo
+
+    from tests.factories import make_user, sign_in
+
+    person = make_user(time_zone="America/St_Johns")
+    make_entry(person, practiced_on=datetime.date(2026, 11, 21), created_at=FIXED_NOW)
+    sign_in(client, person)
+    zoneinfo.ZoneInfo.clear_cache()
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert "<time datetime=" in response.content.decode()
