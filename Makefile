@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps run test lint format check migrate clean screenshots messages
+.PHONY: install system-deps run test lint format check migrate clean screenshots messages bench
 
 # Development mode is never a default in the settings; these targets ask for it.
 export DJANGO_DEBUG ?= 1
@@ -70,6 +70,15 @@ messages: install system-deps
 # Debian's Chromium. Never run by the tests, so CI leaves the tree clean.
 screenshots: install system-deps
 	$(BIN)/python docs/make_screenshots.py
+
+# The page benchmark (benchmarks/pages.py): its own PostgreSQL database, gunicorn with
+# DEBUG off, load from wrk (installed here on Debian as root when missing). Not in CI.
+bench: install system-deps
+	@command -v wrk >/dev/null || { \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "Please install wrk (the benchmark's load tool)"; exit 1; fi; }
+	DJANGO_DEBUG=0 $(BIN)/python benchmarks/pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

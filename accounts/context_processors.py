@@ -8,7 +8,12 @@ def person(request) -> dict:
     """
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"person_time_zone": "UTC"}
+        return {"person_time_zone": "UTC", "journal_cache_key": None}
+    from accounts.freshness import cache_key
     from accounts.models import profile_for
 
-    return {"person_time_zone": profile_for(user).time_zone}
+    return {
+        "person_time_zone": profile_for(user).time_zone,
+        # For {% cache %} around fragments with no journal text: see freshness.py.
+        "journal_cache_key": cache_key(user),
+    }

@@ -30,6 +30,10 @@ class Profile(models.Model):
     # The address the person proved they read, by following a link sent there. A
     # changed address no longer matches, so it is unconfirmed until proved again.
     confirmed_email = models.EmailField(_("confirmed e-mail address"), blank=True)
+    # Pages keep fragments that hold no journal text (a diary card's counts, a
+    # streak, the progress charts) in the shared cache under this number; every
+    # write bumps it (accounts/freshness.py), so a fragment never outlives one.
+    journal_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     def __str__(self):
         return self.display_name or self.user.get_username()

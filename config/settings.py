@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "core.middleware.NoStoreForPrivatePagesMiddleware",
     "accounts.middleware.SignedInSessionMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # After a signed-in person's write, their cached page fragments are out of date.
+    "accounts.freshness.BumpOnWriteMiddleware",
     # Last, as django-axes asks: it turns a lock-out into our calm page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -10,6 +10,7 @@ import zoneinfo
 from django.db import transaction
 from django.db.models import Exists, Q, Subquery
 
+from accounts import freshness
 from accounts.choices import WeekStart
 from journal import session_dates
 from journal.models import (
@@ -148,6 +149,9 @@ def _make_sessions(schedule: SessionSchedule, until: datetime.date) -> int:
     )
     schedule.made_until = max(schedule.made_until, until)
     schedule.save(update_fields=["made_until"])
+    if dates:
+        # Also made outside a request (the daily job): pages must see them.
+        freshness.bump(schedule.owner_id)
     return len(dates)
 
 

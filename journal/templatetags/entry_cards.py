@@ -1,0 +1,27 @@
+"""``{% entry_card entry show_day=True next=… %}``: see journal/cards.py."""
+
+from django import template
+
+from journal.cards import render_entry_card
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def entry_card(context, entry, **options):
+    """Like including entry_card.html: what is not given comes from the page."""
+
+    def option(name, default=None):
+        return options[name] if name in options else context.get(name, default)
+
+    request = context.get("request")
+    return render_entry_card(
+        entry,
+        zone=context.get("person_time_zone") or "UTC",
+        show_day=bool(option("show_day")),
+        hide_actions=bool(option("hide_actions")),
+        next_url=option("next") or "",
+        request_path=request.path if request is not None else "",
+        starred=context.get("starred_ids") or frozenset(),
+        csrf_token=str(context.get("csrf_token") or ""),
+    )

@@ -1,0 +1,116 @@
+"""The entry card written in Python (journal/cards.py) says what the template said.
+
+The card was a template, ``reference/entry_card.html`` beside this file; it became
+Python for speed. Every kind of card, in both languages, with and without its
+actions, must read the same to a person (whitespace between tags aside).
+"""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from django.template import engines
+from django.test import RequestFactory
+from django.utils import translation
+
+from journal.cards import render_entry_card
+from tests.factories import make_entry, make_exercise_entry, make_user
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE = Path(__file__).parent / "reference" / "entry_card.html"
+WRITTEN = datetime.datetime(2026, 11, 20, 18, 5, 7, 123456, tzinfo=datetime.UTC)
+TOKEN = "token-for-the-test"
+
+
+def same_html(html: str) -> str:
+    html = re.sub(r">\s+<", "><", str(html).strip())
+    return re.sub(r"\s+", " ", html)
+
+
+def reference_card(entry, **context) -> str:
+    template = engines["django"].from_string(REFERENCE.read_text())
+    request = RequestFactory().get("/journal/entries/?q=a&b=c")
+    return template.render(
+        {"entry": entry, "request": request, "csrf_token": TOKEN, **context}
+    )
+
+
+def entries(owner):
+    yield make_entry(owner, created_at=WRITTEN)
+    yield make_entry(
+        owner,
+        created_at=WRITTEN,
+        note="Line one <b>bold?</b>\nLine two & more",
+        situation='At the bus stop "late" & cold',
+        distress_before=7,
+        distress_after=3,
+        helpfulness=4,
+    )
+    yield make_entry(owner, created_at=WRITTEN, distress_before=0)
+    yield make_entry(owner, created_at=WRITTEN, distress_after=5, helpfulness=1)
+    # Written on a later day than the day it is for: no time is shown.
+    yield make_entry(
+        owner, created_at=WRITTEN + datetime.timedelta(days=2), skill="communication"
+    )
+    yield make_exercise_entry(owner, created_at=WRITTEN)
+    yield make_exercise_entry(owner, created_at=WRITTEN, note="My own words")
+    yield make_exercise_entry(
+        owner,
+        key="conversation-plan",
+        answers={"want": "An afternoon off", "words": "I would like Fridays"},
+        created_at=WRITTEN,
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("zone", ["UTC", "America/Los_Angeles", "Asia/Tokyo"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"show_day": True, "next": "/journal/entries/?q=a&b=c"},
+        {"show_day": True, "hide_actions": True},
+        {"next": "/journal/week/2026-11-16/", "starred": True},
+    ],
+    ids=["today", "history", "shared", "week-starred"],
+)
+def test_every_card_reads_as_the_template_wrote_it(language, zone, options):
+    owner = make_user()
+    options = dict(options)
+    starred = options.pop("starred", False)
+    with translation.override(language):
+        for entry in entries(owner):
+            starred_ids = frozenset({entry.pk}) if starred else frozenset()
+            expected = reference_card(
+                entry,
+                person_time_zone=zone,
+                starred_ids=starred_ids,
+                **options,
+            )
+            made = render_entry_card(
+                entry,
+                zone=zone,
+                show_day=options.get("show_day", False),
+                hide_actions=options.get("hide_actions", False),
+                next_url=options.get("next", ""),
+                request_path="/journal/entries/",
+                starred=starred_ids,
+                csrf_token=TOKEN,
+            )
+
+            assert "entry-card" in made
+            assert same_html(made) == same_html(expected)
+
+
+def test_the_page_tag_takes_what_it_is_not_given_from_the_page(client):
+    owner = make_user()
+    entry = make_entry(owner, practiced_on=datetime.date(2026, 11, 20))
+    client.force_login(owner)
+
+    html = client.get("/journal/entries/?q=").content.decode()
+
+    assert f'action="/journal/entries/{entry.pk}/star/"' in html
+    assert 'name="csrfmiddlewaretoken" value="' in html
+    assert f'href="/journal/entries/{entry.pk}/edit/?next=/journal/entries/' in html
