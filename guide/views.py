@@ -1,9 +1,11 @@
 from functools import wraps
 
 from django.conf import settings
+from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -92,33 +94,54 @@ def index(request):
 @reads_lang_parameter
 def article(request, slug):
     # The reader's language if the page is written in it, else the English page.
-    page = Article.objects.for_language(_language()).filter(
+    # Without its text: the page's body is drawn from the cache (below) unless the
+    # guide changed since, and only then read.
+    pages = Article.objects.defer("body", "body_html")
+    page = pages.for_language(_language()).filter(
         slug=slug
     ).first() or get_object_or_404(
-        Article.objects.for_language(settings.LANGUAGE_CODE), slug=slug
+        pages.for_language(settings.LANGUAGE_CODE), slug=slug
     )
     # Staff see a page before it is published, to check it; everyone else gets the
     # same 404 as for a page that does not exist.
     if not page.is_published and not request.user.is_staff:
         raise Http404
-    others = [other for other in _listed_pages() if other.slug != page.slug]
-    toc = table_of_contents(page.body_html)
+    toc = SimpleLazyObject(lambda: table_of_contents(page.body_html))
+    others = SimpleLazyObject(
+        lambda: [other for other in _listed_pages() if other.slug != page.slug]
+    )
     return render(
         request,
         "guide/article.html",
         {
             "page": page,
+            # Any page added, changed or removed: every page is drawn afresh, so
+            # the lists of other pages are never older than the guide.
+            "guide_version": _guide_version(),
             "toc": toc,
-            "show_toc": page.kind == Kind.ARTICLE or len(toc) >= TOC_MIN_SECTIONS,
-            "related_articles": [
-                other
-                for other in others
-                if other.kind == Kind.ARTICLE and page.kind == Kind.SKILL
-            ],
-            "related_skills": [other for other in others if other.kind == Kind.SKILL],
+            "show_toc": SimpleLazyObject(
+                lambda: page.kind == Kind.ARTICLE or len(toc) >= TOC_MIN_SECTIONS
+            ),
+            "related_articles": SimpleLazyObject(
+                lambda: [
+                    other
+                    for other in others
+                    if other.kind == Kind.ARTICLE and page.kind == Kind.SKILL
+                ]
+            ),
+            "related_skills": SimpleLazyObject(
+                lambda: [other for other in others if other.kind == Kind.SKILL]
+            ),
             "language_alternates": _alternates(request),
         },
     )
+
+
+def _guide_version() -> str:
+    """Changes whenever any guide page is added, edited, published or removed."""
+    state = Article.objects.aggregate(changed=Max("updated_at"), pages=Count("id"))
+    changed = state["changed"].isoformat() if state["changed"] else "-"
+    return f"{changed}:{state['pages']}"
 
 
 @require_safe

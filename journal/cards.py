@@ -13,9 +13,9 @@ import zoneinfo
 
 from django.template.defaultfilters import linebreaksbr, urlencode
 from django.template.loader import get_template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -112,74 +112,85 @@ def _body(entry: Entry) -> SafeString:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def _words(language: str) -> dict[str, str]:
+    """The card's fixed words in one language, looked up and escaped once."""
+    return {
+        key: escape(text)
+        for key, text in {
+            "starred": _("Starred"),
+            "to_bring_up": _("to bring up"),
+            "bring_up": _("Bring this up"),
+            "edit": _("Edit"),
+            "delete": _("Delete"),
+        }.items()
+    }
+
+
+@functools.lru_cache(maxsize=16)
+def _address(name: str, prefix: str) -> tuple[str, str]:
+    """An entry URL around its id, reversed once: ('/journal/entries/', '/edit/')."""
+    before, after = reverse(name, kwargs={"pk": 0}).rsplit("/0/", 1)
+    return before + "/", "/" + after
+
+
+def _url(name: str, pk: int) -> str:
+    before, after = _address(name, get_script_prefix())
+    return f"{before}{pk}{after}"
+
+
 def _actions(entry: Entry, *, next_url: str, request_path: str, starred, csrf):
-    day = local_date(entry.practiced_on, _("j M"))
-    skill = entry.skill_label
-    query = f"?next={urlencode(next_url)}" if next_url else ""
-    edit = reverse("journal:entry-edit", kwargs={"pk": entry.pk})
-    delete = reverse("journal:entry-delete", kwargs={"pk": entry.pk})
-    html = []
+    words = _words(translation.get_language())
+    raw_day, raw_skill = local_date(entry.practiced_on, _("j M")), entry.skill_label
+    day, skill = escape(raw_day), escape(raw_skill)
+    query = escape(f"?next={urlencode(next_url)}") if next_url else ""
+    edit = _url("journal:entry-edit", entry.pk)
+    delete = _url("journal:entry-delete", entry.pk)
+    follow = ""
     follow_up = entry.exercise_answers.follow_up if entry.exercise_answers else None
     if follow_up:
-        html.append(
-            format_html(
-                '<p class="mb-2"><a href="{}{}">{}</a></p>',
-                edit,
-                query,
-                _("Add “%(question)s”") % {"question": follow_up.short},
-            )
-        )
+        question = _("Add “%(question)s”") % {"question": follow_up.short}
+        follow = f'<p class="mb-2"><a href="{edit}{query}">{escape(question)}</a></p>'
     if entry.pk in starred:
-        star = format_html(
-            '<button type="submit" class="btn btn-sm btn-outline-primary star-button" '
-            'aria-pressed="true"><span aria-hidden="true">★</span> {}<span '
-            'class="visually-hidden"> {}: {}, {}</span></button>',
-            _("Starred"),
-            _("to bring up"),
-            skill,
-            day,
+        star = (
+            '<button type="submit" class="btn btn-sm btn-outline-primary '
+            'star-button" aria-pressed="true"><span aria-hidden="true">★</span> '
+            f'{words["starred"]}<span class="visually-hidden"> '
+            f"{words['to_bring_up']}: {skill}, {day}</span></button>"
         )
     else:
-        star = format_html(
+        star = (
             '<button type="submit" class="btn btn-sm btn-outline-secondary '
             'star-button" aria-pressed="false"><span aria-hidden="true">☆</span> '
-            '{}<span class="visually-hidden">: {}, {}</span></button>',
-            _("Bring this up"),
-            skill,
-            day,
+            f'{words["bring_up"]}<span class="visually-hidden">: {skill}, {day}'
+            "</span></button>"
         )
-    html.append(
-        format_html(
-            '\n  <div class="entry-actions">\n    <form method="post" action="{}">\n'
-            '      <input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-            '<input type="hidden" name="next" value="{}">\n      {}\n    </form>\n'
-            '    <details class="entry-menu">\n      <summary class="btn btn-sm '
-            'btn-outline-secondary"><span aria-hidden="true">⋯</span><span '
-            'class="visually-hidden">{}</span></summary>\n      <div '
-            'class="entry-menu-items">\n        <a class="entry-menu-item" '
-            'href="{}{}">{}<span class="visually-hidden"> {}, {}</span></a>\n'
-            '        <a class="entry-menu-item text-danger-emphasis" href="{}{}" '
-            'data-delete-entry="{}">{}<span class="visually-hidden"> {}, {}</span>'
-            "</a>\n      </div>\n    </details>\n  </div>\n  ",
-            reverse("journal:entry-star", kwargs={"pk": entry.pk}),
-            csrf,
-            next_url or request_path,
-            star,
-            _("More for %(skill)s, %(day)s") % {"skill": skill, "day": day},
-            edit,
-            query,
-            _("Edit"),
-            skill,
-            day,
-            delete,
-            query,
-            delete,
-            _("Delete"),
-            skill,
-            day,
-        )
+    more = escape(
+        _("More for %(skill)s, %(day)s") % {"skill": raw_skill, "day": raw_day}
     )
-    return mark_safe("".join(str(part) for part in html))  # noqa: S308 - escaped
+    return mark_safe(  # noqa: S308 - every value above is escaped
+        f"{follow}\n"
+        '  <div class="entry-actions">\n'
+        f'    <form method="post" action="{_url("journal:entry-star", entry.pk)}">\n'
+        '      <input type="hidden" name="csrfmiddlewaretoken" '
+        f'value="{escape(csrf)}"><input type="hidden" name="next" '
+        f'value="{escape(next_url or request_path)}">\n'
+        f"      {star}\n"
+        "    </form>\n"
+        '    <details class="entry-menu">\n'
+        '      <summary class="btn btn-sm btn-outline-secondary"><span '
+        'aria-hidden="true">⋯</span><span class="visually-hidden">'
+        f"{more}</span></summary>\n"
+        '      <div class="entry-menu-items">\n'
+        f'        <a class="entry-menu-item" href="{edit}{query}">{words["edit"]}'
+        f'<span class="visually-hidden"> {skill}, {day}</span></a>\n'
+        '        <a class="entry-menu-item text-danger-emphasis" '
+        f'href="{delete}{query}" data-delete-entry="{delete}">{words["delete"]}'
+        f'<span class="visually-hidden"> {skill}, {day}</span></a>\n'
+        "      </div>\n"
+        "    </details>\n"
+        "  </div>\n  "
+    )
 
 
 def render_entry_card(

@@ -153,6 +153,18 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
     def clean_practiced_on(self):
         return clean_practice_day(self.cleaned_data["practiced_on"], self.today)
 
+    @property
+    def blank_form_key(self) -> str:
+        """What a blank new-entry form's fields depend on, to keep their HTML.
+
+        Nothing personal: the day, and a skill or day a link asked for. Empty for
+        a form that holds what someone typed or an entry of theirs: never kept.
+        """
+        if self.is_bound or self.instance.pk:
+            return ""
+        asked = sorted((k, str(v)) for k, v in self.initial.items() if k != "uuid")
+        return f"{self.today.isoformat()}:{asked}"
+
 
 class NewEntryForm(EntryForm):
     """The create form carries the entry's identity: a re-sent form is one entry."""

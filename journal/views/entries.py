@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -21,7 +22,7 @@ from journal import reports, session_dates, stats
 from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
-from journal.models import ActivityPlan, Entry
+from journal.models import ActivityPlan, Entry, RestDay
 from journal.services import therapy_sessions
 from journal.services.entries import (
     FULL_DAY_MESSAGE,
@@ -60,19 +61,14 @@ def wants_json(request) -> bool:
 
 def render_today(request, form, day, status=200):
     entries = Entry.objects.for_user(request.user)
+    # One more than shown: only a busy day pays for counting the rest.
     todays_entries = list(
-        entries.filter(practiced_on=day).order_by("-created_at")[:TODAY_SHOWN]
+        entries.filter(practiced_on=day).order_by("-created_at")[: TODAY_SHOWN + 1]
     )
-    week_counts = dict(
-        entries.filter(practiced_on__gt=day - datetime.timedelta(days=7))
-        .filter(practiced_on__lte=day)
-        .values_list("practiced_on")
-        .annotate(count=Count("id"))
-    )
-    practised_days = (
-        entries.order_by().values_list("practiced_on", flat=True).distinct()
-    )
-    resting = reports.rest_days_of(request.user)
+    todays_more = 0
+    if len(todays_entries) > TODAY_SHOWN:
+        todays_more = entries.filter(practiced_on=day).count() - TODAY_SHOWN
+        todays_entries = todays_entries[:TODAY_SHOWN]
     profile = profile_for(request.user)
     now = timezone.now()
     upcoming = therapy_sessions.upcoming(request.user, now)
@@ -86,10 +82,9 @@ def render_today(request, form, day, status=200):
         "today": day,
         "skills": all_skills(),
         "todays_entries": todays_entries,
-        "todays_more": week_counts.get(day, 0) - len(todays_entries),
-        "recent_days": stats.recent_days(week_counts, day, rest_days=resting),
-        "streak": stats.current_streak(practised_days, day, resting),
-        "is_rest_day": day in resting,
+        "todays_more": todays_more,
+        "practice": RecentPractice(request.user, day),
+        "is_rest_day": RestDay.objects.for_user(request.user).filter(day=day).exists(),
         "return_to": RETURN_TO_TODAY,
         "next_session": upcoming,
         "days_until": (
@@ -101,6 +96,40 @@ def render_today(request, form, day, status=200):
         "starred_ids": therapy_sessions.starred_ids(request.user, upcoming),
     }
     return render(request, "journal/today.html", context, status=status)
+
+
+class RecentPractice:
+    """The last 7 days and the streak, read only when the page draws them.
+
+    They hold no journal text, so Today keeps them in the cache until the next
+    write or midnight (accounts/freshness.py); on most visits these three queries
+    never run.
+    """
+
+    def __init__(self, user, day: datetime.date):
+        self.entries = Entry.objects.for_user(user).order_by()
+        self.user, self.day = user, day
+
+    @cached_property
+    def resting(self) -> set:
+        return reports.rest_days_of(self.user)
+
+    @cached_property
+    def recent_days(self) -> list:
+        counts = dict(
+            self.entries.filter(
+                practiced_on__gt=self.day - datetime.timedelta(days=7),
+                practiced_on__lte=self.day,
+            )
+            .values_list("practiced_on")
+            .annotate(count=Count("id"))
+        )
+        return stats.recent_days(counts, self.day, rest_days=self.resting)
+
+    @cached_property
+    def streak(self) -> int:
+        days = self.entries.values_list("practiced_on", flat=True).distinct()
+        return stats.current_streak(days, self.day, self.resting)
 
 
 @login_required

@@ -17,7 +17,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from accounts import emails
+from accounts import emails, freshness
 from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data
@@ -112,6 +112,9 @@ def share_view(request, token):
         context["weeks"] = list(reversed(weeks))
         template = "journal/share.html"
     with translation.override(language):
+        # The owner's figures may come from the cache (never their notes): under
+        # the owner's journal version, date and this page's language.
+        context["owner_cache_key"] = freshness.cache_key(link.owner)
         response = render(request, template, context)
         response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"

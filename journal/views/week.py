@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -74,7 +75,11 @@ def render_week(request, report, form, today, current_first, resting, status=200
     context = {
         "report": report,
         "form": form,
-        "streaks": reports.load_streaks(request.user, today, resting),
+        # Read only when the week's summary is drawn, not when it comes from the
+        # cache (it holds no journal text: accounts/freshness.py).
+        "streaks": SimpleLazyObject(
+            lambda: reports.load_streaks(request.user, today, resting)
+        ),
         "previous_week": report.first_day - datetime.timedelta(days=7),
         "next_week": (
             report.first_day + datetime.timedelta(days=7)
@@ -123,20 +128,33 @@ def reflection_save(request, day):
 @require_safe
 def progress(request):
     today, week_start = _today_and_week_start(request.user)
-    report = reports.load_progress(request.user, today, week_start)
+    # Progress holds no journal text: the page is kept in the cache until the next
+    # write or midnight (accounts/freshness.py), so nothing below is read or drawn
+    # unless the page must be drawn again.
+    report = SimpleLazyObject(
+        lambda: reports.load_progress(request.user, today, week_start)
+    )
     context = {
         "report": report,
-        "bar_chart": charts.weekly_bar_chart(report.weeks, report.skills),
+        "bar_chart": SimpleLazyObject(
+            lambda: charts.weekly_bar_chart(report.weeks, report.skills)
+        ),
         # Two half-years, one above the other: whole on a phone, compact on a desktop.
-        "calendar_chart": charts.calendar_chart(report.calendar, bands=2),
-        "week_rows": [
-            (week, list(zip(report.skills, week.counts, strict=True)))
-            for week in report.weeks
-        ],
+        "calendar_chart": SimpleLazyObject(
+            lambda: charts.calendar_chart(report.calendar, bands=2)
+        ),
+        "week_rows": SimpleLazyObject(
+            lambda: [
+                (week, list(zip(report.skills, week.counts, strict=True)))
+                for week in report.weeks
+            ]
+        ),
         "today": today,
-        "is_new_journal": bool(
-            report.totals.first_day
-            and (today - report.totals.first_day).days < NEW_JOURNAL_DAYS
+        "is_new_journal": SimpleLazyObject(
+            lambda: bool(
+                report.totals.first_day
+                and (today - report.totals.first_day).days < NEW_JOURNAL_DAYS
+            )
         ),
     }
     return render(request, "journal/progress.html", context)

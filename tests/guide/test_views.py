@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 import pytest
@@ -7,7 +8,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from core.skills import all_skills
-from guide.models import Article
+from guide.models import Article, Kind
 
 ARTICLE_SLUGS = ["how-therapy-helps-you-heal", "how-therapy-works"]
 SKILL_SLUGS = [skill.slug for skill in all_skills()]
@@ -353,25 +354,51 @@ def test_post_is_refused(client, guide, url):
 
 
 @pytest.mark.parametrize(
-    ("url", "queries"),
+    ("url", "first", "then"),
     [
-        ("/guide/", 1),
-        ("/guide/search/?q=regulate", 1),
-        ("/guide/search/?q=", 1),
-        ("/guide/how-therapy-helps-you-heal/", 2),
-        ("/guide/communication/", 2),
+        ("/guide/", 1, 1),
+        ("/guide/search/?q=regulate", 1, 1),
+        ("/guide/search/?q=", 1, 1),
+        # A page: itself and the guide's version; drawn afresh (its text and the
+        # other pages) only the first time, or after the guide changed.
+        ("/guide/how-therapy-helps-you-heal/", 4, 2),
+        ("/guide/communication/", 4, 2),
     ],
 )
 def test_each_page_takes_a_constant_number_of_queries(
-    client, guide, django_assert_num_queries, url, queries
+    client, guide, django_assert_num_queries, url, first, then
 ):
     for number in range(5):
         make_page(slug=f"extra-{number}", title=f"Extra {number}")
 
-    with django_assert_num_queries(queries):
+    with django_assert_num_queries(first):
         response = client.get(url)
+    with django_assert_num_queries(then):
+        again = client.get(url)
 
-    assert response.status_code == 200
+    assert response.status_code == again.status_code == 200
+    assert without_tokens(again) == without_tokens(response)
+
+
+def without_tokens(response) -> str:
+    """The page as a reader sees it: CSRF tokens are masked afresh each time."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.text)
+
+
+def test_a_changed_guide_is_drawn_afresh_at_once(client, guide):
+    """The page's body and its lists of other pages come from the cache, until
+    any page of the guide changes."""
+    client.get("/guide/communication/")
+    make_page(slug="a-new-page", title="A page added just now", kind=Kind.ARTICLE)
+
+    html = client.get("/guide/communication/").content.decode()
+    assert "A page added just now" in html
+
+    page = Article.objects.get(slug="communication", language="en")
+    page.body += "\n\nFreshly edited.\n"
+    page.save()
+
+    assert "Freshly edited." in client.get("/guide/communication/").content.decode()
 
 
 def test_page_urls_use_the_interface_names():
