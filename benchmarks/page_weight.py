@@ -33,10 +33,14 @@ def transferred(response) -> int:
 def measure(page, url: str) -> dict:
     """Load url in page; requests made and bytes transferred until the load event."""
     responses = []
-    page.on("response", responses.append)
+
+    def note(response):
+        responses.append(response)
+
+    page.on("response", note)
     page.goto(url, wait_until="load")
     loaded = list(responses)
-    page.remove_listener("response", responses.append)
+    page.remove_listener("response", note)
     return {
         "requests": len(loaded),
         "bytes": sum(transferred(response) for response in loaded),
