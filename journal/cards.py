@@ -228,3 +228,36 @@ def render_entry_card(
         _body(entry),
         actions,
     )
+
+
+def render_shared_note(entry: Entry) -> SafeString:
+    """An entry as the therapist's read-only page shows it: no times, no actions."""
+    if entry.exercise_answers:
+        body = _body(entry)
+    else:
+        situation = ""
+        if entry.situation:
+            situation = format_html(
+                '<p class="entry-situation mb-1">{}</p>\n    ', entry.situation
+            )
+        distress = ""
+        before, after = entry.distress_before, entry.distress_after
+        if before is not None or after is not None:
+            distress = format_html(
+                '\n    <p class="small text-body-secondary mb-0">{}: {} → {}</p>',
+                _("Distress"),
+                "–" if before is None else before,
+                "–" if after is None else after,
+            )
+        body = format_html(
+            '{}<p class="mb-0">{}</p>{}',
+            situation,
+            linebreaksbr(entry.note, autoescape=True),
+            distress,
+        )
+    return format_html(
+        '<div class="entry-card mb-2">\n    <p class="fw-semibold mb-1">{}</p>\n'
+        "    {}\n  </div>",
+        entry.skill_label,
+        body,
+    )

@@ -2,7 +2,7 @@
 
 from django import template
 
-from journal.cards import render_entry_card
+from journal.cards import render_entry_card, render_shared_note
 
 register = template.Library()
 
@@ -25,3 +25,9 @@ def entry_card(context, entry, **options):
         starred=context.get("starred_ids") or frozenset(),
         csrf_token=str(context.get("csrf_token") or ""),
     )
+
+
+@register.simple_tag
+def shared_note(entry):
+    """An entry on the therapist's read-only page (journal/cards.py)."""
+    return render_shared_note(entry)

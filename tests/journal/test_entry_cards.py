@@ -1,8 +1,9 @@
 """The entry card written in Python (journal/cards.py) says what the template said.
 
-The card was a template, ``reference/entry_card.html`` beside this file; it became
-Python for speed. Every kind of card, in both languages, with and without its
-actions, must read the same to a person (whitespace between tags aside).
+The card and the shared page's note were templates (``reference/*.html`` beside
+this file); they became Python for speed. Every kind of card, in both languages,
+with and without its actions, must read the same to a person (whitespace between
+tags aside).
 """
 
 import datetime
@@ -114,3 +115,21 @@ def test_the_page_tag_takes_what_it_is_not_given_from_the_page(client):
     assert f'action="/journal/entries/{entry.pk}/star/"' in html
     assert 'name="csrfmiddlewaretoken" value="' in html
     assert f'href="/journal/entries/{entry.pk}/edit/?next=/journal/entries/' in html
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_shared_note_reads_as_the_template_wrote_it(language):
+    from journal.cards import render_shared_note
+
+    template = engines["django"].from_string(
+        (Path(__file__).parent / "reference" / "shared_note.html").read_text()
+    )
+    owner = make_user()
+    with translation.override(language):
+        for entry in entries(owner):
+            expected = template.render({"entry": entry})
+
+            made = render_shared_note(entry)
+
+            assert "entry-card" in made
+            assert same_html(made) == same_html(expected)
