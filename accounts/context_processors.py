@@ -9,11 +9,11 @@ def person(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"person_time_zone": "UTC", "journal_cache_key": None}
-    from accounts.freshness import cache_key
     from accounts.models import profile_for
 
     return {
         "person_time_zone": profile_for(user).time_zone,
-        # For {% cache %} around fragments with no journal text: see freshness.py.
-        "journal_cache_key": cache_key(user),
+        # For {% cache %} around fragments with no journal text, made before the
+        # view read anything (accounts/freshness.py).
+        "journal_cache_key": getattr(request, "journal_cache_key", None),
     }

@@ -38,7 +38,10 @@ def cache_key(user) -> str:
 
 
 class BumpOnWriteMiddleware:
-    """After a signed-in person's POST (or PUT, PATCH, DELETE), bump their version.
+    """Give the request its fragment key; after a write, bump the person's version.
+
+    The key is made before the view runs, and the version is bumped after any POST
+    (or PUT, PATCH, DELETE) by a signed-in person.
 
     After the view, so after its transaction has committed: a page read from then
     on can only be rendered from the new data. Bumping for a request that changed
@@ -52,6 +55,12 @@ class BumpOnWriteMiddleware:
         user = getattr(request, "user", None)
         signed_in = user is not None and user.is_authenticated
         user_id = user.pk if signed_in else None
+        if signed_in:
+            # Before the view reads anything: a fragment drawn from data read later
+            # can only be newer than its key says (a write in between bumps the
+            # version; midnight in between makes the key yesterday's, never used
+            # again), never older.
+            request.journal_cache_key = cache_key(user)
         response = self.get_response(request)
         if user_id is not None and request.method not in SAFE_METHODS:
             # The id read before the view: logging out or erasing the account

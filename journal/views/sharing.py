@@ -94,9 +94,14 @@ def share_view(request, token):
     language = request.GET.get("lang")
     if language not in languages:
         language = profile_for(link.owner).language
+    with translation.override(language):
+        # The owner's figures may come from the cache (never their notes): under
+        # the owner's journal version, read before their data, date and language.
+        owner_cache_key = freshness.cache_key(link.owner)
     # Only the name chosen for this link: the username is never shown to the reader.
     context = {
         "link": link,
+        "owner_cache_key": owner_cache_key,
         "name": link.display_name,
         "other_languages": [
             (code, name) for code, name in settings.LANGUAGES if code != language
@@ -112,9 +117,6 @@ def share_view(request, token):
         context["weeks"] = list(reversed(weeks))
         template = "journal/share.html"
     with translation.override(language):
-        # The owner's figures may come from the cache (never their notes): under
-        # the owner's journal version, date and this page's language.
-        context["owner_cache_key"] = freshness.cache_key(link.owner)
         response = render(request, template, context)
         response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -150,6 +150,8 @@ def progress(request):
             ]
         ),
         "today": today,
+        # A week that starts on the session's day moves when a session passes.
+        "week_start": week_start,
         "is_new_journal": SimpleLazyObject(
             lambda: bool(
                 report.totals.first_day
