@@ -22,7 +22,7 @@ from journal import reports, session_dates, stats
 from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
-from journal.models import ActivityPlan, Entry, RestDay
+from journal.models import ActivityPlan, Entry
 from journal.services import therapy_sessions
 from journal.services.entries import (
     FULL_DAY_MESSAGE,
@@ -84,7 +84,6 @@ def render_today(request, form, day, status=200):
         "todays_entries": todays_entries,
         "todays_more": todays_more,
         "practice": RecentPractice(request.user, day),
-        "is_rest_day": RestDay.objects.for_user(request.user).filter(day=day).exists(),
         "return_to": RETURN_TO_TODAY,
         "next_session": upcoming,
         "days_until": (
@@ -99,7 +98,7 @@ def render_today(request, form, day, status=200):
 
 
 class RecentPractice:
-    """The last 7 days and the streak, read only when the page draws them.
+    """The last 7 days, the streak and today's rest, read only when they are drawn.
 
     They hold no journal text, so Today keeps them in the cache until the next
     write or midnight (accounts/freshness.py); on most visits these three queries
@@ -113,6 +112,10 @@ class RecentPractice:
     @cached_property
     def resting(self) -> set:
         return reports.rest_days_of(self.user)
+
+    @cached_property
+    def is_rest_day(self) -> bool:
+        return self.day in self.resting
 
     @cached_property
     def recent_days(self) -> list:
