@@ -11,6 +11,7 @@ POST) must be in the database, and no request may have failed. Not part of CI.
 """
 
 import argparse
+import base64
 import datetime
 import http.client
 import os
@@ -50,6 +51,10 @@ def server_environment(args) -> dict:
         "DATABASE_URL": args.database_url,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        # A key for this run's notes only: the soak database is throw-away.
+        "DJANGO_FIELD_ENCRYPTION_KEYS": base64.urlsafe_b64encode(
+            secrets.token_bytes(32)
+        ).decode(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_SECURE_COOKIES": "0",

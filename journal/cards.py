@@ -17,9 +17,20 @@ from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from journal.models import Entry
+
+
+@functools.lru_cache(maxsize=512)
+def _translated(message: str, language: str) -> str:
+    # ``language`` only keys the memo: gettext reads the active language.
+    return gettext(message)
+
+
+def _(message: str) -> str:
+    """gettext, remembered: a page of cards asks for the same words 25 times."""
+    return _translated(message, translation.get_language())
 
 
 @functools.lru_cache(maxsize=4096)

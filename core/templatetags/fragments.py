@@ -3,7 +3,7 @@
 A form's CSRF token is masked afresh for every response, so a fragment with a form
 in it could not be kept as it was drawn. This one is kept with a placeholder where
 the token goes, and gets this response's token on the way out. Same arguments as
-``{% cache %}``: a timeout, a name, and what the fragment varies on.
+``{% cache %}``: a timeout, a name, what the fragment varies on, and ``using=``.
 """
 
 from django import template
@@ -32,6 +32,9 @@ def do_cache_with_token(parser, token):
     nodelist = parser.parse(("endcache_with_token",))
     parser.delete_first_token()
     bits = token.split_contents()
+    cache_name = None
+    if len(bits) > 3 and bits[-1].startswith("using="):
+        cache_name = parser.compile_filter(bits.pop().removeprefix("using="))
     if len(bits) < 3:
         raise template.TemplateSyntaxError(
             f"{bits[0]!r} needs a timeout and a name, like {{% cache %}}."
@@ -41,5 +44,5 @@ def do_cache_with_token(parser, token):
         parser.compile_filter(bits[1]),
         bits[2],
         [parser.compile_filter(bit) for bit in bits[3:]],
-        None,
+        cache_name,
     )

@@ -20,7 +20,7 @@ from html import unescape
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -1062,7 +1062,9 @@ def test_the_shared_entry_fields_are_the_same_for_everyone_and_never_hold_a_uuid
     assert len(set(uuids)) == 8, f"a uuid was served twice (from the cache?): {uuids}"
     assert len({html for _uuid, html in fields}) == 1
     key = NewEntryForm(today=D(2026, 11, 20)).blank_form_key
-    fragment = cache.get(make_template_fragment_key("entry-fields", ["en", key, ""]))
+    fragment = caches["shared_fragments"].get(
+        make_template_fragment_key("entry-fields", ["en", key, ""])
+    )
     assert fragment, "the blank entry fields should be kept in the cache"
     assert fields[0][1] in fragment
     assert 'name="uuid"' not in fragment
