@@ -29,6 +29,7 @@ import random
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -561,12 +562,23 @@ def main() -> int:
     try:
         wait_for_server(port)
         check_pages(port, people_by_kind)
+        ceiling_path, ceiling_people = PAGES[0][1], people_by_kind["3 years"]
         for name, path in pages:
             for kind, people in people_by_kind.items():
                 if kind == "1 week" and name == "ceiling":
                     continue
                 options = {"signed_out": name in SIGNED_OUT}
                 wrk(port, path, people, connections=4, seconds=1, **options)  # warm
+                # The ceiling again, just before: a shared machine drifts, and the
+                # ratio to a ceiling measured beside the page is what holds.
+                beside = wrk(
+                    port,
+                    ceiling_path,
+                    ceiling_people,
+                    connections=16,
+                    seconds=args.seconds,
+                    signed_out=False,
+                )
                 busy = wrk(
                     port, path, people, connections=16, seconds=args.seconds, **options
                 )
@@ -575,12 +587,17 @@ def main() -> int:
                 )
                 results[(name, kind)] = {
                     "rate": busy["rate"],
+                    "ceiling": beside["rate"],
+                    "ratio": busy["rate"] / beside["rate"],
                     "p50": calm["p50"],
                     "p99": calm["p99"],
                     "errors": busy["errors"] + calm["errors"],
                 }
                 rate, p99 = busy["rate"], calm["p99"]
-                say(f"  {name:<11} {kind:<8} {rate:7.0f}/s  p99 {p99:.1f} ms")
+                say(
+                    f"  {name:<11} {kind:<8} {rate:7.0f}/s "
+                    f"({rate / beside['rate']:.2f}× the ceiling)  p99 {p99:.1f} ms"
+                )
         weight = (
             None if args.no_browser else first_visit(port, people_by_kind["3 years"][0])
         )
@@ -604,21 +621,23 @@ def main() -> int:
 
 
 def make_report(args, results, queries, weight, pages) -> tuple[str, bool]:
-    ceiling = results[("ceiling", "3 years")]["rate"]
+    ceilings = [result["ceiling"] for result in results.values()]
+    ceiling = statistics.median(ceilings)
     workers = args.workers or "config default"
     lines = [
         f"Pages: {args.users} people with 3 years, {args.new_users} with 1 week; "
         f"gunicorn workers: {workers}; {args.seconds} s per measurement; "
-        f"ceiling {ceiling:.0f} requests/s.",
+        f"ceiling (median of the measurements beside each page) {ceiling:.0f} "
+        "requests/s; each ratio is to the ceiling measured just before that page.",
         "",
         "| page | req/s (16) | × ceiling | target | p50 ms (4) | p99 ms (4) "
-        "| errors | queries | 1 week req/s | 1 week queries | KB (gzip) |",
+        "| errors | queries | 1 week × ceiling | 1 week queries | KB (gzip) |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     failures = []
     for name, _path in pages:
         three = results[(name, "3 years")]
-        ratio = three["rate"] / ceiling
+        ratio = three["ratio"]
         target = TARGETS.get(name)
         week = results.get((name, "1 week"))
         q3 = queries[(name, "3 years")]
@@ -637,16 +656,16 @@ def make_report(args, results, queries, weight, pages) -> tuple[str, bool]:
                     f"{name}: {q3['queries']} queries for 3 years, "
                     f"{q1['queries']} for 1 week"
                 )
-            if three["rate"] < week["rate"] * (1 - ONE_WEEK_TOLERANCE):
+            if three["ratio"] < week["ratio"] * (1 - ONE_WEEK_TOLERANCE):
                 failures.append(
-                    f"{name}: 3 years {three['rate']:.0f}/s vs 1 week "
-                    f"{week['rate']:.0f}/s"
+                    f"{name}: 3 years {three['ratio']:.2f}× vs 1 week "
+                    f"{week['ratio']:.2f}× the ceiling"
                 )
         lines.append(
             f"| {name} | {three['rate']:.0f} | {ratio:.2f} | "
             f"{f'≥ {target}' if target else '—'} | {three['p50']:.1f} | "
             f"{three['p99']:.1f} | {three['errors']} | {q3['queries']} | "
-            f"{week['rate']:.0f} | {q1['queries']} | "
+            f"{week['ratio']:.2f} | {q1['queries']} | "
             if week
             else f"| {name} | {three['rate']:.0f} | {ratio:.2f} | "
             f"{f'≥ {target}' if target else '—'} | {three['p50']:.1f} | "

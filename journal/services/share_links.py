@@ -75,14 +75,20 @@ def visitor_mark(link: ShareLink, client_address: str, user_agent: str) -> str:
 def record_view(link: ShareLink, mark: str, user_agent: str, now) -> bool:
     """Log one opening of the link; False if this browser was counted in the hour.
 
-    Runs a constant number of queries, however many views the link has.
+    Runs a constant number of queries, however many views the link has: one for a
+    reload, a few under the link's lock for a new view.
     """
     since = now - REPEAT_WINDOW
+    recent = link.views.filter(visitor_mark=mark, viewed_at__gt=since)
+    if recent.exists():
+        # A reload: counted already, and no lock needed to know it (a mark, once
+        # written, stays until its hour is over).
+        return False
     with transaction.atomic():
         # One link's views are decided one at a time, so two simultaneous reloads
         # from one browser count once and every other view counts exactly once.
         ShareLink.objects.select_for_update().filter(pk=link.pk).exists()
-        if link.views.filter(visitor_mark=mark, viewed_at__gt=since).exists():
+        if recent.exists():
             return False
         ShareLinkView.objects.create(
             link=link,
