@@ -34,12 +34,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.serving import ensure_database, wait_for_server  # noqa: E402
 
 DATA_VERSION = "3"  # bump when the generated history changes shape
 THREE_YEARS = 3 * 365 + 1
@@ -150,20 +151,6 @@ def server_environment(args, port: int) -> dict:
     if args.workers:
         environment["GUNICORN_WORKERS"] = str(args.workers)
     return environment
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    parsed = urllib.parse.urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin_url = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def share_token(username: str) -> str:
@@ -469,21 +456,6 @@ def wrk(port, path_template, people, *, signed_out, connections, seconds):
         "p99": latency.get(99),
         "errors": errors,
     }
-
-
-def wait_for_server(port: int, seconds: float = 30) -> None:
-    import http.client
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
 
 
 def check_pages(port, people_by_kind) -> None:
