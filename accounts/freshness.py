@@ -1,6 +1,7 @@
 """Fragments of a person's pages may be cached; this keeps them from going stale.
 
-A fragment is cached under ``cache_key(request)``: the person (their id and the
+A fragment is cached under ``cache_key(user)``, made at the start of the request
+before the view reads anything: the person (their id and the
 moment the account was made, so an id used again after an erasure never meets an
 old fragment), ``Profile.journal_version``, their own date today (a streak or a
 strength changes at midnight without a write) and the page's language.
