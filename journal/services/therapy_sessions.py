@@ -7,8 +7,7 @@ set, they wait (session None) and join the next session as soon as there is one.
 import datetime
 import zoneinfo
 
-from django.db import transaction
-from django.db.models import Exists, Q, Subquery
+from django.db import connection, transaction
 
 from accounts import freshness
 from accounts.choices import WeekStart
@@ -46,21 +45,25 @@ def starred_ids(user, session: TherapySession | None) -> frozenset:
 
 
 def starred_for_next(user, now) -> frozenset:
-    """starred_ids for the coming session, in one query (the session not needed)."""
-    coming = (
-        TherapySession.objects.for_user(user)
-        .held()
-        .filter(starts_at__gt=now)
-        .order_by("starts_at", "pk")
+    """starred_ids for the coming session, in one query (the session not needed).
+
+    Written as SQL: the history and the week ask this on every visit, and building
+    the same query through the ORM cost ten times what the database takes to answer.
+    """
+    # Table names come from the models; every value is a parameter.
+    session = TherapySession._meta.db_table
+    star, entry = SessionStar._meta.db_table, Entry._meta.db_table
+    coming = f"FROM {session} WHERE owner_id = %s AND NOT is_skipped AND starts_at > %s"
+    sql = (
+        f"SELECT star.entry_id FROM {star} star "  # noqa: S608
+        f"JOIN {entry} entry ON entry.id = star.entry_id "
+        "WHERE entry.owner_id = %s AND ("
+        f"star.session_id = (SELECT id {coming} ORDER BY starts_at, id LIMIT 1) "
+        f"OR (star.session_id IS NULL AND NOT EXISTS (SELECT 1 {coming})))"
     )
-    return frozenset(
-        SessionStar.objects.filter(entry__owner=user)
-        .filter(
-            Q(session_id=Subquery(coming.values("pk")[:1]))
-            | Q(session__isnull=True) & ~Exists(coming)
-        )
-        .values_list("entry_id", flat=True)
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, user.pk, now, user.pk, now])
+        return frozenset(row[0] for row in cursor.fetchall())
 
 
 def week_start_of(profile, now) -> str | int:
