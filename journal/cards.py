@@ -10,12 +10,13 @@ tests/journal/test_entry_cards.py, which compares the two).
 import datetime
 import functools
 import zoneinfo
+from html import escape as esc
 
 from django.template.defaultfilters import linebreaksbr, urlencode
 from django.template.loader import get_template
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -49,29 +50,21 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
-def _when(entry: Entry, show_day: bool, zone: str) -> SafeString:
-    parts = []
-    if show_day:
-        parts.append(conditional_escape(local_date(entry.practiced_on, _("D j M Y"))))
+def _when(entry: Entry, show_day: bool, zone: str) -> str:
+    day = esc(local_date(entry.practiced_on, _("D j M Y"))) if show_day else ""
     written = entry.created_at.astimezone(_zone(zone))
-    if written.date() == entry.practiced_on:
-        if show_day:
-            parts.append(" · ")
-        parts.append(
-            format_html(
-                '<time datetime="{}">{}</time>',
-                timezone.localtime(entry.created_at).isoformat(),
-                written.strftime("%H:%M"),
-            )
-        )
-    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 - escaped
+    if written.date() != entry.practiced_on:
+        return day
+    moment = timezone.localtime(entry.created_at).isoformat()
+    time = f'<time datetime="{moment}">{written.strftime("%H:%M")}</time>'
+    return f"{day} · {time}" if show_day else time
 
 
-def _ratings(entry: Entry) -> SafeString:
+def _ratings(entry: Entry) -> str:
     before, after = entry.distress_before, entry.distress_after
     if before is None and after is None and not entry.helpfulness:
-        return mark_safe("")
-    html = ['\n  <p class="entry-ratings mb-2">\n    ']
+        return ""
+    html = '\n  <p class="entry-ratings mb-2">\n    '
     if before is not None or after is not None:
         if before is not None and after is not None:
             spoken = _("Distress went from %(before)s to %(after)s out of 10.") % {
@@ -82,44 +75,36 @@ def _ratings(entry: Entry) -> SafeString:
             spoken = _("Distress before: %(before)s out of 10.") % {"before": before}
         else:
             spoken = _("Distress after: %(after)s out of 10.") % {"after": after}
-        html.append(
-            format_html(
-                '<span class="entry-distress"><span aria-hidden="true">{} {} → {}'
-                '</span><span class="visually-hidden">{}</span></span>\n    ',
-                _("Distress"),
-                "–" if before is None else before,
-                "–" if after is None else after,
-                spoken,
-            )
+        shown_before = "–" if before is None else before
+        shown_after = "–" if after is None else after
+        html += (
+            f'<span class="entry-distress"><span aria-hidden="true">'
+            f"{esc(_('Distress'))} {shown_before} → {shown_after}</span>"
+            f'<span class="visually-hidden">{esc(spoken)}</span></span>\n    '
         )
     if entry.helpfulness:
-        html.append(
-            format_html(
-                '<span class="entry-helped">{}</span>',
-                _("helped %(value)s/5") % {"value": entry.helpfulness},
-            )
-        )
-    html.append("\n  </p>\n  ")
-    return mark_safe("".join(str(part) for part in html))  # noqa: S308 - escaped
+        helped = _("helped %(value)s/5") % {"value": entry.helpfulness}
+        html += f'<span class="entry-helped">{esc(helped)}</span>'
+    return html + "\n  </p>\n  "
 
 
-def _body(entry: Entry) -> SafeString:
+def _note(entry: Entry) -> str:
+    return linebreaksbr(entry.note, autoescape=True)
+
+
+def _body(entry: Entry) -> str:
     if entry.exercise_answers:
         template = get_template("journal/includes/exercise_answers.html")
-        return mark_safe(template.render({"entry": entry}))  # noqa: S308 - a template
+        return template.render({"entry": entry})
     situation = ""
     if entry.situation:
-        situation = format_html(
-            '<p class="entry-situation mb-1"><span class="visually-hidden">{} </span>'
-            "{}</p>",
-            _("Situation:"),
-            entry.situation,
+        situation = (
+            '<p class="entry-situation mb-1"><span class="visually-hidden">'
+            f"{esc(_('Situation:'))} </span>{esc(entry.situation)}</p>"
         )
-    return format_html(
-        '{}\n  <p class="entry-note mb-2">{}</p>\n  {}',
-        situation,
-        linebreaksbr(entry.note, autoescape=True),
-        _ratings(entry),
+    return (
+        f'{situation}\n  <p class="entry-note mb-2">{_note(entry)}</p>\n  '
+        f"{_ratings(entry)}"
     )
 
 
@@ -225,19 +210,16 @@ def render_entry_card(
             starred=starred,
             csrf=csrf_token,
         )
-    return format_html(
-        '<article class="entry-card skill-{}" aria-labelledby="entry-{}-title" '
-        'data-entry-card>\n  <header class="entry-card-head">\n    <h3 '
-        'class="entry-card-title" id="entry-{}-title"><span class="skill-tag"><span '
-        'class="skill-dot" aria-hidden="true"></span>{}</span></h3>\n    <p '
-        'class="entry-when">{}</p>\n  </header>\n  {}\n  {}\n</article>',
-        entry.skill,
-        entry.pk,
-        entry.pk,
-        entry.skill_label,
-        _when(entry, show_day, zone),
-        _body(entry),
-        actions,
+    pk = entry.pk
+    return mark_safe(  # noqa: S308 - every value is escaped or made here
+        f'<article class="entry-card skill-{esc(entry.skill)}" '
+        f'aria-labelledby="entry-{pk}-title" data-entry-card>\n'
+        '  <header class="entry-card-head">\n'
+        f'    <h3 class="entry-card-title" id="entry-{pk}-title"><span '
+        'class="skill-tag"><span class="skill-dot" aria-hidden="true"></span>'
+        f"{esc(entry.skill_label)}</span></h3>\n"
+        f'    <p class="entry-when">{_when(entry, show_day, zone)}</p>\n'
+        f"  </header>\n  {_body(entry)}\n  {actions}\n</article>"
     )
 
 
@@ -248,27 +230,21 @@ def render_shared_note(entry: Entry) -> SafeString:
     else:
         situation = ""
         if entry.situation:
-            situation = format_html(
-                '<p class="entry-situation mb-1">{}</p>\n    ', entry.situation
+            situation = (
+                f'<p class="entry-situation mb-1">{esc(entry.situation)}</p>\n    '
             )
         distress = ""
         before, after = entry.distress_before, entry.distress_after
         if before is not None or after is not None:
-            distress = format_html(
-                '\n    <p class="small text-body-secondary mb-0">{}: {} → {}</p>',
-                _("Distress"),
-                "–" if before is None else before,
-                "–" if after is None else after,
+            shown_before = "–" if before is None else before
+            shown_after = "–" if after is None else after
+            distress = (
+                '\n    <p class="small text-body-secondary mb-0">'
+                f"{esc(_('Distress'))}: {shown_before} → {shown_after}</p>"
             )
-        body = format_html(
-            '{}<p class="mb-0">{}</p>{}',
-            situation,
-            linebreaksbr(entry.note, autoescape=True),
-            distress,
-        )
-    return format_html(
-        '<div class="entry-card mb-2">\n    <p class="fw-semibold mb-1">{}</p>\n'
-        "    {}\n  </div>",
-        entry.skill_label,
-        body,
+        body = f'{situation}<p class="mb-0">{_note(entry)}</p>{distress}'
+    return mark_safe(  # noqa: S308 - every value is escaped or made here
+        '<div class="entry-card mb-2">\n'
+        f'    <p class="fw-semibold mb-1">{esc(entry.skill_label)}</p>\n'
+        f"    {body}\n  </div>"
     )
