@@ -85,13 +85,6 @@ NOTES = [
     "Counted five things I could see when the panic started on the bus.",
     "Caught myself mind-reading in the meeting and checked the evidence.",
 ]
-SKILLS = [
-    "emotional-regulation",
-    "distress-tolerance",
-    "cognitive-restructuring",
-    "communication",
-    "behavioral-activation",
-]
 
 
 def parse_args():
@@ -201,6 +194,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
     from django.utils import timezone
 
     from accounts.models import profile_for
+    from core.skills import Skill
     from journal.exercises.answers import build_note
     from journal.exercises.definitions import THOUGHT_RECORD
     from journal.models import (
@@ -255,7 +249,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
                     fill_entry(entry, THOUGHT_RECORD, answers)
                     entry.note = build_note(THOUGHT_RECORD, answers)
                 else:
-                    entry.skill = rng.choice(SKILLS)
+                    entry.skill = rng.choice(Skill.values)
                     entry.note = rng.choice(NOTES)
                     if rng.random() < 0.6:
                         entry.distress_before = rng.randint(3, 10)
