@@ -22,6 +22,16 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    # A request for a Spanish reader activates Spanish in this thread, as a web
+    # process does per request; code a later test calls directly must not inherit it.
+    from django.utils import translation
+
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     # Log-in lock-outs live in the database (rolled back per test); sign-up limits
     # live in the cache, which outlives a test unless cleared.

@@ -2,7 +2,7 @@
 
 from django import template
 
-from journal.cards import render_entry_card, render_shared_note
+from journal.cards import local_date, render_entry_card, render_shared_note
 
 register = template.Library()
 
@@ -31,3 +31,9 @@ def entry_card(context, entry, **options):
 def shared_note(entry):
     """An entry on the therapist's read-only page (journal/cards.py)."""
     return render_shared_note(entry)
+
+
+@register.filter
+def day_as(value, fmt):
+    """``value|date:fmt`` for a day, remembered per day, format and language."""
+    return local_date(value, fmt)

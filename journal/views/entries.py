@@ -6,6 +6,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import JsonResponse
@@ -15,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.freshness import cache_key
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from core.skills import all_skills
@@ -40,6 +42,7 @@ TODAY_SHOWN = 20
 RETURN_TO_TODAY = "today"
 # Plans due today (or left from earlier days) shown on Today; the rest are a tap away.
 TODAY_PLANS_SHOWN = 5
+DAY = 24 * 60 * 60
 
 
 def get_entry_for_user(user, pk) -> Entry:
@@ -71,7 +74,7 @@ def render_today(request, form, day, status=200):
         todays_entries = todays_entries[:TODAY_SHOWN]
     profile = profile_for(request.user)
     now = timezone.now()
-    upcoming = therapy_sessions.upcoming(request.user, now)
+    starts_at, starred = _next_session(request, now)
     due_plans = list(
         ActivityPlan.objects.for_user(request.user).due(day)[: TODAY_PLANS_SHOWN + 1]
     )
@@ -85,16 +88,35 @@ def render_today(request, form, day, status=200):
         "todays_more": todays_more,
         "practice": RecentPractice(request.user, day),
         "return_to": RETURN_TO_TODAY,
-        "next_session": upcoming,
+        "next_session": {"starts_at": starts_at} if starts_at else None,
         "days_until": (
-            session_dates.days_until(upcoming.starts_at, now, profile.time_zone)
-            if upcoming
+            session_dates.days_until(starts_at, now, profile.time_zone)
+            if starts_at
             else None
         ),
         "zone": profile.time_zone,
-        "starred_ids": therapy_sessions.starred_ids(request.user, upcoming),
+        "starred_ids": starred,
     }
     return render(request, "journal/today.html", context, status=status)
+
+
+def _next_session(request, now) -> tuple:
+    """When the next session starts, and the entries starred for it.
+
+    A time and entry ids, no journal text: kept in the cache under the person's
+    fragment key (any write changes it) until that session starts, when the next
+    one becomes the one to show.
+    """
+    person = getattr(request, "journal_cache_key", None) or cache_key(request.user)
+    key = f"today-next-session:{person}"
+    facts = cache.get(key)
+    if facts is None or (facts[0] is not None and facts[0] <= now):
+        upcoming = therapy_sessions.upcoming(request.user, now)
+        starts_at = upcoming.starts_at if upcoming else None
+        facts = (starts_at, therapy_sessions.starred_ids(request.user, upcoming))
+        until_it_starts = (starts_at - now).total_seconds() if starts_at else DAY
+        cache.set(key, facts, max(1, int(min(until_it_starts, DAY))))
+    return facts
 
 
 class RecentPractice:
