@@ -1,6 +1,7 @@
-"""What the benchmarks share: their own database, and waiting for gunicorn."""
+"""What the benchmarks share: their own database, waiting for gunicorn, saying."""
 
 import http.client
+import sys
 import time
 import urllib.parse
 
@@ -32,3 +33,9 @@ def wait_for_server(port: int, seconds: float = 30) -> None:
         except OSError:
             time.sleep(0.25)
     raise SystemExit("gunicorn did not start")
+
+
+def say(text: str) -> None:
+    """A line on the benchmark's console, at once."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()

@@ -16,7 +16,6 @@ from django.template.defaultfilters import linebreaksbr, urlencode
 from django.template.loader import get_template
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -112,7 +111,7 @@ def _body(entry: Entry) -> str:
 def _words(language: str) -> dict[str, str]:
     """The card's fixed words in one language, looked up and escaped once."""
     return {
-        key: escape(text)
+        key: esc(text)
         for key, text in {
             "starred": _("Starred"),
             "to_bring_up": _("to bring up"),
@@ -138,15 +137,15 @@ def _url(name: str, pk: int) -> str:
 def _actions(entry: Entry, *, next_url: str, request_path: str, starred, csrf):
     words = _words(translation.get_language())
     raw_day, raw_skill = local_date(entry.practiced_on, _("j M")), entry.skill_label
-    day, skill = escape(raw_day), escape(raw_skill)
-    query = escape(f"?next={urlencode(next_url)}") if next_url else ""
+    day, skill = esc(raw_day), esc(raw_skill)
+    query = esc(f"?next={urlencode(next_url)}") if next_url else ""
     edit = _url("journal:entry-edit", entry.pk)
     delete = _url("journal:entry-delete", entry.pk)
     follow = ""
     follow_up = entry.exercise_answers.follow_up if entry.exercise_answers else None
     if follow_up:
         question = _("Add “%(question)s”") % {"question": follow_up.short}
-        follow = f'<p class="mb-2"><a href="{edit}{query}">{escape(question)}</a></p>'
+        follow = f'<p class="mb-2"><a href="{edit}{query}">{esc(question)}</a></p>'
     if entry.pk in starred:
         star = (
             '<button type="submit" class="btn btn-sm btn-outline-primary '
@@ -161,16 +160,14 @@ def _actions(entry: Entry, *, next_url: str, request_path: str, starred, csrf):
             f'{words["bring_up"]}<span class="visually-hidden">: {skill}, {day}'
             "</span></button>"
         )
-    more = escape(
-        _("More for %(skill)s, %(day)s") % {"skill": raw_skill, "day": raw_day}
-    )
+    more = esc(_("More for %(skill)s, %(day)s") % {"skill": raw_skill, "day": raw_day})
     return mark_safe(  # noqa: S308 - every value above is escaped
         f"{follow}\n"
         '  <div class="entry-actions">\n'
         f'    <form method="post" action="{_url("journal:entry-star", entry.pk)}">\n'
         '      <input type="hidden" name="csrfmiddlewaretoken" '
-        f'value="{escape(csrf)}"><input type="hidden" name="next" '
-        f'value="{escape(next_url or request_path)}">\n'
+        f'value="{esc(csrf)}"><input type="hidden" name="next" '
+        f'value="{esc(next_url or request_path)}">\n'
         f"      {star}\n"
         "    </form>\n"
         '    <details class="entry-menu">\n'

@@ -1,0 +1,240 @@
+"""The benchmark's people: 200 with three years of practice, 20 who began a week ago.
+
+Made once in the benchmark's own database (``build_people``), then reused while
+``DATA_VERSION`` and the counts are the same; signed in for each run (``sign_in``).
+"""
+
+import datetime
+import hashlib
+import random
+import time
+from dataclasses import dataclass
+
+from benchmarks.serving import say
+
+DATA_VERSION = "3"  # bump when the generated history changes shape
+THREE_YEARS = 3 * 365 + 1
+SHARE_TOKEN_SALT = "between-sessions-benchmark"  # noqa: S105 - a local test database
+
+
+NOTES = [
+    "Named the feeling before I answered and my voice stayed calm.",
+    "Cold water on my face and slow breathing in the car park until it passed.",
+    "Wrote the thought down and looked for what else could be true.",
+    "Asked for what I needed at work, clearly and kindly, and it went all right.",
+    "Went for a short walk although I felt flat; a little lighter afterwards.",
+    "Noticed the urge to check my phone and rode it out for ten minutes.",
+    "Told my sister I could not come on Sunday without apologising five times.",
+    "Made the bed and opened the window, then called a friend.",
+    "Counted five things I could see when the panic started on the bus.",
+    "Caught myself mind-reading in the meeting and checked the evidence.",
+]
+
+
+def share_token(username: str) -> str:
+    return hashlib.sha256(f"{SHARE_TOKEN_SALT}:{username}".encode()).hexdigest()
+
+
+# --- the data -------------------------------------------------------------------
+
+
+def build_people(args) -> None:
+    """Make the people and their history unless this version of it is there."""
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("load_guide", verbosity=0)
+    marker = f"bench-data-v{DATA_VERSION}-{args.users}-{args.new_users}"
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS bench_marker (name text)")
+        cursor.execute("SELECT name FROM bench_marker")
+        row = cursor.fetchone()
+    if row and row[0] == marker and not args.rebuild:
+        say(f"Reusing the people in the database ({marker}).")
+        refresh_share_links()
+        return
+    started = time.monotonic()
+    get_user_model().objects.filter(username__startswith="bench-").delete()
+    for number in range(args.users):
+        make_person(f"bench-{number:03d}", days=THREE_YEARS, seed=number)
+        if number % 20 == 19:
+            say(f"  {number + 1} of {args.users} people with three years made")
+    for number in range(args.new_users):
+        make_person(f"bench-new-{number:03d}", days=7, seed=10_000 + number)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM bench_marker")
+        cursor.execute("INSERT INTO bench_marker VALUES (%s)", [marker])
+        cursor.execute("ANALYZE")
+    cache.clear()
+    say(f"Made the people in {time.monotonic() - started:.0f} s.")
+
+
+def make_person(username: str, *, days: int, seed: int) -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.utils import timezone
+
+    from accounts.models import profile_for
+    from core.skills import Skill
+    from journal.exercises.answers import build_note
+    from journal.exercises.definitions import THOUGHT_RECORD
+    from journal.models import (
+        ActivityPlan,
+        Entry,
+        RestDay,
+        SessionStar,
+        ShareLink,
+        TalkPoint,
+        WeeklyReflection,
+    )
+    from journal.services import therapy_sessions
+    from journal.services.exercises import fill_entry
+    from journal.services.share_links import hash_token
+
+    rng = random.Random(seed)  # noqa: S311 - made-up data
+    now = timezone.now()
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(username)
+        profile = profile_for(user)
+        profile.time_zone = "America/New_York"
+        profile.language = "es" if seed % 4 == 3 else "en"
+        profile.save()
+        today = profile.today()
+        first = today - datetime.timedelta(days=days - 1)
+        entries, rest_days = [], []
+        for offset in range(days):
+            day = first + datetime.timedelta(days=offset)
+            if offset < days - 7 and rng.random() < 0.03:
+                rest_days.append(
+                    RestDay(owner=user, day=day, reason=rng.choice(["", "Ill"]))
+                )
+                continue
+            if rng.random() < 0.15:
+                continue
+            for _ in range(rng.randint(1, 3)):
+                moment = timezone.make_aware(
+                    datetime.datetime.combine(day, datetime.time(rng.randint(7, 21)))
+                )
+                entry = Entry(owner=user, practiced_on=day, created_at=min(moment, now))
+                if rng.random() < 0.08:
+                    answers = {
+                        "situation": "Team meeting",
+                        "thought": "They think I am useless",
+                        "feeling": "Ashamed",
+                        "feeling_before": rng.randint(5, 9),
+                        "evidence_against": "I was thanked for the report",
+                        "balanced_thought": "One frown is not a verdict on me",
+                        "feeling_after": rng.randint(1, 5),
+                    }
+                    fill_entry(entry, THOUGHT_RECORD, answers)
+                    entry.note = build_note(THOUGHT_RECORD, answers)
+                else:
+                    entry.skill = rng.choice(Skill.values)
+                    entry.note = rng.choice(NOTES)
+                    if rng.random() < 0.6:
+                        entry.distress_before = rng.randint(3, 10)
+                        entry.distress_after = rng.randint(0, entry.distress_before)
+                    if rng.random() < 0.5:
+                        entry.helpfulness = rng.randint(1, 5)
+                entries.append(entry)
+        Entry.objects.bulk_create(entries, batch_size=1000)
+        RestDay.objects.bulk_create(rest_days)
+        WeeklyReflection.objects.bulk_create(
+            WeeklyReflection(
+                owner=user,
+                week_of=first + datetime.timedelta(weeks=week),
+                what_helped="Walking after work, and saying no once.",
+                what_was_hard="Sunday evenings.",
+                for_next_session="Why Sundays are hard.",
+            )
+            for week in range(days // 7)
+            if rng.random() < 0.7
+        )
+        therapy_sessions.add_schedule(
+            user,
+            every_weeks=1,
+            starts_on=first + datetime.timedelta(days=rng.randint(0, 6)),
+            at=datetime.time(17),
+            zone=profile.time_zone,
+            label="Dr. R.",
+            today=today,
+            now=now,
+        )
+        coming = therapy_sessions.upcoming(user, now)
+        recent = Entry.objects.for_user(user).order_by("-practiced_on")[:40]
+        SessionStar.objects.bulk_create(
+            SessionStar(entry=entry, session=coming) for entry in recent[::13]
+        )
+        TalkPoint.objects.bulk_create(
+            TalkPoint(owner=user, session=coming, text=text, position=n)
+            for n, text in enumerate(["How I slept", "Saying no at work"])
+        )
+        ActivityPlan.objects.create(
+            owner=user,
+            exercise_version=1,
+            activity="Ten minutes in the park after lunch",
+            planned_on=today,
+            expected=3,
+        )
+        ShareLink.objects.create(
+            owner=user,
+            token_hash=hash_token(share_token(username)),
+            weeks=4,
+            include_notes=True,
+            display_name="Alex",
+            first_day=today - datetime.timedelta(weeks=3, days=today.weekday()),
+            last_day=today + datetime.timedelta(days=6 - today.weekday()),
+            created_at=now,
+            expires_at=now + datetime.timedelta(days=30),
+        )
+
+
+def refresh_share_links() -> None:
+    """Links made on an earlier day: move their weeks and expiry to today's."""
+    from django.utils import timezone
+
+    from accounts.models import Profile
+    from journal.models import ShareLink
+
+    today = Profile(time_zone="America/New_York").today()
+    now = timezone.now()
+    ShareLink.objects.filter(owner__username__startswith="bench-").update(
+        first_day=today - datetime.timedelta(weeks=3, days=today.weekday()),
+        last_day=today + datetime.timedelta(days=6 - today.weekday()),
+        expires_at=now + datetime.timedelta(days=30),
+        revoked_at=None,
+    )
+
+
+@dataclass
+class Person:
+    username: str
+    session_key: str
+    token: str
+    week: str  # the current week's address (the week starts on their own day)
+
+    def path(self, template: str) -> str:
+        return template.format(token=self.token, week=self.week)
+
+
+def sign_in(prefix: str) -> list[Person]:
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    people = []
+    for user in (
+        get_user_model()
+        .objects.filter(username__startswith=prefix)
+        .order_by("username")
+    ):
+        client = Client()
+        client.force_login(user)
+        key = client.cookies[settings.SESSION_COOKIE_NAME].value
+        week = client.get("/journal/week/")["Location"]
+        people.append(Person(user.username, key, share_token(user.username), week))
+    return people

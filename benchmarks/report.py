@@ -1,0 +1,84 @@
+"""The page benchmark's targets (issue #19) and its report: a table and what missed."""
+
+import statistics
+
+TARGETS = {
+    "Today": 0.3,
+    "week": 0.3,
+    "history": 0.3,
+    "entry form": 0.3,
+    "share page": 0.3,
+    "progress": 0.25,
+    "guide page": 0.5,
+}
+P99_TARGET_MS = 50
+ONE_WEEK_TOLERANCE = 0.20
+FIRST_VISIT_BYTES = 80 * 1024
+FIRST_VISIT_REQUESTS = 12
+
+
+def make_report(args, results, queries, weight, pages) -> tuple[str, bool]:
+    ceilings = [result["ceiling"] for result in results.values()]
+    ceiling = statistics.median(ceilings)
+    workers = args.workers or "config default"
+    lines = [
+        f"Pages: {args.users} people with 3 years, {args.new_users} with 1 week; "
+        f"gunicorn workers: {workers}; {args.seconds} s per measurement; "
+        f"ceiling (median of the measurements beside each page) {ceiling:.0f} "
+        "requests/s; each ratio is to the ceiling measured just before that page.",
+        "",
+        "| page | req/s (16) | × ceiling | target | p50 ms (4) | p99 ms (4) "
+        "| errors | queries | 1 week × ceiling | 1 week queries | KB (gzip) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    failures = []
+    for name, _path in pages:
+        three = results[(name, "3 years")]
+        ratio = three["ratio"]
+        target = TARGETS.get(name)
+        week = results.get((name, "1 week"))
+        q3 = queries[(name, "3 years")]
+        q1 = queries.get((name, "1 week"))
+        if target and ratio < target:
+            failures.append(f"{name}: {ratio:.2f}× the ceiling (target {target}×)")
+        if three["p99"] is None or three["p99"] >= P99_TARGET_MS:
+            failures.append(f"{name}: p99 {three['p99']} ms at 4 connections")
+        if three["errors"]:
+            failures.append(f"{name}: {three['errors']} errors")
+        if week:
+            if week["errors"]:
+                failures.append(f"{name} (1 week): {week['errors']} errors")
+            if q1["queries"] != q3["queries"]:
+                failures.append(
+                    f"{name}: {q3['queries']} queries for 3 years, "
+                    f"{q1['queries']} for 1 week"
+                )
+            if three["ratio"] < week["ratio"] * (1 - ONE_WEEK_TOLERANCE):
+                failures.append(
+                    f"{name}: 3 years {three['ratio']:.2f}× vs 1 week "
+                    f"{week['ratio']:.2f}× the ceiling"
+                )
+        lines.append(
+            f"| {name} | {three['rate']:.0f} | {ratio:.2f} | "
+            f"{f'≥ {target}' if target else '—'} | {three['p50']:.1f} | "
+            f"{three['p99']:.1f} | {three['errors']} | {q3['queries']} | "
+            f"{week['ratio']:.2f} | {q1['queries']} | "
+            if week
+            else f"| {name} | {three['rate']:.0f} | {ratio:.2f} | "
+            f"{f'≥ {target}' if target else '—'} | {three['p50']:.1f} | "
+            f"{three['p99']:.1f} | {three['errors']} | {q3['queries']} | — | — | "
+        )
+        lines[-1] += f"{q3['gzip'] / 1024:.1f} |"
+    if weight:
+        lines += [
+            "",
+            f"First visit to Today: {weight['requests']} requests, "
+            f"{weight['bytes'] / 1024:.1f} KB transferred (compressed).",
+        ]
+        if weight["requests"] > FIRST_VISIT_REQUESTS:
+            failures.append(f"first visit: {weight['requests']} requests")
+        if weight["bytes"] > FIRST_VISIT_BYTES:
+            failures.append(f"first visit: {weight['bytes']} bytes")
+    lines += ["", "All targets met." if not failures else "Missed:"]
+    lines += [f"- {failure}" for failure in failures]
+    return "\n".join(lines), not failures
