@@ -27,4 +27,6 @@ class CrispyFormMixin:
     def helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_tag = False
+        # The template's <form> has its own {% csrf_token %}: one token per form.
+        helper.disable_csrf = True
         return helper

@@ -1,4 +1,6 @@
-"""``{% cache_with_token %}``: Django's ``{% cache %}`` for fragments holding a form.
+"""Fragments kept drawn: ``{% cache_with_token %}`` and ``{% text_form %}``.
+
+``{% cache_with_token %}``: Django's ``{% cache %}`` for fragments holding a form.
 
 A form's CSRF token is masked afresh for every response, so a fragment with a form
 in it could not be kept as it was drawn. This one is kept with a placeholder where
@@ -6,8 +8,15 @@ the token goes, and gets this response's token on the way out. Same arguments as
 ``{% cache %}``: a timeout, a name, what the fragment varies on, and ``using=``.
 """
 
-from django import template
+import re
+
+from crispy_forms.utils import render_crispy_form
+from django import forms, template
+from django.core.cache import caches
 from django.templatetags.cache import CacheNode
+from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -46,3 +55,41 @@ def do_cache_with_token(parser, token):
         [parser.compile_filter(bit) for bit in bits[3:]],
         cache_name,
     )
+
+
+# --- {% text_form form %} -------------------------------------------------------------
+
+FIELD_MARK = "[field-text-goes-here:{name}]"
+FIELD_MARKS = re.compile(r"\[field-text-goes-here:(\w+)\]")
+
+
+@register.simple_tag
+def text_form(form):
+    """``{% crispy form %}`` for a blank form of text areas, its HTML kept per language.
+
+    crispy draws such a form once per language and process, with a mark where
+    each field's text goes; each visit puts its own escaped text in its place (a
+    text area's text is the only thing that differs). Nothing a person wrote is
+    kept. A submitted form (with its errors) is drawn by crispy as it always was.
+    """
+    if form.is_bound or not all(
+        isinstance(field.widget, forms.Textarea) for field in form.fields.values()
+    ):
+        return render_crispy_form(form)
+    language = translation.get_language()
+    key = f"text-form:{type(form).__module__}.{type(form).__qualname__}:{language}"
+    fragments = caches["shared_fragments"]
+    html = fragments.get(key)
+    if html is None:
+        marked = type(form)(
+            initial={name: FIELD_MARK.format(name=name) for name in form.fields}
+        )
+        html = render_crispy_form(marked)
+        fragments.set(key, html, None)
+    texts = {}
+    for name in form.fields:
+        value = form[name].value()
+        texts[name] = conditional_escape("" if value is None else value)
+    # One pass over the kept HTML: a text that looks like a mark stays text.
+    html = FIELD_MARKS.sub(lambda mark: texts[mark.group(1)], html)
+    return mark_safe(html)  # noqa: S308 - crispy's HTML, each text escaped above

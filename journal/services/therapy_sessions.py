@@ -6,8 +6,10 @@ set, they wait (session None) and join the next session as soon as there is one.
 
 import datetime
 import zoneinfo
+from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.core.cache import cache
+from django.db import transaction
 
 from accounts import freshness
 from accounts.choices import WeekStart
@@ -44,40 +46,74 @@ def starred_ids(user, session: TherapySession | None) -> frozenset:
     )
 
 
-def starred_for_next(user, now) -> frozenset:
-    """starred_ids for the coming session, in one query (the session not needed).
-
-    Written as SQL: the history and the week ask this on every visit, and building
-    the same query through the ORM cost ten times what the database takes to answer.
-    """
-    # Table names come from the models; every value is a parameter.
-    session = TherapySession._meta.db_table
-    star, entry = SessionStar._meta.db_table, Entry._meta.db_table
-    coming = f"FROM {session} WHERE owner_id = %s AND NOT is_skipped AND starts_at > %s"
-    sql = (
-        f"SELECT star.entry_id FROM {star} star "  # noqa: S608
-        f"JOIN {entry} entry ON entry.id = star.entry_id "
-        "WHERE entry.owner_id = %s AND ("
-        f"star.session_id = (SELECT id {coming} ORDER BY starts_at, id LIMIT 1) "
-        f"OR (star.session_id IS NULL AND NOT EXISTS (SELECT 1 {coming})))"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, user.pk, now, user.pk, now])
-        return frozenset(row[0] for row in cursor.fetchall())
-
-
 def week_start_of(profile, now) -> str | int:
     """The person's week start, with "session" turned into their session's weekday.
 
     The next session decides (else the latest one); with none the week starts on
-    Monday, as stats.start_weekday does. One query, and only for "session".
+    Monday, as stats.start_weekday does. Queries only for "session".
     """
     if profile.week_start != WeekStart.SESSION:
         return profile.week_start
-    sessions = TherapySession.objects.for_user(profile.user).held()
+    return _week_start(profile, upcoming(profile.user, now))
+
+
+@dataclass(frozen=True)
+class Coming:
+    """What the next session means for a person's pages right now.
+
+    When it starts (None: no session is coming), the entries starred for it and
+    the weekday their week starts on (week_start_of). Times, ids and a weekday:
+    no journal text, so pages may keep it in the cache.
+    """
+
+    starts_at: datetime.datetime | None
+    starred_ids: frozenset
+    week_start: str | int
+
+
+DAY_SECONDS = 24 * 60 * 60
+
+
+def coming(profile, now, person_key: str | None) -> Coming:
+    """The Coming facts, kept under the person's fragment key until the session starts.
+
+    ``person_key`` is accounts.freshness.cache_key, made before anything was read:
+    a write (a session added, moved or skipped, a star, a settings change) makes
+    a new key, midnight too, and the session starting makes the facts stale, so
+    they are read again then. Without a key (nothing to keep them under) they are
+    read: three queries at most.
+    """
+    key = f"coming-session:{person_key}" if person_key else None
+    facts = cache.get(key) if key else None
+    if facts is not None and (facts.starts_at is None or facts.starts_at > now):
+        return facts
+    user = profile.user
+    upcoming_session = upcoming(user, now)
+    facts = Coming(
+        starts_at=upcoming_session.starts_at if upcoming_session else None,
+        starred_ids=starred_ids(user, upcoming_session),
+        week_start=_week_start(profile, upcoming_session),
+    )
+    if key:
+        # The key changes at midnight: a day is the longest it can be used.
+        seconds = DAY_SECONDS
+        if facts.starts_at is not None:
+            until = int((facts.starts_at - now).total_seconds())
+            seconds = max(1, min(until, DAY_SECONDS))
+        cache.set(key, facts, seconds)
+    return facts
+
+
+def _week_start(profile, upcoming_session) -> str | int:
+    """week_start_of, given the coming session already read."""
+    if profile.week_start != WeekStart.SESSION:
+        return profile.week_start
     session = (
-        sessions.filter(starts_at__gt=now).order_by("starts_at").first()
-        or sessions.order_by("-starts_at").first()
+        upcoming_session
+        or TherapySession.objects.for_user(profile.user)
+        .held()
+        .order_by("-starts_at")
+        .first()
     )
     if session is None:
         return 0

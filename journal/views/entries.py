@@ -16,7 +16,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.freshness import cache_key
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from core.skills import all_skills
@@ -74,7 +73,10 @@ def render_today(request, form, day, status=200):
         todays_entries = todays_entries[:TODAY_SHOWN]
     profile = profile_for(request.user)
     now = timezone.now()
-    starts_at, starred = _next_session(request, now)
+    coming = therapy_sessions.coming(
+        profile, now, getattr(request, "journal_cache_key", None)
+    )
+    starts_at = coming.starts_at
     due_plans = list(
         ActivityPlan.objects.for_user(request.user).due(day)[: TODAY_PLANS_SHOWN + 1]
     )
@@ -95,28 +97,9 @@ def render_today(request, form, day, status=200):
             else None
         ),
         "zone": profile.time_zone,
-        "starred_ids": starred,
+        "starred_ids": coming.starred_ids,
     }
     return render(request, "journal/today.html", context, status=status)
-
-
-def _next_session(request, now) -> tuple:
-    """When the next session starts, and the entries starred for it.
-
-    A time and entry ids, no journal text: kept in the cache under the person's
-    fragment key (any write changes it) until that session starts, when the next
-    one becomes the one to show.
-    """
-    person = getattr(request, "journal_cache_key", None) or cache_key(request.user)
-    key = f"today-next-session:{person}"
-    facts = cache.get(key)
-    if facts is None or (facts[0] is not None and facts[0] <= now):
-        upcoming = therapy_sessions.upcoming(request.user, now)
-        starts_at = upcoming.starts_at if upcoming else None
-        facts = (starts_at, therapy_sessions.starred_ids(request.user, upcoming))
-        until_it_starts = (starts_at - now).total_seconds() if starts_at else DAY
-        cache.set(key, facts, max(1, int(min(until_it_starts, DAY))))
-    return facts
 
 
 class RecentPractice:
@@ -207,7 +190,10 @@ def entry_list(request):
     if filters.is_valid() and filters.words:
         page = _page_of_matches(entries, filters.matching_ids(entries), page_number)
     else:
-        page = Paginator(entries, ENTRIES_PER_PAGE).get_page(page_number)
+        paginator = Paginator(entries, ENTRIES_PER_PAGE)
+        if not is_filtered:
+            paginator.count = _count_of_all(request, entries)
+        page = paginator.get_page(page_number)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -216,9 +202,26 @@ def entry_list(request):
         "is_filtered": is_filtered,
         "filters_are_invalid": not filters.is_valid(),
         "query_string": query.urlencode(),
-        "starred_ids": therapy_sessions.starred_for_next(request.user, timezone.now()),
+        "starred_ids": therapy_sessions.coming(
+            profile_for(request.user),
+            timezone.now(),
+            getattr(request, "journal_cache_key", None),
+        ).starred_ids,
     }
     return render(request, "journal/entry_list.html", context)
+
+
+def _count_of_all(request, entries) -> int:
+    """How many entries the person has: counted once per write, not per visit.
+
+    A number, no journal text, kept under the person's fragment key (any write
+    makes a new one: accounts/freshness.py), so a long history costs no more to
+    page through than a short one.
+    """
+    person = getattr(request, "journal_cache_key", None)
+    if person is None:
+        return entries.count()
+    return cache.get_or_set(f"entry-count:{person}", entries.count, DAY)
 
 
 def _page_of_matches(entries, ids: list[int], page_number):

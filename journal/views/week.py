@@ -25,21 +25,27 @@ logger = logging.getLogger(__name__)
 NEW_JOURNAL_DAYS = 30
 
 
-def _today_and_week_start(user) -> tuple[datetime.date, str | int]:
-    profile = profile_for(user)
-    return profile.today(), therapy_sessions.week_start_of(profile, timezone.now())
+def _coming(request) -> therapy_sessions.Coming:
+    profile = profile_for(request.user)
+    return therapy_sessions.coming(
+        profile, timezone.now(), getattr(request, "journal_cache_key", None)
+    )
+
+
+def _today_and_week_start(request) -> tuple[datetime.date, str | int]:
+    return profile_for(request.user).today(), _coming(request).week_start
 
 
 @login_required
 @require_safe
 def week_current(request):
-    today, week_start = _today_and_week_start(request.user)
+    today, week_start = _today_and_week_start(request)
     return redirect("journal:week", day=stats.first_day_of_week(today, week_start))
 
 
-def _locate_week(user, day):
+def _locate_week(request, day):
     """(today, the first day of ``day``'s week, the first day of the current week)."""
-    today, week_start = _today_and_week_start(user)
+    today, week_start = _today_and_week_start(request)
     return (
         today,
         stats.first_day_of_week(day, week_start),
@@ -59,16 +65,21 @@ def _canonical_week_redirect(view_name, day, first_day, current_first):
 @login_required
 @require_safe
 def week_detail(request, day):
-    today, first_day, current_first = _locate_week(request.user, day)
+    today, first_day, current_first = _locate_week(request, day)
     redirection = _canonical_week_redirect(
         "journal:week", day, first_day, current_first
     )
     if redirection:
         return redirection
-    resting = reports.rest_days_of(request.user)
-    report = reports.load_week_reports(request.user, [first_day], resting=resting)[0]
+    report, resting = _week_report(request.user, first_day)
     form = ReflectionForm(instance=report.reflection)
     return render_week(request, report, form, today, current_first, resting)
+
+
+def _week_report(user, first_day) -> tuple[reports.WeekReport, SimpleLazyObject]:
+    """The week, and every rest day (for the streaks): read only if drawn."""
+    resting = SimpleLazyObject(lambda: reports.rest_days_of(user))
+    return reports.load_week_reports(user, [first_day], resting=resting)[0], resting
 
 
 def render_week(request, report, form, today, current_first, resting, status=200):
@@ -94,7 +105,7 @@ def render_week(request, report, form, today, current_first, resting, status=200
         else (report.first_day),
         "display_name": profile_for(request.user).display_name,
         "pdf_missing_reason": pdf.missing_reason(),
-        "starred_ids": therapy_sessions.starred_for_next(request.user, timezone.now()),
+        "starred_ids": _coming(request).starred_ids,
     }
     return render(request, "journal/week.html", context, status=status)
 
@@ -102,7 +113,7 @@ def render_week(request, report, form, today, current_first, resting, status=200
 @login_required
 @require_POST
 def reflection_save(request, day):
-    today, first_day, current_first = _locate_week(request.user, day)
+    today, first_day, current_first = _locate_week(request, day)
     if first_day > current_first:
         # Nothing to reflect on yet: the week has not started.
         return redirect("journal:week", day=current_first)
@@ -111,10 +122,7 @@ def reflection_save(request, day):
     # under a lock, so it is not looked up twice.
     form = ReflectionForm(request.POST)
     if not form.is_valid():
-        resting = reports.rest_days_of(request.user)
-        report = reports.load_week_reports(request.user, [first_day], resting=resting)[
-            0
-        ]
+        report, resting = _week_report(request.user, first_day)
         return render_week(request, report, form, today, current_first, resting)
     reflection = save_reflection(request.user, first_day, last_day, form.cleaned_data)
     logger.info("Reflection %s saved by user %s", reflection.pk, request.user.pk)
@@ -127,7 +135,7 @@ def reflection_save(request, day):
 @login_required
 @require_safe
 def progress(request):
-    today, week_start = _today_and_week_start(request.user)
+    today, week_start = _today_and_week_start(request)
     # Progress holds no journal text: the page is kept in the cache until the next
     # write or midnight (accounts/freshness.py), so nothing below is read or drawn
     # unless the page must be drawn again.
@@ -165,7 +173,7 @@ def progress(request):
 @login_required
 @require_safe
 def week_pdf(request, day):
-    today, first_day, current_first = _locate_week(request.user, day)
+    today, first_day, current_first = _locate_week(request, day)
     redirection = _canonical_week_redirect(
         "journal:week-pdf", day, first_day, current_first
     )

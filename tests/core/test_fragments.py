@@ -1,13 +1,20 @@
-"""{% cache_with_token %}: a kept fragment with a form gets each response's token."""
+"""Kept fragments: {% cache_with_token %} gets each response's token, and
+{% text_form %} draws a form exactly as crispy does."""
 
 import re
 
 import pytest
-from django.core.cache import cache
+from django import forms
+from django.core.cache import cache, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.middleware.csrf import _does_token_match  # Django's own check
 from django.template import engines
 from django.test import RequestFactory
+from django.utils import translation
+
+from core.forms import CrispyFormMixin
+from journal.forms import ReflectionForm
+from journal.models import WeeklyReflection
 
 TEMPLATE = (
     "{% load fragments %}{% cache_with_token 60 a-form which %}"
@@ -52,3 +59,74 @@ def test_the_cache_never_holds_a_real_token():
     assert "<button>Go</button>" in kept
     assert TOKEN.search(html).group(1) not in kept
     assert request.META["CSRF_COOKIE"] not in kept
+
+
+# --- {% text_form %} ------------------------------------------------------------------
+
+
+class Notes(CrispyFormMixin, forms.Form):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=50, required=False
+    )
+    # A name that starts with the other's: each text goes to its own field.
+    note_more = forms.CharField(
+        widget=forms.Textarea, help_text="Anything else.", required=False
+    )
+
+
+def crispy_and_text_form(form):
+    template = engines["django"].from_string(
+        "{% load crispy_forms_tags fragments %}{% crispy form %}|{% text_form form %}"
+    )
+    crispy, fast = template.render({"form": form}).split("|")
+    return crispy, fast
+
+
+TEXTS = [
+    {},
+    {"note": "", "note_more": ""},
+    {"note": 'Line one\n<b>"bold" & co</b>\n\nline four', "note_more": "More"},
+    {"note": "[field-text-goes-here:note_more]", "note_more": "{{ not a tag }}"},
+]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("initial", TEXTS)
+def test_a_text_form_is_drawn_exactly_as_crispy_draws_it(language, initial):
+    with translation.override(language):
+        for _ in range(2):  # drawn, then from the kept HTML
+            crispy, fast = crispy_and_text_form(Notes(initial=initial))
+            assert fast == crispy
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_reflection_form_is_drawn_exactly_as_crispy_draws_it(language):
+    reflection = WeeklyReflection(
+        what_helped="Walking <fast>\nwith the dog",
+        what_was_hard="",
+        for_next_session="Ask about “Sunday” & sleep",
+    )
+    with translation.override(language):
+        for form in (ReflectionForm(), ReflectionForm(instance=reflection)):
+            crispy, fast = crispy_and_text_form(form)
+            assert fast == crispy
+        crispy, fast = crispy_and_text_form(ReflectionForm(instance=reflection))
+        assert "Walking &lt;fast&gt;\nwith the dog</textarea>" in fast
+
+
+def test_a_submitted_form_with_its_mistakes_is_drawn_by_crispy():
+    form = Notes({"note": "x" * 51, "note_more": "kept"})
+    assert not form.is_valid()
+    crispy, fast = crispy_and_text_form(form)
+    assert fast == crispy
+    assert "is-invalid" in fast and "kept" in fast
+
+
+def test_the_kept_html_never_holds_what_someone_wrote():
+    crispy_and_text_form(Notes(initial={"note": "My private words"}))
+    kept = caches["shared_fragments"]
+    key = f"text-form:{Notes.__module__}.{Notes.__qualname__}:en"
+    with translation.override("en"):
+        crispy_and_text_form(Notes(initial={"note": "My private words"}))
+    assert "My private words" not in kept.get(key)
+    assert "[field-text-goes-here:note]" in kept.get(key)

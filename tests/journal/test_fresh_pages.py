@@ -988,6 +988,8 @@ def test_a_share_page_drawn_during_the_owners_write_is_not_kept_stale(
 
     def figures_then_the_owners_write(*args, **kwargs):
         weeks = real_load(*args, **kwargs)
+        for week in weeks:  # figures are read when first asked for: here, before
+            week.rest_days, week.change, week.distress  # noqa: B018
         if not Entry.objects.filter(owner=owner, practiced_on=D(2026, 11, 17)):
             # The owner's POST: the entry committed, then the middleware's bump.
             make_entry(owner, practiced_on=D(2026, 11, 17), skill="communication")

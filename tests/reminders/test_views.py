@@ -136,6 +136,9 @@ def test_a_mail_apps_one_click_unsubscribe_works(owner):
         signing.dumps({"user": 1}, salt="another-purpose"),
         signing.dumps({"who": 1}, salt=UNSUBSCRIBE_SALT),
     ],
+    # Fixed names: a signed token holds the time, and pytest-xdist's workers must
+    # collect the same test ids even when they start a second apart.
+    ids=["not-a-token", "other-purpose", "no-user"],
 )
 def test_a_broken_unsubscribe_link_changes_nothing(owner, token):
     ReminderSettings.objects.create(user=owner, enabled=True)
