@@ -1,7 +1,8 @@
 """No page shows stale figures: after any write, at midnight, or in another language.
 
-Today's strip and streak, the week's summary, the whole progress page and the share
-page's weekly figures are kept in the cache under the person's key
+Today's strip and streak, the week's summary, the whole progress page, the history's
+count, the coming session's time and stars, and the share page's weekly figures are
+kept in the cache under the person's key
 (accounts/freshness.py): their id and joining time, their journal version, their
 own date and the language. Each test warms the pages and proves the second read
 came from the cache (fewer queries, or the fragment found in the cache), makes one
@@ -47,6 +48,7 @@ NOW = datetime.datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 TODAY = "/journal/"
 WEEK = "/journal/week/2026-11-16/"
 PROGRESS = "/journal/progress/"
+HISTORY = "/journal/entries/"
 PASSWORD = "a-long-test-password"
 
 ER = "Emotional regulation"
@@ -106,6 +108,21 @@ def shared_week(response, first_day: datetime.date) -> dict:
         "headline": " ".join(re.sub(r"<[^>]+>", " ", headline.group(1)).split()),
         "card": {slug: days for slug, days in card.items() if any(days)},
     }
+
+
+def history_count(response) -> int:
+    """How many entries the history says the person has (0: an empty journal)."""
+    found = re.search(
+        r'<p class="text-body-secondary">(\d+) entr(?:y|ies)</p>',
+        response.content.decode(),
+    )
+    return int(found.group(1)) if found else 0
+
+
+def history_count_cached(user) -> bool:
+    """The history's count, kept in the cache under the person's key."""
+    key = freshness.cache_key(get_user_model().objects.get(pk=user.pk))
+    return cache.get(f"entry-count:{key}") is not None
 
 
 def progress_weeks(response) -> list[str]:
@@ -223,11 +240,14 @@ def warm_with_history(client, owner):
     pages = warm(client, TODAY, WEEK, PROGRESS)
     assert_shows(pages, BEFORE, "before the write")
     assert diary_card(pages[WEEK]) == BEFORE_CARD
+    pages[HISTORY] = read(client, HISTORY)
+    assert history_count(pages[HISTORY]) == 4
+    assert history_count_cached(owner), "the history's count is not kept: no proof"
     return pages
 
 
 def read_all(client):
-    return {url: read(client, url) for url in (TODAY, WEEK, PROGRESS)}
+    return {url: read(client, url) for url in (TODAY, WEEK, PROGRESS, HISTORY)}
 
 
 # --- 1. a new entry, from the form and from the JSON quick log ------------------------
@@ -267,6 +287,7 @@ def test_a_new_entry_shows_on_every_page_at_once(owner_client, owner, how):
         },
         f"after a new entry ({how})",
     )
+    assert history_count(pages[HISTORY]) == 5
     assert diary_card(pages[WEEK]) == {
         **BEFORE_CARD,
         (COMM, "Tuesday 17 November"): 1,
@@ -314,6 +335,7 @@ def test_an_entry_moved_to_another_day_and_skill_moves_on_every_page(
         },
         "after the edit",
     )
+    assert history_count(pages[HISTORY]) == 4
     assert diary_card(pages[WEEK]) == {
         (ER, "Wednesday 18 November"): 1,
         (COMM, "Thursday 19 November"): 2,
@@ -351,6 +373,7 @@ def test_a_deleted_entry_leaves_every_page_at_once(owner_client, owner):
         },
         "after the delete",
     )
+    assert history_count(pages[HISTORY]) == 3
     assert diary_card(pages[WEEK]) == {
         (ER, "Wednesday 18 November"): 1,
         (DT, "Friday 20 November"): 1,
@@ -623,11 +646,12 @@ def test_a_starred_entry_shows_its_star_at_once(owner_client, owner):
         "/journal/sessions/", {"repeats": "once", "on": "2026-11-26", "at": "17:00"}
     )
     warm(owner_client, TODAY, WEEK, PROGRESS)
-    assert 'aria-pressed="true"' not in read(owner_client, TODAY).content.decode()
+    for url in (TODAY, WEEK, HISTORY):
+        assert 'aria-pressed="true"' not in read(owner_client, url).content.decode()
 
     owner_client.post(f"/journal/entries/{friday.pk}/star/", {"next": TODAY})
 
-    for url in (TODAY, WEEK):
+    for url in (TODAY, WEEK, HISTORY):
         page = read(owner_client, url)
         assert 'aria-pressed="true"' in page.content.decode(), url
     assert "You have practised 3 days in a row." in visible(read(owner_client, TODAY))
@@ -635,8 +659,33 @@ def test_a_starred_entry_shows_its_star_at_once(owner_client, owner):
 
     owner_client.post(f"/journal/entries/{friday.pk}/star/", {"next": TODAY})
 
-    for url in (TODAY, WEEK):
+    for url in (TODAY, WEEK, HISTORY):
         assert 'aria-pressed="true"' not in read(owner_client, url).content.decode()
+
+
+def test_stars_for_a_session_that_has_passed_leave_every_page_when_it_starts(
+    owner_client, owner, frozen_clock
+):
+    """Starred for Friday's 17:00 session: from 17:00 the next session has none."""
+    friday = history(owner)
+    for when in ("2026-11-20", "2026-11-27"):
+        owner_client.post(
+            "/journal/sessions/", {"repeats": "once", "on": when, "at": "17:00"}
+        )
+    owner_client.post(f"/journal/entries/{friday.pk}/star/", {"next": TODAY})
+    warm(owner_client, TODAY, WEEK)
+    for url in (TODAY, WEEK, HISTORY):
+        assert 'aria-pressed="true"' in read(owner_client, url).content.decode(), url
+
+    frozen_clock.move_to(datetime.datetime(2026, 11, 20, 17, 0, 1, tzinfo=UTC))
+
+    for url in (TODAY, WEEK, HISTORY):
+        page = read(owner_client, url).content.decode()
+        assert 'aria-pressed="true"' not in page, (
+            f"STALE PAGE: {url} still shows a star for the session that has just "
+            "started: the coming session's facts were kept past its start "
+            "(journal/services/therapy_sessions.py, coming())"
+        )
 
 
 # --- 8. import ------------------------------------------------------------------------
@@ -686,6 +735,7 @@ def test_imported_entries_count_on_every_page_at_once(owner_client, owner):
         },
         "after the import",
     )
+    assert history_count(pages[HISTORY]) == 6
     assert diary_card(pages[WEEK]) == {
         **BEFORE_CARD,
         (COMM, "Monday 16 November"): 1,
@@ -735,6 +785,7 @@ def test_a_new_account_with_an_erased_accounts_id_sees_none_of_its_figures(
         },
         "for the newcomer",
     )
+    assert history_count(pages[HISTORY]) == 0
     assert diary_card(pages[WEEK]) == {}
 
 
