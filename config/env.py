@@ -108,7 +108,7 @@ def cache_from_url(url: str) -> dict:
     """A CACHES entry for DJANGO_CACHE_URL: redis://…, db:// or locmem://."""
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": url,
         }
     if url == "db://":

@@ -12,13 +12,13 @@ import functools
 import zoneinfo
 from html import escape as esc
 
-from django.template.defaultfilters import linebreaksbr, urlencode
-from django.template.loader import get_template
+from django.template.defaultfilters import urlencode
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from core.skills import Skill
 from journal.models import Entry
 
 
@@ -28,9 +28,15 @@ def _translated(message: str, language: str) -> str:
     return gettext(message)
 
 
-def _(message: str) -> str:
+def _(message: str, language: str | None = None) -> str:
     """gettext, remembered: a page of cards asks for the same words 25 times."""
-    return _translated(message, translation.get_language())
+    return _translated(message, language or translation.get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def _skill_label(slug: str, language: str) -> str:
+    # ``language`` only keys the memo: the label is translated in the active one.
+    return str(Skill(slug).label)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -39,9 +45,14 @@ def _date(value: datetime.date, fmt: str, language: str) -> str:
     return formats.date_format(value, fmt)
 
 
-def local_date(value: datetime.date, fmt: str) -> str:
+def local_date(value: datetime.date, fmt: str, language: str | None = None) -> str:
     """``value|date:fmt`` with the format already translated, remembered."""
-    return _date(value, fmt, translation.get_language())
+    return _date(value, fmt, language or translation.get_language())
+
+
+@functools.lru_cache(maxsize=256)
+def _next_query(next_url: str) -> str:
+    return esc(f"?next={urlencode(next_url)}") if next_url else ""
 
 
 @functools.lru_cache(maxsize=64)
@@ -49,8 +60,10 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
-def _when(entry: Entry, show_day: bool, zone: str) -> str:
-    day = esc(local_date(entry.practiced_on, _("D j M Y"))) if show_day else ""
+def _when(entry: Entry, show_day: bool, zone: str, language: str) -> str:
+    day = ""
+    if show_day:
+        day = esc(local_date(entry.practiced_on, _("D j M Y", language), language))
     written = entry.created_at.astimezone(_zone(zone))
     if written.date() != entry.practiced_on:
         return day
@@ -59,51 +72,90 @@ def _when(entry: Entry, show_day: bool, zone: str) -> str:
     return f"{day} · {time}" if show_day else time
 
 
-def _ratings(entry: Entry) -> str:
+def _ratings(entry: Entry, language: str) -> str:
     before, after = entry.distress_before, entry.distress_after
     if before is None and after is None and not entry.helpfulness:
         return ""
     html = '\n  <p class="entry-ratings mb-2">\n    '
     if before is not None or after is not None:
         if before is not None and after is not None:
-            spoken = _("Distress went from %(before)s to %(after)s out of 10.") % {
+            spoken = _(
+                "Distress went from %(before)s to %(after)s out of 10.", language
+            ) % {
                 "before": before,
                 "after": after,
             }
         elif before is not None:
-            spoken = _("Distress before: %(before)s out of 10.") % {"before": before}
+            spoken = _("Distress before: %(before)s out of 10.", language) % {
+                "before": before
+            }
         else:
-            spoken = _("Distress after: %(after)s out of 10.") % {"after": after}
+            spoken = _("Distress after: %(after)s out of 10.", language) % {
+                "after": after
+            }
         shown_before = "–" if before is None else before
         shown_after = "–" if after is None else after
         html += (
             f'<span class="entry-distress"><span aria-hidden="true">'
-            f"{esc(_('Distress'))} {shown_before} → {shown_after}</span>"
+            f"{esc(_('Distress', language))} {shown_before} → {shown_after}</span>"
             f'<span class="visually-hidden">{esc(spoken)}</span></span>\n    '
         )
     if entry.helpfulness:
-        helped = _("helped %(value)s/5") % {"value": entry.helpfulness}
+        helped = _("helped %(value)s/5", language) % {"value": entry.helpfulness}
         html += f'<span class="entry-helped">{esc(helped)}</span>'
     return html + "\n  </p>\n  "
 
 
+def _lines(text) -> str:
+    """``text|linebreaksbr`` (escaped, then each line break a <br>), without the
+    filter's lazy-text wrappers: a page of cards calls it dozens of times."""
+    escaped = esc(str(text))
+    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
 def _note(entry: Entry) -> str:
-    return linebreaksbr(entry.note, autoescape=True)
+    return _lines(entry.note)
 
 
-def _body(entry: Entry) -> str:
+def _answers(entry: Entry, language: str) -> str:
+    """A guided exercise's answers, as journal/includes/exercise_answers.html."""
+    shown = entry.exercise_answers
+    html = (
+        '<div class="exercise-answers">\n  <p class="exercise-title small mb-1">'
+        f"{esc(str(shown.exercise.title))}</p>\n  "
+    )
+    if shown.comparison:
+        items = "".join(
+            '    <p class="answer-compare-item mb-0"><span class="answer-compare-'
+            f'label">{esc(row.label)}</span> <span class="answer-compare-value">'
+            f"{esc(row.value)}</span></p>\n"
+            for row in shown.comparison
+        )
+        html += f'<div class="answer-compare">\n{items}  </div>\n  '
+    rows = "".join(
+        f"<dt>{esc(row.label)}</dt><dd>{_lines(row.value)}</dd>" for row in shown.rows
+    )
+    html += f'<dl class="answer-list mb-1">\n    {rows}\n  </dl>\n  '
+    if not shown.note_is_generated:
+        html += (
+            '<p class="entry-note mb-1"><span class="fw-semibold">'
+            f"{esc(_('Note:', language))}</span> {_note(entry)}</p>"
+        )
+    return html + "\n</div>\n"
+
+
+def _body(entry: Entry, language: str) -> str:
     if entry.exercise_answers:
-        template = get_template("journal/includes/exercise_answers.html")
-        return template.render({"entry": entry})
+        return _answers(entry, language)
     situation = ""
     if entry.situation:
         situation = (
             '<p class="entry-situation mb-1"><span class="visually-hidden">'
-            f"{esc(_('Situation:'))} </span>{esc(entry.situation)}</p>"
+            f"{esc(_('Situation:', language))} </span>{esc(entry.situation)}</p>"
         )
     return (
         f'{situation}\n  <p class="entry-note mb-2">{_note(entry)}</p>\n  '
-        f"{_ratings(entry)}"
+        f"{_ratings(entry, language)}"
     )
 
 
@@ -129,22 +181,27 @@ def _address(name: str, prefix: str) -> tuple[str, str]:
     return before + "/", "/" + after
 
 
-def _url(name: str, pk: int) -> str:
-    before, after = _address(name, get_script_prefix())
+def _url(name: str, pk: int, prefix: str) -> str:
+    before, after = _address(name, prefix)
     return f"{before}{pk}{after}"
 
 
-def _actions(entry: Entry, *, next_url: str, request_path: str, starred, csrf):
-    words = _words(translation.get_language())
-    raw_day, raw_skill = local_date(entry.practiced_on, _("j M")), entry.skill_label
+def _actions(
+    entry: Entry, *, next_url: str, request_path: str, starred, csrf, language: str
+):
+    words = _words(language)
+    raw_day = local_date(entry.practiced_on, _("j M", language), language)
+    raw_skill = _skill_label(entry.skill, language)
     day, skill = esc(raw_day), esc(raw_skill)
-    query = esc(f"?next={urlencode(next_url)}") if next_url else ""
-    edit = _url("journal:entry-edit", entry.pk)
-    delete = _url("journal:entry-delete", entry.pk)
+    query = _next_query(next_url)
+    prefix = get_script_prefix()
+    edit = _url("journal:entry-edit", entry.pk, prefix)
+    delete = _url("journal:entry-delete", entry.pk, prefix)
+    star_url = _url("journal:entry-star", entry.pk, prefix)
     follow = ""
     follow_up = entry.exercise_answers.follow_up if entry.exercise_answers else None
     if follow_up:
-        question = _("Add “%(question)s”") % {"question": follow_up.short}
+        question = _("Add “%(question)s”", language) % {"question": follow_up.short}
         follow = f'<p class="mb-2"><a href="{edit}{query}">{esc(question)}</a></p>'
     if entry.pk in starred:
         star = (
@@ -160,11 +217,12 @@ def _actions(entry: Entry, *, next_url: str, request_path: str, starred, csrf):
             f'{words["bring_up"]}<span class="visually-hidden">: {skill}, {day}'
             "</span></button>"
         )
-    more = esc(_("More for %(skill)s, %(day)s") % {"skill": raw_skill, "day": raw_day})
+    more = _("More for %(skill)s, %(day)s", language)
+    more = esc(more % {"skill": raw_skill, "day": raw_day})
     return mark_safe(  # noqa: S308 - every value above is escaped
         f"{follow}\n"
         '  <div class="entry-actions">\n'
-        f'    <form method="post" action="{_url("journal:entry-star", entry.pk)}">\n'
+        f'    <form method="post" action="{star_url}">\n'
         '      <input type="hidden" name="csrfmiddlewaretoken" '
         f'value="{esc(csrf)}"><input type="hidden" name="next" '
         f'value="{esc(next_url or request_path)}">\n'
@@ -198,6 +256,7 @@ def render_entry_card(
     csrf_token: str = "",
 ) -> SafeString:
     """One entry as a card: skill, when, what happened, ratings, star and menu."""
+    language = translation.get_language()
     actions = ""
     if not hide_actions:
         actions = _actions(
@@ -206,6 +265,7 @@ def render_entry_card(
             request_path=request_path,
             starred=starred,
             csrf=csrf_token,
+            language=language,
         )
     pk = entry.pk
     return mark_safe(  # noqa: S308 - every value is escaped or made here
@@ -214,16 +274,17 @@ def render_entry_card(
         '  <header class="entry-card-head">\n'
         f'    <h3 class="entry-card-title" id="entry-{pk}-title"><span '
         'class="skill-tag"><span class="skill-dot" aria-hidden="true"></span>'
-        f"{esc(entry.skill_label)}</span></h3>\n"
-        f'    <p class="entry-when">{_when(entry, show_day, zone)}</p>\n'
-        f"  </header>\n  {_body(entry)}\n  {actions}\n</article>"
+        f"{esc(_skill_label(entry.skill, language))}</span></h3>\n"
+        f'    <p class="entry-when">{_when(entry, show_day, zone, language)}</p>\n'
+        f"  </header>\n  {_body(entry, language)}\n  {actions}\n</article>"
     )
 
 
 def render_shared_note(entry: Entry) -> SafeString:
     """An entry as the therapist's read-only page shows it: no times, no actions."""
+    language = translation.get_language()
     if entry.exercise_answers:
-        body = _body(entry)
+        body = _body(entry, language)
     else:
         situation = ""
         if entry.situation:
@@ -237,11 +298,12 @@ def render_shared_note(entry: Entry) -> SafeString:
             shown_after = "–" if after is None else after
             distress = (
                 '\n    <p class="small text-body-secondary mb-0">'
-                f"{esc(_('Distress'))}: {shown_before} → {shown_after}</p>"
+                f"{esc(_('Distress', language))}: {shown_before} → {shown_after}</p>"
             )
         body = f'{situation}<p class="mb-0">{_note(entry)}</p>{distress}'
+    skill = esc(_skill_label(entry.skill, language))
     return mark_safe(  # noqa: S308 - every value is escaped or made here
         '<div class="entry-card mb-2">\n'
-        f'    <p class="fw-semibold mb-1">{esc(entry.skill_label)}</p>\n'
+        f'    <p class="fw-semibold mb-1">{skill}</p>\n'
         f"    {body}\n  </div>"
     )

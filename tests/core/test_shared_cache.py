@@ -10,7 +10,9 @@ import uuid
 
 import pytest
 from django.core.cache import caches
+from django.test import override_settings
 
+from config.env import cache_from_url
 from core.ratelimit import is_rate_limited
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -18,10 +20,8 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 pytestmark = pytest.mark.django_db
 
 SHARED_CACHES = {
-    "redis": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-    },
+    # As DJANGO_CACHE_URL configures it (core/cache.py).
+    "redis": cache_from_url(REDIS_URL),
     "database": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
@@ -81,3 +81,27 @@ def test_another_address_has_its_own_count(shared_cache):
         is_rate_limited("signup", "192.0.2.3", limit=5, window_seconds=3600)
 
     assert not is_rate_limited("signup", "192.0.2.4", limit=5, window_seconds=3600)
+
+
+def test_one_redis_client_serves_many_calls_and_threads():
+    """core/cache.py keeps one client per pool; threads share it safely."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.core.cache import caches as handler
+
+    config = {**cache_from_url(REDIS_URL), "KEY_PREFIX": uuid.uuid4().hex}
+    with override_settings(CACHES={"default": config}):
+        cache = handler.create_connection("default")
+        try:
+            assert cache._cache.get_client() is cache._cache.get_client(write=True)
+
+            def round_trip(n):
+                cache.set(f"n{n}", n * n)
+                return cache.get(f"n{n}")
+
+            with ThreadPoolExecutor(8) as pool:
+                assert list(pool.map(round_trip, range(200))) == [
+                    n * n for n in range(200)
+                ]
+        finally:
+            cache.clear()
