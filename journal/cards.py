@@ -16,7 +16,7 @@ from django.template.defaultfilters import urlencode
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from core.skills import Skill
 from journal.models import Entry
@@ -307,3 +307,24 @@ def render_shared_note(entry: Entry) -> SafeString:
         f'    <p class="fw-semibold mb-1">{skill}</p>\n'
         f"    {body}\n  </div>"
     )
+
+
+def render_shared_notes(groups) -> SafeString:
+    """A week's notes on the share page, by day (reports.DayNotes), or "none"."""
+    language = translation.get_language()
+    html = [] if groups else [f"<p>{esc(_('No notes this week.', language))}</p>"]
+    day_format = _("l j F", language)
+    for group in groups:
+        html.append(
+            f'<h4 class="h6 mt-2">{esc(local_date(group.day, day_format, language))}'
+            "</h4>\n"
+        )
+        html.extend(render_shared_note(entry) + "\n" for entry in group.entries)
+        if group.more:
+            more = ngettext(
+                "And %(counter)s more entry that day, not shown here.",
+                "And %(counter)s more entries that day, not shown here.",
+                group.more,
+            ) % {"counter": group.more}
+            html.append(f'<p class="small">{esc(more)}</p>\n')
+    return mark_safe("".join(html))  # noqa: S308 - every value is escaped or made here

@@ -76,8 +76,17 @@ def build_note(exercise: Exercise, answers: dict) -> str:
 
 
 def is_generated_note(exercise: Exercise, answers: dict, note: str) -> bool:
-    """Whether the note is exactly what the answers build, in any of our languages."""
+    """Whether the note is exactly what the answers build, in any of our languages.
+
+    The page's own language first, without switching: most notes were written in
+    it, and a page of them would otherwise switch language twice for each.
+    """
+    if build_note(exercise, answers) == note:
+        return True
+    current = translation.get_language()
     for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
         with translation.override(code):
             if build_note(exercise, answers) == note:
                 return True

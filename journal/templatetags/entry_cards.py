@@ -2,7 +2,12 @@
 
 from django import template
 
-from journal.cards import local_date, render_entry_card, render_shared_note
+from journal.cards import (
+    local_date,
+    render_entry_card,
+    render_shared_note,
+    render_shared_notes,
+)
 
 register = template.Library()
 
@@ -31,6 +36,12 @@ def entry_card(context, entry, **options):
 def shared_note(entry):
     """An entry on the therapist's read-only page (journal/cards.py)."""
     return render_shared_note(entry)
+
+
+@register.simple_tag
+def shared_notes(groups):
+    """A week's notes by day on the therapist's read-only page (journal/cards.py)."""
+    return render_shared_notes(groups)
 
 
 @register.filter

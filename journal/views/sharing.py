@@ -5,11 +5,15 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_http_methods,
@@ -28,6 +32,9 @@ from journal.models import ShareLink, ShareLinkView
 from journal.services import share_links, therapy_sessions
 
 logger = logging.getLogger(__name__)
+
+# A shared week's figures are kept until the owner's next write or midnight.
+FIGURES_SECONDS = 24 * 60 * 60
 
 
 @login_required
@@ -81,7 +88,7 @@ def share_view(request, token):
     now = timezone.now()
     link = (
         ShareLink.objects.active(now)
-        .select_related("owner")
+        .select_related("owner__profile")
         .filter(token_hash=share_links.hash_token(token))
         .first()
     )
@@ -109,19 +116,50 @@ def share_view(request, token):
     }
     if link.is_since_last_session:
         context.update(_since_last_session(link, now))
-        template = "journal/share_since_last_session.html"
+        with translation.override(language):
+            response = render(request, "journal/share_since_last_session.html", context)
     else:
         weeks = reports.load_week_reports(
             link.owner, share_links.week_firsts(link), include_notes=link.include_notes
         )
-        context["weeks"] = list(reversed(weeks))
-        template = "journal/share.html"
-    with translation.override(language):
-        response = render(request, template, context)
-        response["Content-Language"] = language
+        with translation.override(language):
+            figures = _weekly_figures(weeks, owner_cache_key)
+            context["weeks"] = [(week, figures[week.first_day]) for week in weeks][::-1]
+            response = render(request, "journal/share.html", context)
+    response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _weekly_figures(weeks, owner_cache_key) -> dict:
+    """Each week's figures as HTML, from the cache in one trip; drawn when missing.
+
+    Figures only, never notes: kept under the owner's key, made before their data
+    was read (accounts/freshness.py), so a write makes them new at once.
+    """
+    keys = {
+        make_template_fragment_key(
+            "shared-week", [owner_cache_key, week.first_day]
+        ): week
+        for week in weeks
+    }
+    kept = cache.get_many(list(keys))
+    drawn = {
+        key: render_to_string(
+            "journal/includes/shared_week_figures.html", {"report": week}
+        )
+        for key, week in keys.items()
+        if key not in kept
+    }
+    if drawn:
+        cache.set_many(drawn, FIGURES_SECONDS)
+    figures = {**kept, **drawn}
+    return {
+        # Our own HTML, drawn from a template with every value escaped.
+        week.first_day: mark_safe(figures[key])  # noqa: S308
+        for key, week in keys.items()
+    }
 
 
 def _since_last_session(link, now) -> dict:

@@ -133,3 +133,30 @@ def test_every_shared_note_reads_as_the_template_wrote_it(language):
 
             assert "entry-card" in made
             assert same_html(made) == same_html(expected)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_weeks_shared_notes_read_as_the_template_wrote_them(language):
+    from journal.cards import render_shared_notes
+    from journal.reports import DayNotes
+
+    template = engines["django"].from_string(
+        (Path(__file__).parent / "reference" / "shared_notes.html").read_text()
+    )
+    owner = make_user()
+    notes = list(entries(owner))
+    weeks = [
+        [],
+        [DayNotes(datetime.date(2026, 11, 16), notes[:1])],
+        [
+            DayNotes(datetime.date(2026, 11, 17), notes[1:4], more=1),
+            DayNotes(datetime.date(2026, 11, 19), notes[4:], more=12),
+        ],
+    ]
+    with translation.override(language):
+        for groups in weeks:
+            expected = template.render({"groups": groups})
+
+            made = render_shared_notes(groups)
+
+            assert same_html(made) == same_html(expected)
