@@ -8,6 +8,7 @@ tags aside).
 
 import datetime
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,22 @@ def test_a_weeks_shared_notes_read_as_the_template_wrote_them(language):
             made = render_shared_notes(groups)
 
             assert same_html(made) == same_html(expected)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {"uuid": "nope<>"}, {"uuid": ""}, {"uuid": str(uuid.uuid4()), "note": "x"}],
+    ids=["new", "broken", "missing", "sent"],
+)
+def test_the_entry_forms_identity_field_reads_as_django_draws_it(data):
+    from journal.forms import NewEntryForm
+
+    form = NewEntryForm(data, today=datetime.date(2026, 11, 20))
+    if data is not None:
+        form.is_valid()
+    django_drew = (
+        engines["django"].from_string("{{ form.uuid }}").render({"form": form})
+    )
+    fields = engines["django"].get_template("journal/includes/entry_fields.html")
+
+    assert fields.render({"form": form}).startswith(django_drew)
