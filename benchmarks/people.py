@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from benchmarks.serving import say
 
-DATA_VERSION = "3"  # bump when the generated history changes shape
+DATA_VERSION = "4"  # bump when the generated history or its storage changes shape
 THREE_YEARS = 3 * 365 + 1
 SHARE_TOKEN_SALT = "between-sessions-benchmark"  # noqa: S105 - a local test database
 

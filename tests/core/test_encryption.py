@@ -170,3 +170,36 @@ def test_reencrypt_twice_rewrites_nothing_the_second_time(owner, settings):
     call_command("reencrypt", stdout=output)
 
     assert output.getvalue().startswith("0 values re-encrypted; 2 already")
+
+
+@pytest.mark.django_db
+def test_empty_text_is_stored_empty_and_reads_back_empty(owner):
+    """A token's length already tells empty text apart: storing it empty says no
+    more, and a page of entries without a situation skips those decryptions."""
+    entry = make_entry(owner, note=NOTE, situation="")
+
+    note, situation = raw_row("journal_entry", entry.pk, "note", "situation")
+
+    assert situation == "" and decrypt(note) == NOTE
+    assert Entry.objects.get(pk=entry.pk).situation == ""
+
+
+@pytest.mark.django_db
+def test_empty_text_stored_as_a_token_before_still_reads_and_rotates(owner, settings):
+    settings.FIELD_ENCRYPTION_KEYS = [OLD_KEY]
+    entry = make_entry(owner, note=NOTE, situation="")
+    with connection.cursor() as cursor:  # as rows written before this change hold it
+        cursor.execute(
+            "UPDATE journal_entry SET situation = %s WHERE id = %s",
+            [encrypt(""), entry.pk],
+        )
+    assert Entry.objects.get(pk=entry.pk).situation == ""
+    settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY, OLD_KEY]
+    output = StringIO()
+
+    call_command("reencrypt", stdout=output)
+
+    # The note and the old empty token move to the new key; nothing else is touched.
+    assert output.getvalue().startswith("2 values re-encrypted")
+    settings.FIELD_ENCRYPTION_KEYS = [NEW_KEY]
+    assert Entry.objects.get(pk=entry.pk).situation == ""
