@@ -4,6 +4,7 @@ import datetime
 import hashlib
 import secrets
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
@@ -75,33 +76,45 @@ def visitor_mark(link: ShareLink, client_address: str, user_agent: str) -> str:
 def record_view(link: ShareLink, mark: str, user_agent: str, now) -> bool:
     """Log one opening of the link; False if this browser was counted in the hour.
 
-    Runs a constant number of queries, however many views the link has: one for a
-    reload, a few under the link's lock for a new view.
+    Runs a constant number of queries, however many views the link has: none for a
+    reload the cache remembers, one for another reload, a few under the link's
+    lock for a new view.
     """
+    seen = _seen_key(link, mark)
+    if cache.get(seen):
+        return False
     since = now - REPEAT_WINDOW
     recent = link.views.filter(visitor_mark=mark, viewed_at__gt=since)
-    if recent.exists():
-        # A reload: counted already, and no lock needed to know it (a mark, once
-        # written, stays until its hour is over).
-        return False
-    with transaction.atomic():
-        # One link's views are decided one at a time, so two simultaneous reloads
-        # from one browser count once and every other view counts exactly once.
-        ShareLink.objects.select_for_update().filter(pk=link.pk).exists()
-        if recent.exists():
-            return False
-        ShareLinkView.objects.create(
-            link=link,
-            viewed_at=now,
-            browser=browser_family(user_agent),
-            system=operating_system(user_agent),
-            visitor_mark=mark,
-        )
-        # view_count always equals the number of logged views.
-        ShareLink.objects.filter(pk=link.pk).update(
-            view_count=F("view_count") + 1, last_viewed_at=now
-        )
-    return True
+    counted_at = recent.values_list("viewed_at", flat=True).first()
+    if counted_at is None:
+        with transaction.atomic():
+            # One link's views are decided one at a time, so two simultaneous
+            # reloads from one browser count once and every other view counts once.
+            ShareLink.objects.select_for_update().filter(pk=link.pk).exists()
+            counted_at = recent.values_list("viewed_at", flat=True).first()
+            if counted_at is None:
+                ShareLinkView.objects.create(
+                    link=link,
+                    viewed_at=now,
+                    browser=browser_family(user_agent),
+                    system=operating_system(user_agent),
+                    visitor_mark=mark,
+                )
+                # view_count always equals the number of logged views.
+                ShareLink.objects.filter(pk=link.pk).update(
+                    view_count=F("view_count") + 1, last_viewed_at=now
+                )
+    # Until its hour is over, a reload is known without the database (a mark, once
+    # written, stays until then). The cache forgets it at the same moment.
+    remaining = int(((counted_at or now) + REPEAT_WINDOW - now).total_seconds())
+    if remaining > 0:
+        cache.set(seen, True, remaining)
+    return counted_at is None
+
+
+def _seen_key(link: ShareLink, mark: str) -> str:
+    # The link's creation time too: an id used again never meets an old mark.
+    return f"share-view-seen:{link.pk}.{link.created_at.timestamp():.6f}:{mark}"
 
 
 def wipe_old_visitor_marks(now) -> int:

@@ -188,4 +188,5 @@ def _count_view(request, link, now) -> None:
     mark = share_links.visitor_mark(link, client_ip(request), user_agent)
     if share_links.record_view(link, mark, user_agent, now):
         logger.info("Share link %s viewed", link.pk)
-    share_links.wipe_old_visitor_marks(now)
+        # Marks are only ever written here, so this is where old ones are wiped.
+        share_links.wipe_old_visitor_marks(now)

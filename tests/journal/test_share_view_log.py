@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -148,6 +149,35 @@ def test_a_reload_of_one_link_does_not_hide_a_view_of_another(shared, owner):
     open_link(other_url)
 
     assert (counted(link), counted(other_link)) == (1, 1)
+
+
+def test_a_reload_within_the_hour_is_known_without_reading_the_log(shared, clock):
+    link, url = shared
+    open_link(url)
+    clock.shift(datetime.timedelta(minutes=30))
+    with CaptureQueriesContext(connection) as new_view:
+        open_link(url, user_agent=SAFARI_IPHONE)
+
+    with CaptureQueriesContext(connection) as reload:
+        open_link(url)
+
+    assert counted(link) == 2
+    assert len(reload) < len(new_view)
+    assert not any("sharelinkview" in query["sql"].lower() for query in reload)
+
+
+def test_a_reload_still_counts_once_when_the_cache_has_forgotten_it(shared, clock):
+    link, url = shared
+    open_link(url)
+    cache.clear()  # a restarted cache server, say
+
+    clock.shift(datetime.timedelta(minutes=30))
+    open_link(url)
+
+    assert counted(link) == 1
+    clock.shift(datetime.timedelta(minutes=30, seconds=1))  # the hour since the view
+    open_link(url)
+    assert counted(link) == 2
 
 
 # --- what is kept --------------------------------------------------------------------
