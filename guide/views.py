@@ -1,7 +1,9 @@
 from functools import wraps
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db import connection
+from django.db.models import DateTimeField, IntegerField
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
@@ -96,7 +98,7 @@ def article(request, slug):
     # The reader's language if the page is written in it, else the English page.
     # Without its text: the page's body is drawn from the cache (below) unless the
     # guide changed since, and only then read.
-    pages = Article.objects.defer("body", "body_html")
+    pages = _with_guide_version(Article.objects.defer("body", "body_html"))
     page = pages.for_language(_language()).filter(
         slug=slug
     ).first() or get_object_or_404(
@@ -117,7 +119,7 @@ def article(request, slug):
             "page": page,
             # Any page added, changed or removed: every page is drawn afresh, so
             # the lists of other pages are never older than the guide.
-            "guide_version": _guide_version(),
+            "guide_version": f"{page.guide_changed}:{page.guide_pages}",
             "toc": toc,
             "show_toc": SimpleLazyObject(
                 lambda: page.kind == Kind.ARTICLE or len(toc) >= TOC_MIN_SECTIONS
@@ -137,11 +139,24 @@ def article(request, slug):
     )
 
 
-def _guide_version() -> str:
-    """Changes whenever any guide page is added, edited, published or removed."""
-    state = Article.objects.aggregate(changed=Max("updated_at"), pages=Count("id"))
-    changed = state["changed"].isoformat() if state["changed"] else "-"
-    return f"{changed}:{state['pages']}"
+def _with_guide_version(pages):
+    """Each page read with the guide's version: it changes whenever any guide page
+    is added, edited, published or removed (the latest change, and how many)."""
+    table = connection.ops.quote_name(Article._meta.db_table)
+    changed = connection.ops.quote_name(Article._meta.get_field("updated_at").column)
+    return pages.annotate(
+        # Two small subqueries in the page's own query, not a query of their own.
+        guide_changed=RawSQL(  # noqa: S611 - names from the model, quoted
+            f"SELECT MAX({changed}) FROM {table}",  # noqa: S608 - quoted names
+            [],
+            output_field=DateTimeField(),
+        ),
+        guide_pages=RawSQL(  # noqa: S611 - names from the model, quoted
+            f"SELECT COUNT(*) FROM {table}",  # noqa: S608 - quoted names
+            [],
+            output_field=IntegerField(),
+        ),
+    )
 
 
 @require_safe
