@@ -26,10 +26,14 @@ NEW_JOURNAL_DAYS = 30
 
 
 def _coming(request) -> therapy_sessions.Coming:
-    profile = profile_for(request.user)
-    return therapy_sessions.coming(
-        profile, timezone.now(), getattr(request, "journal_cache_key", None)
-    )
+    """The coming session's facts, read once per request (the week asks twice)."""
+    if not hasattr(request, "_coming_session"):
+        request._coming_session = therapy_sessions.coming(
+            profile_for(request.user),
+            timezone.now(),
+            getattr(request, "journal_cache_key", None),
+        )
+    return request._coming_session
 
 
 def _today_and_week_start(request) -> tuple[datetime.date, str | int]:
