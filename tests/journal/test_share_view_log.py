@@ -317,3 +317,22 @@ def test_a_revoked_link_logs_no_view(shared):
 
     assert response.status_code == 404
     assert not ShareLinkView.objects.exists()
+
+
+def test_the_minutely_job_wipes_marks_even_when_no_link_is_opened(shared, clock):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    link, url = shared
+    open_link(url)
+    clock.shift(datetime.timedelta(minutes=59))
+    call_command("send_reminders", stdout=StringIO())
+    assert ShareLinkView.objects.get().visitor_mark != ""
+
+    clock.shift(datetime.timedelta(minutes=1, seconds=1))
+    output = StringIO()
+    call_command("send_reminders", stdout=output)
+
+    assert ShareLinkView.objects.get().visitor_mark == ""
+    assert "1 share-link visitor marks wiped." in output.getvalue()
