@@ -83,10 +83,14 @@ def coming(profile, now, person_key: str | None) -> Coming:
     they are read again then. Without a key (nothing to keep them under) they are
     read: three queries at most.
     """
-    key = f"coming-session:{person_key}" if person_key else None
-    facts = cache.get(key) if key else None
-    if facts is not None and (facts.starts_at is None or facts.starts_at > now):
-        return facts
+    # The shape's version in the key: a deploy that changes Coming never reads an
+    # older process's entry. Kept as a plain tuple, read back into Coming.
+    key = f"coming-session:v1:{person_key}" if person_key else None
+    kept = cache.get(key) if key else None
+    if kept is not None:
+        facts = Coming(*kept)
+        if facts.starts_at is None or facts.starts_at > now:
+            return facts
     user = profile.user
     upcoming_session = upcoming(user, now)
     facts = Coming(
@@ -100,7 +104,7 @@ def coming(profile, now, person_key: str | None) -> Coming:
         if facts.starts_at is not None:
             until = int((facts.starts_at - now).total_seconds())
             seconds = max(1, min(until, DAY_SECONDS))
-        cache.set(key, facts, seconds)
+        cache.set(key, (facts.starts_at, facts.starred_ids, facts.week_start), seconds)
     return facts
 
 
