@@ -71,6 +71,8 @@ def text_form(form):
     each field's text goes; each visit puts its own escaped text in its place (a
     text area's text is the only thing that differs). Nothing a person wrote is
     kept. A submitted form (with its errors) is drawn by crispy as it always was.
+    For forms made with no arguments but ``initial`` and ``instance`` (the marked
+    copy is made with ``initial`` alone).
     """
     if form.is_bound or not all(
         isinstance(field.widget, forms.Textarea) for field in form.fields.values()
