@@ -1,5 +1,8 @@
 """Erasing an account and every row it owns."""
 
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -27,6 +30,8 @@ def erase_account(user) -> None:
             if session.get_decoded().get("_auth_user_id") == user_id
         ]
         Session.objects.filter(session_key__in=session_keys).delete()
+        # And their copies in the shared cache (cached_db sessions), after the commit.
+        transaction.on_commit(lambda: _forget_cached(session_keys))
         _erase_login_attempts(username)
         # Admin history names the person in its text as well as by id.
         LogEntry.objects.filter(user=user).delete()
@@ -36,6 +41,12 @@ def erase_account(user) -> None:
             object_id=user_id,
         ).delete()
         user.delete()
+
+
+def _forget_cached(session_keys) -> None:
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    for key in session_keys:
+        store.delete(key)
 
 
 def _erase_login_attempts(username: str) -> None:

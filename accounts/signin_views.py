@@ -15,6 +15,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import lockout, sudo, two_factor
+from accounts.backends import MODEL_BACKEND
 from accounts.forms import CodeForm, ConfirmIdentityForm, LoginForm
 from core.http import posted_data, safe_next
 from core.skills import skill_in_link
@@ -22,7 +23,6 @@ from core.skills import skill_in_link
 REMEMBER_SECONDS = 30 * 24 * 60 * 60
 PENDING_KEY = "two_factor_pending"
 PENDING_SECONDS = 10 * 60
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def paused_response(request, until):

@@ -21,6 +21,7 @@ from django.views.decorators.http import (
 )
 
 from accounts import emails, lockout, sessions
+from accounts.backends import MODEL_BACKEND
 from accounts.erasure import erase_account
 from accounts.forms import (
     DeleteAccountForm,
@@ -57,7 +58,7 @@ def signup(request):
         Profile.objects.filter(user=user).update(language=translation.get_language())
         user.profile.refresh_from_db()
         emails.send_confirm_link(user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=MODEL_BACKEND)
         messages.success(request, _("Welcome. Your journal is ready."))
         # Where they were going before signing up (a skill from the guide, say).
         return redirect(safe_next(request, fallback="journal:today"))

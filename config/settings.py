@@ -179,6 +179,9 @@ CACHES = {
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a locked-out log-in is refused before a password check.
     "axes.backends.AxesStandaloneBackend",
+    # Django's, reading the person with their profile in one query.
+    "accounts.backends.ModelBackend",
+    # Kept so that sessions signed in before the line above still read their person.
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -259,6 +262,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Sessions end after 14 days without use: SlidingSessionMiddleware renews the expiry
 # at most once a day, instead of writing the session on every request.
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
+# Every signed-in page reads its session: from the shared cache, with the database
+# behind it (written to both; a session ended through the session store is gone from
+# both, accounts/sessions.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 CSRF_COOKIE_SAMESITE = "Lax"
