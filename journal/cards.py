@@ -50,8 +50,8 @@ def local_date(value: datetime.date, fmt: str, language: str | None = None) -> s
     return _date(value, fmt, language or translation.get_language())
 
 
-@functools.lru_cache(maxsize=256)
 def _next_query(next_url: str) -> str:
+    # Not remembered: the address may hold the words someone searched their journal for.
     return esc(f"?next={urlencode(next_url)}") if next_url else ""
 
 
