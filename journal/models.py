@@ -21,6 +21,14 @@ class OwnedQuerySet(models.QuerySet):
         return self.filter(owner=user)
 
 
+class EntryQuerySet(OwnedQuerySet):
+    def for_display(self):
+        """Entries as cards, notes and summaries draw them: none of these shows an
+        entry's uuid, owner or last change, so those are left unread (converting
+        them costs on every row of a long list)."""
+        return self.defer("uuid", "owner", "updated_at")
+
+
 class Entry(models.Model):
     """One moment a person used a skill from therapy."""
 
@@ -61,7 +69,7 @@ class Entry(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = EntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-practiced_on", "-created_at"]

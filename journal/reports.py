@@ -216,6 +216,7 @@ def load_week_reports(
     if include_notes:
         entries = list(
             Entry.objects.for_user(user)
+            .for_display()
             .filter(practiced_on__range=(first, last))
             .order_by("practiced_on", "created_at")
         )
@@ -385,6 +386,7 @@ def load_span_report(
     )
     candidates = (
         Entry.objects.for_user(user)
+        .for_display()
         .filter(practiced_on__range=(first_day, span.last_day))
         .order_by("-practiced_on", "-created_at")
     )

@@ -131,6 +131,7 @@ def starred_entries(user, session: TherapySession | None) -> list[Entry]:
     stars = SessionStar.objects.filter(entry__owner=user, session=session)
     return list(
         Entry.objects.for_user(user)
+        .for_display()
         .filter(pk__in=stars.values("entry_id"))
         .order_by("-practiced_on", "-created_at")
     )

@@ -1,6 +1,7 @@
 """``{% entry_card entry show_day=True next=… %}``: see journal/cards.py."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from journal.cards import (
     local_date,
@@ -15,21 +16,33 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def entry_card(context, entry, **options):
     """Like including entry_card.html: what is not given comes from the page."""
+    return render_entry_card(entry, **_card_options(context, options))
 
+
+@register.simple_tag(takes_context=True)
+def entry_cards(context, entries, **options):
+    """``{% for entry in entries %}{% entry_card entry … %}{% endfor %}``, with the
+    page's options worked out once for the whole list."""
+    shared = _card_options(context, options)
+    return mark_safe(  # noqa: S308 - each card escapes its own values
+        "".join(render_entry_card(entry, **shared) for entry in entries)
+    )
+
+
+def _card_options(context, options) -> dict:
     def option(name, default=None):
         return options[name] if name in options else context.get(name, default)
 
     request = context.get("request")
-    return render_entry_card(
-        entry,
-        zone=context.get("person_time_zone") or "UTC",
-        show_day=bool(option("show_day")),
-        hide_actions=bool(option("hide_actions")),
-        next_url=option("next") or "",
-        request_path=request.path if request is not None else "",
-        starred=context.get("starred_ids") or frozenset(),
-        csrf_token=str(context.get("csrf_token") or ""),
-    )
+    return {
+        "zone": context.get("person_time_zone") or "UTC",
+        "show_day": bool(option("show_day")),
+        "hide_actions": bool(option("hide_actions")),
+        "next_url": option("next") or "",
+        "request_path": request.path if request is not None else "",
+        "starred": context.get("starred_ids") or frozenset(),
+        "csrf_token": str(context.get("csrf_token") or ""),
+    }
 
 
 @register.simple_tag

@@ -65,7 +65,9 @@ def render_today(request, form, day, status=200):
     entries = Entry.objects.for_user(request.user)
     # One more than shown: only a busy day pays for counting the rest.
     todays_entries = list(
-        entries.filter(practiced_on=day).order_by("-created_at")[: TODAY_SHOWN + 1]
+        entries.for_display()
+        .filter(practiced_on=day)
+        .order_by("-created_at")[: TODAY_SHOWN + 1]
     )
     todays_more = 0
     if len(todays_entries) > TODAY_SHOWN:
@@ -175,8 +177,10 @@ def entry_new(request):
 @require_safe
 def entry_list(request):
     filters = EntryFilterForm(request.GET)
-    entries = Entry.objects.for_user(request.user).order_by(
-        "-practiced_on", "-created_at"
+    entries = (
+        Entry.objects.for_user(request.user)
+        .for_display()
+        .order_by("-practiced_on", "-created_at")
     )
     if filters.is_valid():
         entries = filters.filter(entries)

@@ -17,6 +17,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from journal.cards import render_entry_card
+from journal.models import Entry
 from tests.factories import make_entry, make_exercise_entry, make_user
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +105,39 @@ def test_every_card_reads_as_the_template_wrote_it(language, zone, options):
 
             assert "entry-card" in made
             assert same_html(made) == same_html(expected)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_list_of_cards_reads_as_one_card_after_another(
+    language, django_assert_num_queries
+):
+    """{% entry_cards %} draws what the loop of {% entry_card %} drew, and the
+    entries pages read for cards (for_display: without uuid, owner and last change)
+    draw them without reading anything more."""
+    owner = make_user()
+    made = sorted(entries(owner), key=lambda entry: entry.pk)
+    one_by_one = engines["django"].from_string(
+        "{% load entry_cards %}{% for entry in entries %}"
+        "{% entry_card entry show_day=True next=next %}{% endfor %}"
+    )
+    together = engines["django"].from_string(
+        "{% load entry_cards %}{% entry_cards entries show_day=True next=next %}"
+    )
+    context = {
+        "request": RequestFactory().get("/journal/entries/"),
+        "csrf_token": TOKEN,
+        "person_time_zone": "Asia/Tokyo",
+        "next": "/journal/entries/?q=a&b=c",
+        "starred_ids": frozenset({made[1].pk}),
+    }
+    with translation.override(language):
+        expected = one_by_one.render({**context, "entries": made})
+        listed = list(Entry.objects.for_user(owner).for_display().order_by("pk"))
+        with django_assert_num_queries(0):
+            html = together.render({**context, "entries": listed})
+
+    assert html.count("<article") == len(made) == 8
+    assert html == expected
 
 
 def test_the_page_tag_takes_what_it_is_not_given_from_the_page(client):

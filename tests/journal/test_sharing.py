@@ -105,6 +105,31 @@ def test_shared_page_works_without_login_and_hides_notes_by_default(
     assert response["Referrer-Policy"] == "no-referrer"
 
 
+@pytest.mark.parametrize(
+    "kind",
+    [{}, {"weeks": "session", "understands_rolling": "on"}],
+    ids=["weeks", "rolling"],
+)
+def test_the_reader_gets_the_links_language_switch_and_no_cookie(owner_client, kind):
+    """The page speaks the link's language, or the one the reader picks with its
+    own links (?lang=). The site's language form would set a cookie this page
+    ignores, so it is not offered, and the reader is given no cookie at all; the
+    crisis line stays in the footer."""
+    _, url = create_link(owner_client, **kind)
+
+    reader = Client()
+    response = reader.get(url)
+
+    html = response.content.decode()
+    assert 'href="?lang=es"' in html
+    assert "data-language-switch" not in html
+    assert "csrfmiddlewaretoken" not in html
+    assert 'class="crisis-link" href="/help/"' in html
+    assert "Set-Cookie" not in str(response.cookies) and not reader.cookies
+    # A signed-in page keeps the form.
+    assert "data-language-switch" in owner_client.get("/journal/").content.decode()
+
+
 def test_shared_page_shows_notes_and_reflections_when_chosen(owner_client, owner):
     make_entry(owner, practiced_on=D(2026, 11, 17), note="Shared words")
     WeeklyReflection.objects.create(
