@@ -22,6 +22,36 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# What the shared page reads of a link and its owner: never the owner's password
+# hash, e-mail address or names.
+SHARED_PAGE_FIELDS = (
+    "owner__date_joined",
+    "owner__profile__time_zone",
+    "owner__profile__week_start",
+    "owner__profile__language",
+    "owner__profile__journal_version",
+    "weeks",
+    "is_since_last_session",
+    "include_notes",
+    "display_name",
+    "first_day",
+    "last_day",
+    "created_at",
+)
+
+
+def find_active(token: str, now) -> ShareLink | None:
+    """The working link for a token with its owner's settings, in one query; None
+    for an unknown, expired or revoked one alike."""
+    return (
+        ShareLink.objects.active(now)
+        .select_related("owner__profile")
+        .only(*SHARED_PAGE_FIELDS)
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
 def create_link(
     owner, form, today: datetime.date, week_start: str | int, now
 ) -> tuple[ShareLink, str]:

@@ -113,8 +113,11 @@ class RecentPractice:
     """
 
     def __init__(self, user, day: datetime.date):
-        self.entries = Entry.objects.for_user(user).order_by()
         self.user, self.day = user, day
+
+    @cached_property
+    def entries(self):
+        return Entry.objects.for_user(self.user).order_by()
 
     @cached_property
     def resting(self) -> set:

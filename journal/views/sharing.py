@@ -86,12 +86,7 @@ def revoke(request, pk):
 @require_safe
 def share_view(request, token):
     now = timezone.now()
-    link = (
-        ShareLink.objects.active(now)
-        .select_related("owner__profile")
-        .filter(token_hash=share_links.hash_token(token))
-        .first()
-    )
+    link = share_links.find_active(token, now)
     if link is None:
         # Unknown, expired and revoked links look exactly the same.
         raise Http404

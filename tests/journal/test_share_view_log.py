@@ -336,3 +336,31 @@ def test_the_minutely_job_wipes_marks_even_when_no_link_is_opened(shared, clock)
 
     assert ShareLinkView.objects.get().visitor_mark == ""
     assert "1 share-link visitor marks wiped." in output.getvalue()
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [{}, {"weeks": None, "is_since_last_session": True}],
+    ids=["weeks", "since-last-session"],
+)
+def test_a_reload_reads_the_link_and_the_notes_and_never_the_owners_secrets(
+    clock, owner, kind
+):
+    """A reload of a page with notes: the link with its owner's settings in one
+    query, then the notes; nothing read one entry at a time (the cards read only
+    what they show), and never the owner's password hash or e-mail address."""
+    _, url = make_share_link(owner, FIXED_NOW, include_notes=True, **kind)
+    for day in (17, 18, 19, 20):
+        make_entry(owner, practiced_on=datetime.date(2026, 11, day))
+        make_entry(owner, practiced_on=datetime.date(2026, 11, day), situation="Bus")
+    first = open_link(url)
+
+    with CaptureQueriesContext(connection) as reload:
+        again = open_link(url)
+
+    assert again.content == first.content
+    assert again.content.decode().count('class="entry-card ') == 8
+    queries = [query["sql"] for query in reload.captured_queries]
+    assert "journal_sharelink" in queries[0] and "accounts_profile" in queries[0]
+    assert len(queries) == (3 if not kind else 6), queries
+    assert not any('"password"' in sql or '"email"' in sql for sql in queries)
