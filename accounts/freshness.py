@@ -19,6 +19,9 @@ from accounts.models import Profile, profile_for
 from core.middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+# The longest anything kept under a person's key is worth keeping: the key itself
+# changes at their midnight.
+KEPT_SECONDS = 24 * 60 * 60
 
 
 def bump(user_id) -> None:

@@ -71,9 +71,6 @@ class Coming:
     week_start: str | int
 
 
-DAY_SECONDS = 24 * 60 * 60
-
-
 def coming(profile, now, person_key: str | None) -> Coming:
     """The Coming facts, kept under the person's fragment key until the session starts.
 
@@ -99,11 +96,10 @@ def coming(profile, now, person_key: str | None) -> Coming:
         week_start=_week_start(profile, upcoming_session),
     )
     if key:
-        # The key changes at midnight: a day is the longest it can be used.
-        seconds = DAY_SECONDS
+        seconds = freshness.KEPT_SECONDS
         if facts.starts_at is not None:
             until = int((facts.starts_at - now).total_seconds())
-            seconds = max(1, min(until, DAY_SECONDS))
+            seconds = max(1, min(until, freshness.KEPT_SECONDS))
         cache.set(key, (facts.starts_at, facts.starred_ids, facts.week_start), seconds)
     return facts
 

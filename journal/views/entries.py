@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts import freshness
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from core.skills import all_skills
@@ -41,7 +42,6 @@ TODAY_SHOWN = 20
 RETURN_TO_TODAY = "today"
 # Plans due today (or left from earlier days) shown on Today; the rest are a tap away.
 TODAY_PLANS_SHOWN = 5
-DAY = 24 * 60 * 60
 
 
 def get_entry_for_user(user, pk) -> Entry:
@@ -228,7 +228,9 @@ def _count_of_all(request, entries) -> int:
     person = getattr(request, "journal_cache_key", None)
     if person is None:
         return entries.count()
-    return cache.get_or_set(f"entry-count:{person}", entries.count, DAY)
+    return cache.get_or_set(
+        f"entry-count:{person}", entries.count, freshness.KEPT_SECONDS
+    )
 
 
 def _page_of_matches(entries, ids: list[int], page_number):

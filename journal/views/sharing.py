@@ -26,15 +26,12 @@ from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data
 from core.network import client_ip
-from journal import link_previews, reports, session_dates
+from journal import link_previews, reports, session_dates, week_reports
 from journal.forms import ShareLinkForm
 from journal.models import ShareLink, ShareLinkView
 from journal.services import share_links, therapy_sessions
 
 logger = logging.getLogger(__name__)
-
-# A shared week's figures are kept until the owner's next write or midnight.
-FIGURES_SECONDS = 24 * 60 * 60
 
 
 @login_required
@@ -114,7 +111,7 @@ def share_view(request, token):
         with translation.override(language):
             response = render(request, "journal/share_since_last_session.html", context)
     else:
-        weeks = reports.load_week_reports(
+        weeks = week_reports.load_week_reports(
             link.owner, share_links.week_firsts(link), include_notes=link.include_notes
         )
         with translation.override(language):
@@ -148,7 +145,7 @@ def _weekly_figures(weeks, owner_cache_key) -> dict:
         if key not in kept
     }
     if drawn:
-        cache.set_many(drawn, FIGURES_SECONDS)
+        cache.set_many(drawn, freshness.KEPT_SECONDS)
     figures = {**kept, **drawn}
     return {
         # Our own HTML, drawn from a template with every value escaped.

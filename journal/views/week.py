@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import profile_for
-from journal import charts, pdf, reports, stats
+from journal import charts, pdf, reports, stats, week_reports
 from journal.forms import ReflectionForm
 from journal.services import therapy_sessions
 from journal.services.reflections import save_reflection
@@ -80,10 +80,12 @@ def week_detail(request, day):
     return render_week(request, report, form, today, current_first, resting)
 
 
-def _week_report(user, first_day) -> tuple[reports.WeekReport, SimpleLazyObject]:
+def _week_report(user, first_day) -> tuple[week_reports.WeekReport, SimpleLazyObject]:
     """The week, and every rest day (for the streaks): read only if drawn."""
     resting = SimpleLazyObject(lambda: reports.rest_days_of(user))
-    return reports.load_week_reports(user, [first_day], resting=resting)[0], resting
+    return week_reports.load_week_reports(user, [first_day], resting=resting)[
+        0
+    ], resting
 
 
 def render_week(request, report, form, today, current_first, resting, status=200):
@@ -190,7 +192,7 @@ def week_pdf(request, day):
             "week_url": reverse("journal:week", args=[first_day]),
         }
         return render(request, "journal/pdf_unavailable.html", context, status=503)
-    report = reports.load_week_reports(request.user, [first_day])[0]
+    report = week_reports.load_week_reports(request.user, [first_day])[0]
     context = {"report": report, "display_name": profile_for(request.user).display_name}
     response = HttpResponse(
         pdf.render_week_pdf(context), content_type="application/pdf"

@@ -12,7 +12,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
-from journal import reports
+from journal import reports, week_reports
 from journal.exercises import definitions
 from journal.exercises.definitions import Kind, Stage
 from journal.models import Entry
@@ -202,7 +202,7 @@ def test_the_same_form_sent_twice_is_one_entry(owner_client, owner):
 def test_an_exercise_counts_on_the_week_and_in_progress(owner_client, owner, skill):
     post_exercise(owner_client, skill)
 
-    week = reports.load_week_reports(owner, [D(2026, 11, 16)])[0]
+    week = week_reports.load_week_reports(owner, [D(2026, 11, 16)])[0]
     progress = reports.load_progress(owner, D(2026, 11, 20), "monday")
 
     assert week.card.total == 1
@@ -216,7 +216,7 @@ def test_an_exercise_counts_on_the_week_and_in_progress(owner_client, owner, ski
 def test_a_distress_exercise_counts_in_the_weeks_distress_figures(owner_client, owner):
     post_exercise(owner_client, "distress-tolerance")
 
-    week = reports.load_week_reports(owner, [D(2026, 11, 16)])[0]
+    week = week_reports.load_week_reports(owner, [D(2026, 11, 16)])[0]
 
     figures = dict(week.distress_by_skill)["Distress tolerance"]
     assert (figures.average_before, figures.average_after) == (9, 5)

@@ -32,7 +32,7 @@ from django.utils import translation
 from accounts import freshness
 from accounts.choices import WeekStart
 from accounts.models import Profile
-from journal import reports
+from journal import week_reports
 from journal.forms import NewEntryForm
 from journal.models import Entry, RestDay, SessionSchedule, TherapySession
 from journal.services.therapy_sessions import extend_all_schedules
@@ -1035,7 +1035,7 @@ def test_a_share_page_drawn_during_the_owners_write_is_not_kept_stale(
     """
     history(owner)
     url = share_link(owner_client) + query
-    real_load = reports.load_week_reports
+    real_load = week_reports.load_week_reports
 
     def figures_then_the_owners_write(*args, **kwargs):
         weeks = real_load(*args, **kwargs)
@@ -1048,9 +1048,11 @@ def test_a_share_page_drawn_during_the_owners_write_is_not_kept_stale(
         return weeks
 
     reader = Client()
-    monkeypatch.setattr(reports, "load_week_reports", figures_then_the_owners_write)
+    monkeypatch.setattr(
+        week_reports, "load_week_reports", figures_then_the_owners_write
+    )
     during = shared_week(reader.get(url), D(2026, 11, 16))
-    monkeypatch.setattr(reports, "load_week_reports", real_load)
+    monkeypatch.setattr(week_reports, "load_week_reports", real_load)
     assert during["headline"] == "Practised on 3 of 7 days. 3 entries."
 
     after = shared_week(reader.get(url), D(2026, 11, 16))
@@ -1058,7 +1060,7 @@ def test_a_share_page_drawn_during_the_owners_write_is_not_kept_stale(
         f"STALE PAGE ({url}): figures read before the owner's write were kept under "
         "the version after it, so the share page shows them until the owner's next "
         "write. With ?lang= the view reads the owner's profile (and version) only in "
-        "freshness.cache_key, after reports.load_week_reports "
+        "freshness.cache_key, after week_reports.load_week_reports "
         "(journal/views/sharing.py)"
     )
 

@@ -8,7 +8,7 @@ import time_machine
 from pypdf import PdfReader
 
 from accounts.models import Profile
-from journal import reports
+from journal import reports, week_reports
 from journal.models import SessionSchedule, SessionStar, TalkPoint, TherapySession
 from tests.factories import make_entry
 
@@ -258,7 +258,7 @@ def test_the_summary_counts_match_the_week_page_for_the_same_days(owner, owner_c
 
     span = session_dates.span_before(times[1], times, ZONE)
     span_report = reports.load_span_report(owner, span, ZONE)
-    week = reports.load_week_reports(owner, [D(2026, 11, 16)])[0]
+    week = week_reports.load_week_reports(owner, [D(2026, 11, 16)])[0]
 
     by_skill = {skill.slug: count for skill, count in span_report.skill_counts}
     assert by_skill == {row.skill: row.total for row in week.card.rows}

@@ -1,0 +1,230 @@
+"""A week's report: its notes and reflection at once, its figures when first drawn.
+
+The week page, its PDF and the share page draw weeks from here, in a fixed number of
+queries whatever the span; the arithmetic itself lives in ``journal.stats``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+
+from core.skills import SkillInfo, all_skills
+from journal import stats
+from journal.models import Entry, RestDay, WeeklyReflection
+from journal.reports import NOTES_SHOWN_PER_DAY, DayNotes
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class SkillLine:
+    """A diary-card row with the skill's details, ready for a template."""
+
+    skill: SkillInfo
+    cells: list[tuple[datetime.date, int]]
+    total: int
+
+
+class WeekReport:
+    """One week: its notes and reflection at once, its figures when first asked for.
+
+    The figures (diary card, change, distress, rest days) hold no journal text, so
+    pages keep them in the cache (accounts/freshness.py); a page drawn from the
+    cache never reads the week before, the rest days or the ratings at all.
+    """
+
+    def __init__(self, first_day, source, notes_by_day, reflection, skills):
+        self.first_day = first_day
+        self.last_day = first_day + datetime.timedelta(days=6)
+        self.notes_by_day: list[DayNotes] = notes_by_day
+        self.reflection: WeeklyReflection | None = reflection
+        self._source = source
+        self._skills = skills
+
+    @cached_property
+    def _rows(self) -> list[stats.EntryRow]:
+        return self._source.rows_between(self.first_day, self.last_day)
+
+    @cached_property
+    def card(self) -> stats.DiaryCard:
+        slugs = [skill.slug for skill in self._skills]
+        return stats.diary_card(self._rows, self.first_day, slugs)
+
+    @cached_property
+    def lines(self) -> list[SkillLine]:
+        card = self.card
+        return [
+            SkillLine(skill, list(zip(card.days, row.counts, strict=True)), row.total)
+            for skill, row in zip(self._skills, card.rows, strict=True)
+        ]
+
+    @cached_property
+    def change(self) -> stats.WeekChange:
+        previous = self._source.total_before(self.first_day)
+        return stats.WeekChange(self.card.total, previous)
+
+    @cached_property
+    def distress(self) -> stats.DistressSummary | None:
+        return stats.distress_summary(self._rows)
+
+    @cached_property
+    def rest_days(self) -> frozenset:
+        resting = self._source.resting
+        return frozenset(day for day in self.card.days if day in resting)
+
+    @property
+    def skill_names(self) -> dict[str, str]:
+        return {skill.slug: skill.name for skill in self._skills}
+
+    @property
+    def rest_count(self) -> int:
+        """Rest days this week without practice (a practised one counts as such)."""
+        days = zip(self.card.days, self.card.day_totals, strict=True)
+        practised = {day for day, count in days if count}
+        return len(self.rest_days - practised)
+
+    @property
+    def open_days(self) -> int:
+        return 7 - self.rest_count
+
+    @property
+    def days_practised(self) -> int:
+        return self.card.days_practised
+
+    @property
+    def distress_by_skill(self) -> list[tuple[str, stats.DistressFigures]]:
+        if self.distress is None:
+            return []
+        names = self.skill_names
+        return [(names[f.skill], f) for f in self.distress.by_skill]
+
+    @property
+    def most_helpful_skill_name(self) -> str | None:
+        best = self.distress.most_helpful if self.distress else None
+        return self.skill_names[best.skill] if best else None
+
+
+class _WeeksSource:
+    """What consecutive weeks' figures are made from, each read once, when needed.
+
+    ``entries`` are the weeks' entries when the notes are shown (already read for
+    them); without notes only their figures are read, never their text.
+    """
+
+    def __init__(self, user, first_day, last_day, entries, resting):
+        self.user, self.first_day, self.last_day = user, first_day, last_day
+        self._entries, self._resting = entries, resting
+
+    @cached_property
+    def _all_rows(self) -> list[stats.EntryRow]:
+        if self._entries is not None:
+            return [
+                stats.EntryRow(
+                    e.practiced_on, e.skill, e.distress_before, e.distress_after
+                )
+                for e in self._entries
+            ]
+        return [
+            stats.EntryRow(*values)
+            for values in Entry.objects.for_user(self.user)
+            .filter(practiced_on__range=(self.first_day, self.last_day))
+            .order_by("practiced_on", "created_at")
+            .values_list("practiced_on", "skill", "distress_before", "distress_after")
+        ]
+
+    def rows_between(self, first: datetime.date, last: datetime.date) -> list:
+        return [row for row in self._all_rows if first <= row.practiced_on <= last]
+
+    def total_before(self, first_day: datetime.date) -> int:
+        """Entries in the week before ``first_day``: counted when not read."""
+        previous = first_day - datetime.timedelta(days=7)
+        if previous >= self.first_day:
+            return len(self.rows_between(previous, first_day - ONE_DAY))
+        return (
+            Entry.objects.for_user(self.user)
+            .filter(practiced_on__range=(previous, first_day - ONE_DAY))
+            .count()
+        )
+
+    @cached_property
+    def resting(self) -> set:
+        if self._resting is not None:
+            return self._resting
+        return set(
+            RestDay.objects.for_user(self.user)
+            .filter(day__range=(self.first_day, self.last_day))
+            .values_list("day", flat=True)
+        )
+
+
+def load_week_reports(
+    user,
+    first_days: list[datetime.date],
+    *,
+    include_notes: bool = True,
+    resting: set | None = None,
+) -> list[WeekReport]:
+    """Reports for consecutive weeks, oldest first, whatever the span.
+
+    Two queries for the notes and reflections; the figures (WeekReport) read what
+    they need only when drawn: the entries' figures without notes, the week before
+    the first, the rest days (unless ``resting`` is given: a set, or a lazy one).
+    """
+    first, last = first_days[0], first_days[-1] + datetime.timedelta(days=6)
+    entries = None
+    reflections = {}
+    if include_notes:
+        entries = list(
+            Entry.objects.for_user(user)
+            .for_display()
+            .filter(practiced_on__range=(first, last))
+            .order_by("practiced_on", "created_at")
+        )
+        for reflection in (
+            WeeklyReflection.objects.for_user(user)
+            .within(first, last)
+            .order_by("week_of")
+        ):
+            reflections.setdefault(reflection.week_of, reflection)
+    source = _WeeksSource(user, first, last, entries, resting)
+    skills = all_skills()
+    return [
+        WeekReport(
+            first_day,
+            source,
+            _notes_by_day(first_day, entries) if include_notes else [],
+            _reflection_of(first_day, reflections),
+            skills,
+        )
+        for first_day in first_days
+    ]
+
+
+def _notes_by_day(first_day, entries) -> list[DayNotes]:
+    """The week's entries by day, oldest day first, each day's latest shown."""
+    by_day = {}
+    last_day = first_day + datetime.timedelta(days=6)
+    for entry in entries:
+        if first_day <= entry.practiced_on <= last_day:
+            by_day.setdefault(entry.practiced_on, []).append(entry)
+    notes = []
+    for day in stats.days_of_week(first_day):
+        day_entries = by_day.get(day)
+        if day_entries:
+            shown = day_entries[:NOTES_SHOWN_PER_DAY]
+            notes.append(DayNotes(day, shown, more=len(day_entries) - len(shown)))
+    return notes
+
+
+def _reflection_of(first_day, reflections) -> WeeklyReflection | None:
+    last_day = first_day + datetime.timedelta(days=6)
+    return next(
+        (
+            r
+            for week_of, r in sorted(reflections.items())
+            if first_day <= week_of <= last_day
+        ),
+        None,
+    )
