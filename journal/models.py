@@ -28,6 +28,22 @@ class EntryQuerySet(OwnedQuerySet):
         them costs on every row of a long list)."""
         return self.defer("uuid", "owner", "updated_at")
 
+    def for_sharing(self):
+        """Entries as the therapist's page shows them (journal/cards.py,
+        render_shared_note), and its figures count them: no times, no "helped",
+        no identity."""
+        return self.only(
+            "practiced_on",
+            "skill",
+            "note",
+            "situation",
+            "distress_before",
+            "distress_after",
+            "exercise",
+            "exercise_version",
+            "answers",
+        )
+
 
 class Entry(models.Model):
     """One moment a person used a skill from therapy."""

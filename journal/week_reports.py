@@ -165,8 +165,10 @@ def load_week_reports(
     *,
     include_notes: bool = True,
     resting: set | None = None,
+    shared: bool = False,
 ) -> list[WeekReport]:
-    """Reports for consecutive weeks, oldest first, whatever the span.
+    """Reports for consecutive weeks, oldest first, whatever the span (``shared``:
+    for the therapist's page, whose notes show less than a card).
 
     Two queries for the notes and reflections; the figures (WeekReport) read what
     they need only when drawn: the entries' figures without notes, the week before
@@ -176,9 +178,9 @@ def load_week_reports(
     entries = None
     reflections = {}
     if include_notes:
+        owned = Entry.objects.for_user(user)
         entries = list(
-            Entry.objects.for_user(user)
-            .for_display()
+            (owned.for_sharing() if shared else owned.for_display())
             .filter(practiced_on__range=(first, last))
             .order_by("practiced_on", "created_at")
         )

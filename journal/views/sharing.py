@@ -112,7 +112,10 @@ def share_view(request, token):
             response = render(request, "journal/share_since_last_session.html", context)
     else:
         weeks = week_reports.load_week_reports(
-            link.owner, share_links.week_firsts(link), include_notes=link.include_notes
+            link.owner,
+            share_links.week_firsts(link),
+            include_notes=link.include_notes,
+            shared=True,
         )
         with translation.override(language):
             figures = _weekly_figures(weeks, owner_cache_key)

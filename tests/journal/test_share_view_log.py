@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.erasure import erase_account
 from journal.models import ShareLink, ShareLinkView
-from tests.factories import make_entry, make_share_link
+from tests.factories import make_entry, make_exercise_entry, make_share_link
 
 pytestmark = pytest.mark.django_db
 
@@ -353,13 +353,14 @@ def test_a_reload_reads_the_link_and_the_notes_and_never_the_owners_secrets(
     for day in (17, 18, 19, 20):
         make_entry(owner, practiced_on=datetime.date(2026, 11, day))
         make_entry(owner, practiced_on=datetime.date(2026, 11, day), situation="Bus")
+    make_exercise_entry(owner, practiced_on=datetime.date(2026, 11, 20))
     first = open_link(url)
 
     with CaptureQueriesContext(connection) as reload:
         again = open_link(url)
 
     assert again.content == first.content
-    assert again.content.decode().count('class="entry-card ') == 8
+    assert again.content.decode().count('class="entry-card ') == 9
     queries = [query["sql"] for query in reload.captured_queries]
     assert "journal_sharelink" in queries[0] and "accounts_profile" in queries[0]
     assert len(queries) == (3 if not kind else 6), queries
