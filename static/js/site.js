@@ -3,7 +3,7 @@
 
 // ---- app ----
 // The installable app: register the service worker once the page has loaded (so it
-// never competes with the first visit), remember which account this device is
+// never competes with the first visit; never on a shared page), remember which account this device is
 // signed in to (a one-way hash, for the offline queue), and on log-out forget what
 // the device kept.
 (function () {
@@ -16,7 +16,7 @@
     // Storage can be off (private browsing); the queue then waits for a page load.
   }
 
-  if ("serviceWorker" in navigator) {
+  if ("serviceWorker" in navigator && !document.body.hasAttribute("data-no-service-worker")) {
     window.addEventListener("load", function () {
       navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
     });

@@ -137,3 +137,29 @@ def test_logging_out_forgets_the_pages_this_device_kept(
     kept_after = page.evaluate(KEPT_PAGES)
     assert any("/guide/how-therapy-works/" in url for url in kept_before)
     assert not any("/guide/" in url for url in kept_after)
+
+
+def test_a_therapist_reading_a_link_gets_no_worker_and_no_cookie(
+    open_context, person, live_server
+):
+    """The reader is not installing the app: nothing is kept on their device."""
+    from django.utils import timezone
+
+    from tests.factories import make_share_link
+
+    _, url = make_share_link(person, timezone.now(), include_notes=True)
+    context, watch = open_context()
+    page = context.new_page()
+
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+    assert page.locator("h1").inner_text().startswith("Weekly summaries")
+    assert (
+        page.evaluate(
+            "navigator.serviceWorker.getRegistrations().then((found) => found.length)"
+        )
+        == 0
+    )
+    assert context.cookies() == []
+    assert watch.problems(page) == []
