@@ -11,10 +11,12 @@ as the shared cache, whitenoise's compressed static files), with one addition fo
 run only: a ceiling view, a ``login_required`` view that renders a one-line template
 through the same middleware (``benchmarks/urls.py``).
 
-For each page it reports requests/s at 16 connections, p50 and p99 at 4, errors, the
-ratio to the ceiling measured in the same run, the same for a one-week person beside
-the three-year person, and queries per page. Requests rotate over the people, so no
-page is measured for one person only. Load comes from wrk. It also loads Today once
+Each page is measured in rounds, each round for a three-year and then a one-week
+person, each measurement beside a fresh one of the ceiling; the report gives the
+rounds' medians: requests/s at 16 connections, p50 and p99 at 4, errors, the ratio to
+the ceiling, how much longer the three-year person's page takes (measured back to
+back), and queries per page. Requests rotate over the people, so no page is
+measured for one person only. Load comes from wrk. It also loads Today once
 in Chromium, as a person's first visit, and counts requests and compressed bytes.
 Not part of CI: it takes a few minutes and owns both cores.
 """
@@ -27,6 +29,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,7 +60,13 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--new-users", type=int, default=20)
-    parser.add_argument("--seconds", type=int, default=6, help="per measurement")
+    parser.add_argument("--seconds", type=int, default=4, help="per measurement")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="measurements of each page, interleaved with the ceiling's (medians)",
+    )
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--only", nargs="*", help="page names to measure")
@@ -207,6 +216,24 @@ def wrk(port, path_template, people, *, signed_out, connections, seconds):
     }
 
 
+def summarise(rounds) -> dict:
+    """A page's rounds (ceiling beside, 16 connections, 4 connections) as medians.
+
+    Each ratio is to the ceiling measured just before it; p99 is the median of the
+    rounds' (a round the machine was busy elsewhere shows as ``p99_worst``).
+    """
+    median = statistics.median
+    return {
+        "rate": median(busy["rate"] for _, busy, _ in rounds),
+        "ceiling": median(beside["rate"] for beside, _, _ in rounds),
+        "ratio": median(busy["rate"] / beside["rate"] for beside, busy, _ in rounds),
+        "p50": median(calm["p50"] for _, _, calm in rounds),
+        "p99": median(calm["p99"] for _, _, calm in rounds),
+        "p99_worst": max(calm["p99"] for _, _, calm in rounds),
+        "errors": sum(busy["errors"] + calm["errors"] for _, busy, calm in rounds),
+    }
+
+
 def check_pages(port, people_by_kind) -> None:
     """Every page answers 200 for every person: a redirect would look fast."""
     import http.client
@@ -280,39 +307,64 @@ def main() -> int:
         check_pages(port, people_by_kind)
         ceiling_path, ceiling_people = PAGES[0][1], people_by_kind["3 years"]
         for name, path in pages:
-            for kind, people in people_by_kind.items():
-                if kind == "1 week" and name == "ceiling":
-                    continue
-                options = {"signed_out": name in SIGNED_OUT}
-                wrk(port, path, people, connections=4, seconds=1, **options)  # warm
-                # The ceiling again, just before: a shared machine drifts, and the
-                # ratio to a ceiling measured beside the page is what holds.
-                beside = wrk(
+            kinds = ["3 years"] if name == "ceiling" else list(people_by_kind)
+            options = {"signed_out": name in SIGNED_OUT}
+            for kind in kinds:  # warm
+                wrk(
                     port,
-                    ceiling_path,
-                    ceiling_people,
-                    connections=16,
-                    seconds=args.seconds,
-                    signed_out=False,
+                    path,
+                    people_by_kind[kind],
+                    connections=4,
+                    seconds=1,
+                    **options,
                 )
-                busy = wrk(
-                    port, path, people, connections=16, seconds=args.seconds, **options
+            rounds = {kind: [] for kind in kinds}
+            for _ in range(args.rounds):
+                for kind in kinds:
+                    people = people_by_kind[kind]
+                    # The ceiling again, just before: a shared machine drifts, and
+                    # the ratio to a ceiling measured beside the page is what holds.
+                    beside = wrk(
+                        port,
+                        ceiling_path,
+                        ceiling_people,
+                        connections=16,
+                        seconds=args.seconds,
+                        signed_out=False,
+                    )
+                    busy = wrk(
+                        port,
+                        path,
+                        people,
+                        connections=16,
+                        seconds=args.seconds,
+                        **options,
+                    )
+                    calm = wrk(
+                        port,
+                        path,
+                        people,
+                        connections=4,
+                        seconds=args.seconds,
+                        **options,
+                    )
+                    rounds[kind].append((beside, busy, calm))
+            for kind in kinds:
+                results[(name, kind)] = summarise(rounds[kind])
+            if len(kinds) == 2:
+                # Measured back to back in each round: how much longer a three-year
+                # person's page takes than a one-week person's (their rates' ratio).
+                results[(name, "1 week")]["time_against_three_years"] = (
+                    statistics.median(
+                        week[1]["rate"] / three[1]["rate"]
+                        for three, week in zip(*rounds.values(), strict=True)
+                    )
                 )
-                calm = wrk(
-                    port, path, people, connections=4, seconds=args.seconds, **options
-                )
-                results[(name, kind)] = {
-                    "rate": busy["rate"],
-                    "ceiling": beside["rate"],
-                    "ratio": busy["rate"] / beside["rate"],
-                    "p50": calm["p50"],
-                    "p99": calm["p99"],
-                    "errors": busy["errors"] + calm["errors"],
-                }
-                rate, p99 = busy["rate"], calm["p99"]
+            for kind in kinds:
+                result = results[(name, kind)]
                 say(
-                    f"  {name:<11} {kind:<8} {rate:7.0f}/s "
-                    f"({rate / beside['rate']:.2f}× the ceiling)  p99 {p99:.1f} ms"
+                    f"  {name:<11} {kind:<8} {result['rate']:7.0f}/s "
+                    f"({result['ratio']:.2f}× the ceiling)  p99 {result['p99']:.1f} ms"
                 )
         weight = (
             None if args.no_browser else first_visit(port, people_by_kind["3 years"][0])

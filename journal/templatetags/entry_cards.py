@@ -1,4 +1,5 @@
-"""``{% entry_card entry show_day=True next=… %}``: see journal/cards.py."""
+"""``{% entry_card entry show_day=True next=… %}`` and ``{% entry_cards entries … %}``
+(a whole list): see journal/cards.py."""
 
 from django import template
 from django.utils.safestring import mark_safe
