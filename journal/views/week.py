@@ -83,9 +83,8 @@ def week_detail(request, day):
 def _week_report(user, first_day) -> tuple[week_reports.WeekReport, SimpleLazyObject]:
     """The week, and every rest day (for the streaks): read only if drawn."""
     resting = SimpleLazyObject(lambda: reports.rest_days_of(user))
-    return week_reports.load_week_reports(user, [first_day], resting=resting)[
-        0
-    ], resting
+    (report,) = week_reports.load_week_reports(user, [first_day], resting=resting)
+    return report, resting
 
 
 def render_week(request, report, form, today, current_first, resting, status=200):
