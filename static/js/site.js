@@ -3,9 +3,9 @@
 
 // ---- app ----
 // The installable app: register the service worker once the page has loaded (so it
-// never competes with the first visit; never on a shared page), remember which account this device is
-// signed in to (a one-way hash, for the offline queue), and on log-out forget what
-// the device kept.
+// never competes with the first visit; never on a shared page, whose reader is not
+// installing anything), remember which account this device is signed in to (a
+// one-way hash, for the offline queue), and on log-out forget what the device kept.
 (function () {
   var account = document.body.getAttribute("data-account");
   try {
