@@ -30,19 +30,9 @@ class EntryQuerySet(OwnedQuerySet):
 
     def for_sharing(self):
         """Entries as the therapist's page shows them (journal/cards.py,
-        render_shared_note), and its figures count them: no times, no "helped",
-        no identity."""
-        return self.only(
-            "practiced_on",
-            "skill",
-            "note",
-            "situation",
-            "distress_before",
-            "distress_after",
-            "exercise",
-            "exercise_version",
-            "answers",
-        )
+        render_shared_note), and its figures count them: what a card shows, less
+        the times and the "helped" rating."""
+        return self.for_display().defer("created_at", "helpfulness")
 
 
 class Entry(models.Model):
