@@ -40,7 +40,12 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.people import Person, build_people, sign_in  # noqa: E402
 from benchmarks.report import make_report  # noqa: E402
-from benchmarks.serving import ensure_database, say, wait_for_server  # noqa: E402
+from benchmarks.serving import (  # noqa: E402
+    ensure_database,
+    say,
+    settle,
+    wait_for_server,
+)
 
 # (name, path; {token} and {week} are filled in per person: Person.path)
 PAGES = [
@@ -173,6 +178,7 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(port, path_template, people, *, signed_out, connections, seconds):
+    settle(port)  # nothing left over from the last load
     lines = []
     for person in people:
         path = person.path(path_template)
