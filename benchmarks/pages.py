@@ -11,11 +11,13 @@ as the shared cache, whitenoise's compressed static files), with one addition fo
 run only: a ceiling view, a ``login_required`` view that renders a one-line template
 through the same middleware (``benchmarks/urls.py``).
 
-Each page is measured in rounds, each round for a three-year and then a one-week
-person, each measurement beside a fresh one of the ceiling; the report gives the
-rounds' medians: requests/s at 16 connections, p50 and p99 at 4, errors, the ratio to
-the ceiling, how much longer the three-year person's page takes (measured back to
-back), and queries per page. Requests rotate over the people, so no page is
+Each page is measured in rounds: the ceiling, the page for a three-year and then a
+one-week person, the ceiling again, then the page at 4 connections for each; each
+measurement starts once the server has answered what the last one left queued. The
+report gives the rounds' medians: requests/s at 16 connections, p50 and p99 at 4,
+errors, the ratio to the ceiling measured around the page (the mean of before and
+after), how much longer the three-year person's page takes (measured back to back),
+and queries per page. Requests rotate over the people, so no page is
 measured for one person only. Load comes from wrk. It also loads Today once
 in Chromium, as a person's first visit, and counts requests and compressed bytes.
 Not part of CI: it takes a few minutes and owns both cores.
@@ -222,10 +224,46 @@ def wrk(port, path_template, people, *, signed_out, connections, seconds):
     }
 
 
+def measure_round(port, path, people_by_kind, *, ceiling, seconds, signed_out):
+    """One round of a page: (ceiling, 16 connections, 4 connections) per kind.
+
+    A shared machine drifts over seconds: the page's rate is compared with the
+    ceiling's just before and just after it (their mean), and the two people's pages
+    are measured one right after the other.
+    """
+    ceiling_path, ceiling_people = ceiling
+
+    def ceiling_now():
+        return wrk(
+            port,
+            ceiling_path,
+            ceiling_people,
+            connections=16,
+            seconds=seconds,
+            signed_out=False,
+        )
+
+    def load(kind, connections):
+        return wrk(
+            port,
+            path,
+            people_by_kind[kind],
+            connections=connections,
+            seconds=seconds,
+            signed_out=signed_out,
+        )
+
+    before = ceiling_now()
+    busy = {kind: load(kind, 16) for kind in people_by_kind}
+    after = ceiling_now()
+    beside = {"rate": (before["rate"] + after["rate"]) / 2}
+    return {kind: (beside, busy[kind], load(kind, 4)) for kind in people_by_kind}
+
+
 def summarise(rounds) -> dict:
     """A page's rounds (ceiling beside, 16 connections, 4 connections) as medians.
 
-    Each ratio is to the ceiling measured just before it; p99 is the median of the
+    Each ratio is to the ceiling measured around it; p99 is the median of the
     rounds' (a round the machine was busy elsewhere shows as ``p99_worst``).
     """
     median = statistics.median
@@ -326,35 +364,16 @@ def main() -> int:
                 )
             rounds = {kind: [] for kind in kinds}
             for _ in range(args.rounds):
+                measured = measure_round(
+                    port,
+                    path,
+                    {kind: people_by_kind[kind] for kind in kinds},
+                    ceiling=(ceiling_path, ceiling_people),
+                    seconds=args.seconds,
+                    **options,
+                )
                 for kind in kinds:
-                    people = people_by_kind[kind]
-                    # The ceiling again, just before: a shared machine drifts, and
-                    # the ratio to a ceiling measured beside the page is what holds.
-                    beside = wrk(
-                        port,
-                        ceiling_path,
-                        ceiling_people,
-                        connections=16,
-                        seconds=args.seconds,
-                        signed_out=False,
-                    )
-                    busy = wrk(
-                        port,
-                        path,
-                        people,
-                        connections=16,
-                        seconds=args.seconds,
-                        **options,
-                    )
-                    calm = wrk(
-                        port,
-                        path,
-                        people,
-                        connections=4,
-                        seconds=args.seconds,
-                        **options,
-                    )
-                    rounds[kind].append((beside, busy, calm))
+                    rounds[kind].append(measured[kind])
             for kind in kinds:
                 results[(name, kind)] = summarise(rounds[kind])
             if len(kinds) == 2:

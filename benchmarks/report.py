@@ -24,9 +24,10 @@ def make_report(args, results, queries, weight, pages) -> tuple[str, bool]:
     lines = [
         f"Pages: {args.users} people with 3 years, {args.new_users} with 1 week; "
         f"gunicorn workers: {workers}; {args.rounds} rounds of {args.seconds} s "
-        "per page and person, each beside a measurement of the ceiling "
+        "per page and person, between two measurements of the ceiling "
         f"(median ceiling {ceiling:.0f} requests/s). Figures are the rounds' "
-        "medians; each ratio is to the ceiling measured just before it; p99 worst "
+        "medians; each ratio is to the mean of the ceiling just before and just "
+        "after the page; p99 worst "
         "is the slowest round's; 3 years ÷ 1 week compares the two people's times "
         "measured back to back.",
         "",
