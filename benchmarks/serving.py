@@ -45,8 +45,9 @@ def settle(port: int, seconds: float = 10) -> None:
     wrk stops with requests still waiting in the server's listen queue, and the
     workers answer those (to closed sockets) first: a measurement started at once
     timed its first requests behind them, 35-60 ms after 16 connections on this
-    machine type, which was the whole of a page's p99 at 4 connections. /healthz,
-    one request at a time, until two in a row answer at once: the queue is empty.
+    machine type, which is where most of a page's p99 at 4 connections came from.
+    /healthz, one request at a time, until two in a row answer at once: the queue
+    is empty.
     """
     deadline = time.monotonic() + seconds
     quick = 0
