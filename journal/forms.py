@@ -2,6 +2,8 @@ import datetime
 import uuid
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import SEARCH_MAX_LENGTH, CrispyFormMixin
@@ -46,14 +48,19 @@ def clean_practice_day(day: datetime.date, today: datetime.date) -> datetime.dat
     return day
 
 
-SCALES = {"distress_before": (0, 10), "distress_after": (0, 10), "helpfulness": (1, 5)}
+def _number_range(low: int, high: int) -> str:
+    return gettext("Use a number from %(low)d to %(high)d.") % {
+        "low": low,
+        "high": high,
+    }
 
 
 def scale_field(label, help_text, low: int, high: int) -> forms.TypedChoiceField:
     """An optional rating as radio buttons from ``low`` to ``high``, "not rated" first.
 
     The same names and values as a typed number, so scripts and old forms still work;
-    anything else gets the plain "use a number from … to …".
+    anything else gets the plain "use a number from … to …". Made once, with the
+    class: its words are lazy, so each form speaks the language of its request.
     """
     return forms.TypedChoiceField(
         label=label,
@@ -64,15 +71,41 @@ def scale_field(label, help_text, low: int, high: int) -> forms.TypedChoiceField
         coerce=int,
         empty_value=None,
         widget=forms.RadioSelect(attrs={"class": "scale-radio"}),
-        error_messages={
-            "invalid_choice": _("Use a number from %(low)d to %(high)d.")
-            % {"low": low, "high": high}
-        },
+        error_messages={"invalid_choice": lazy(_number_range, str)(low, high)},
     )
+
+
+ENTRY_LABELS = {
+    "skill": _("Which skill did you use?"),
+    "note": _("What happened?"),
+    "situation": _("Situation (optional)"),
+    "distress_before": _("Distress before (0–10, optional)"),
+    "distress_after": _("Distress after (0–10, optional)"),
+    "helpfulness": _("How much did it help? (1–5, optional)"),
+    "practiced_on": _("Day"),
+}
+ENTRY_HELP_TEXTS = {
+    "note": _(
+        "What happened, and how did you use the skill? "
+        "Two or three sentences is plenty."
+    ),
+    "situation": _("A few words on where you were or what set it off."),
+    "distress_before": _("0 is calm, 10 is the most distress you can imagine."),
+    "helpfulness": _("1 is not at all, 5 is a lot."),
+}
+
+
+def _scale(name: str, low: int, high: int) -> forms.TypedChoiceField:
+    return scale_field(ENTRY_LABELS[name], ENTRY_HELP_TEXTS.get(name, ""), low, high)
 
 
 class EntryForm(CrispyFormMixin, forms.ModelForm):
     """Log or edit one practice. The owner is set by the view, never by the form."""
+
+    # Tap scales: a row of numbers, with "not rated" first (all are optional).
+    distress_before = _scale("distress_before", 0, 10)
+    distress_after = _scale("distress_after", 0, 10)
+    helpfulness = _scale("helpfulness", 1, 5)
 
     class Meta:
         model = Entry
@@ -87,24 +120,8 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
             "distress_after",
             "helpfulness",
         )
-        labels = {
-            "skill": _("Which skill did you use?"),
-            "note": _("What happened?"),
-            "situation": _("Situation (optional)"),
-            "distress_before": _("Distress before (0–10, optional)"),
-            "distress_after": _("Distress after (0–10, optional)"),
-            "helpfulness": _("How much did it help? (1–5, optional)"),
-            "practiced_on": _("Day"),
-        }
-        help_texts = {
-            "note": _(
-                "What happened, and how did you use the skill? "
-                "Two or three sentences is plenty."
-            ),
-            "situation": _("A few words on where you were or what set it off."),
-            "distress_before": _("0 is calm, 10 is the most distress you can imagine."),
-            "helpfulness": _("1 is not at all, 5 is a lot."),
-        }
+        labels = ENTRY_LABELS
+        help_texts = ENTRY_HELP_TEXTS
         widgets = {
             "skill": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 3}),
@@ -140,12 +157,6 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
         )
         if not self.instance.pk:
             self.fields["practiced_on"].initial = today
-        # Tap scales: a row of numbers, with "not rated" first (all are optional).
-        for name, (low, high) in SCALES.items():
-            model_field = self.fields[name]
-            self.fields[name] = scale_field(
-                model_field.label, model_field.help_text, low, high
-            )
         self.fields["practiced_on"].error_messages["invalid"] = _(
             "Use a date like 2026-03-14."
         )
