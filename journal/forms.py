@@ -48,33 +48,6 @@ def clean_practice_day(day: datetime.date, today: datetime.date) -> datetime.dat
     return day
 
 
-def _number_range(low: int, high: int) -> str:
-    return gettext("Use a number from %(low)d to %(high)d.") % {
-        "low": low,
-        "high": high,
-    }
-
-
-def scale_field(label, help_text, low: int, high: int) -> forms.TypedChoiceField:
-    """An optional rating as radio buttons from ``low`` to ``high``, "not rated" first.
-
-    The same names and values as a typed number, so scripts and old forms still work;
-    anything else gets the plain "use a number from … to …". Made once, with the
-    class: its words are lazy, so each form speaks the language of its request.
-    """
-    return forms.TypedChoiceField(
-        label=label,
-        help_text=help_text,
-        required=False,
-        choices=[("", _("not rated"))]
-        + [(str(value), str(value)) for value in range(low, high + 1)],
-        coerce=int,
-        empty_value=None,
-        widget=forms.RadioSelect(attrs={"class": "scale-radio"}),
-        error_messages={"invalid_choice": lazy(_number_range, str)(low, high)},
-    )
-
-
 ENTRY_LABELS = {
     "skill": _("Which skill did you use?"),
     "note": _("What happened?"),
@@ -95,17 +68,41 @@ ENTRY_HELP_TEXTS = {
 }
 
 
-def _scale(name: str, low: int, high: int) -> forms.TypedChoiceField:
-    return scale_field(ENTRY_LABELS[name], ENTRY_HELP_TEXTS.get(name, ""), low, high)
+def _number_range(low: int, high: int) -> str:
+    return gettext("Use a number from %(low)d to %(high)d.") % {
+        "low": low,
+        "high": high,
+    }
+
+
+def scale_field(name: str, low: int, high: int) -> forms.TypedChoiceField:
+    """An entry's optional rating as radio buttons from ``low`` to ``high``, "not
+    rated" first.
+
+    The same names and values as a typed number, so scripts and old forms still work;
+    anything else gets the plain "use a number from … to …". Made once, with the
+    class: its words are lazy, so each form speaks the language of its request.
+    """
+    return forms.TypedChoiceField(
+        label=ENTRY_LABELS[name],
+        help_text=ENTRY_HELP_TEXTS.get(name, ""),
+        required=False,
+        choices=[("", _("not rated"))]
+        + [(str(value), str(value)) for value in range(low, high + 1)],
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect(attrs={"class": "scale-radio"}),
+        error_messages={"invalid_choice": lazy(_number_range, str)(low, high)},
+    )
 
 
 class EntryForm(CrispyFormMixin, forms.ModelForm):
     """Log or edit one practice. The owner is set by the view, never by the form."""
 
     # Tap scales: a row of numbers, with "not rated" first (all are optional).
-    distress_before = _scale("distress_before", 0, 10)
-    distress_after = _scale("distress_after", 0, 10)
-    helpfulness = _scale("helpfulness", 1, 5)
+    distress_before = scale_field("distress_before", 0, 10)
+    distress_after = scale_field("distress_after", 0, 10)
+    helpfulness = scale_field("helpfulness", 1, 5)
 
     class Meta:
         model = Entry
