@@ -1,4 +1,4 @@
-from functools import wraps
+from functools import cache, wraps
 
 from django.conf import settings
 from django.db import connection
@@ -98,11 +98,10 @@ def article(request, slug):
     # The reader's language if the page is written in it, else the English page.
     # Without its text: the page's body is drawn from the cache (below) unless the
     # guide changed since, and only then read.
-    pages = _with_guide_version(Article.objects.defer("body", "body_html"))
-    page = pages.for_language(_language()).filter(
-        slug=slug
-    ).first() or get_object_or_404(
-        pages.for_language(settings.LANGUAGE_CODE), slug=slug
+    # (slug, language) is unique: no ordering to work out, at most one row.
+    pages = _with_guide_version(Article.objects.defer("body", "body_html").order_by())
+    page = _one(pages.filter(slug=slug, language=_language())) or get_object_or_404(
+        pages, slug=slug, language=settings.LANGUAGE_CODE
     )
     # Staff see a page before it is published, to check it; everyone else gets the
     # same 404 as for a page that does not exist.
@@ -139,24 +138,35 @@ def article(request, slug):
     )
 
 
+def _one(pages):
+    """The only page of a query that finds at most one, or None."""
+    found = list(pages[:1])
+    return found[0] if found else None
+
+
+@cache
+def _guide_version_sql() -> tuple[str, str]:
+    table = connection.ops.quote_name(Article._meta.db_table)
+    changed = connection.ops.quote_name(Article._meta.get_field("updated_at").column)
+    return (
+        f"SELECT MAX({changed}) FROM {table}",  # noqa: S608 - quoted model names
+        f"SELECT COUNT(*) FROM {table}",  # noqa: S608 - quoted model names
+    )
+
+
 def _with_guide_version(pages):
     """Each page read with the guide's version: it changes whenever any guide page
     is added, edited, published or removed (the latest change, and how many)."""
-    table = connection.ops.quote_name(Article._meta.db_table)
-    changed = connection.ops.quote_name(Article._meta.get_field("updated_at").column)
+    latest_change, page_count = _guide_version_sql()
     return pages.annotate(
         # Two small subqueries in the page's own query, not a query of their own.
-        guide_changed=RawSQL(  # noqa: S611 - names from the model, quoted
-            f"SELECT MAX({changed}) FROM {table}",  # noqa: S608 - quoted names
-            [],
-            output_field=DateTimeField(),
-        ),
-        guide_pages=RawSQL(  # noqa: S611 - names from the model, quoted
-            f"SELECT COUNT(*) FROM {table}",  # noqa: S608 - quoted names
-            [],
-            output_field=IntegerField(),
-        ),
+        guide_changed=RawSQL(latest_change, [], output_field=_TIME),  # noqa: S611
+        guide_pages=RawSQL(page_count, [], output_field=_COUNT),  # noqa: S611
     )
+
+
+# Made once: a field made for every page view costs more than the subqueries.
+_TIME, _COUNT = DateTimeField(), IntegerField()
 
 
 @require_safe
