@@ -43,13 +43,14 @@ SHARED_PAGE_FIELDS = (
 def find_active(token: str, now) -> ShareLink | None:
     """The working link for a token with its owner's settings, in one query; None
     for an unknown, expired or revoked one alike."""
-    return (
+    found = list(
         ShareLink.objects.active(now)
         .select_related("owner__profile")
         .only(*SHARED_PAGE_FIELDS)
         .filter(token_hash=hash_token(token))
-        .first()
+        .order_by()[:1]  # the hash is unique: nothing to sort
     )
+    return found[0] if found else None
 
 
 def create_link(

@@ -127,15 +127,20 @@ def share_view(request, token):
     return response
 
 
+# Versioned with what it holds: a deploy never draws a page from an older shape.
+SHARED_WEEK_FRAGMENT = "shared-week:v2"  # v2: the heading moved in
+
+
 def _weekly_figures(weeks, owner_cache_key) -> dict:
-    """Each week's figures as HTML, from the cache in one trip; drawn when missing.
+    """Each week's heading and figures as HTML, from the cache in one trip; drawn
+    when missing.
 
     Figures only, never notes: kept under the owner's key, made before their data
     was read (accounts/freshness.py), so a write makes them new at once.
     """
     keys = {
         make_template_fragment_key(
-            "shared-week", [owner_cache_key, week.first_day]
+            SHARED_WEEK_FRAGMENT, [owner_cache_key, week.first_day]
         ): week
         for week in weeks
     }

@@ -37,6 +37,7 @@ from journal.forms import NewEntryForm
 from journal.models import Entry, RestDay, SessionSchedule, TherapySession
 from journal.services.therapy_sessions import extend_all_schedules
 from journal.views import entries as entry_views
+from journal.views.sharing import SHARED_WEEK_FRAGMENT
 from tests.factories import make_entry, make_plan, make_user, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -200,7 +201,7 @@ def shared_fragment_cached(owner, first_day, language="en") -> str | None:
     """The owner's figures for a week on the share page, as the cache holds them."""
     with translation.override(language):
         key = freshness.cache_key(get_user_model().objects.get(pk=owner.pk))
-    return cache.get(make_template_fragment_key("shared-week", [key, first_day]))
+    return cache.get(make_template_fragment_key(SHARED_WEEK_FRAGMENT, [key, first_day]))
 
 
 # --- the pages before any change ------------------------------------------------------

@@ -318,3 +318,25 @@ def test_shared_distress_figures_speak_about_the_person_not_to_them(
 
     assert "distress went from 8.0 before practising to 3.0 after" in html
     assert "your distress" not in html
+
+
+def test_each_week_has_its_heading_drawn_or_kept_in_the_readers_language(
+    owner_client, owner
+):
+    make_entry(owner, practiced_on=D(2026, 11, 17), skill="communication")
+    _, url = create_link(owner_client)
+    reader = Client()
+
+    for visit in ("drawn", "kept"):
+        english = reader.get(url).content.decode()
+        spanish = reader.get(url + "?lang=es").content.decode()
+        assert english.count('<h2 id="week-') == 4, visit
+        assert (
+            '<section class="shared-week mb-5" aria-labelledby="week-20261116">'
+            in english
+        )
+        assert (
+            '<h2 id="week-20261116" class="h3">Week of 16 Nov – 22 Nov 2026</h2>'
+            in (english)
+        ), visit
+        assert "Semana del 16 Nov al 22 Nov 2026" in spanish, visit
