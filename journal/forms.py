@@ -1,3 +1,4 @@
+import copy
 import datetime
 import uuid
 
@@ -75,7 +76,30 @@ def _number_range(low: int, high: int) -> str:
     }
 
 
-def scale_field(name: str, low: int, high: int) -> forms.TypedChoiceField:
+class ScaleRadios(forms.RadioSelect):
+    """A rating scale's radio buttons, sharing the scale's fixed choices."""
+
+    def __deepcopy__(self, memo):
+        copied = copy.copy(self)
+        copied.attrs = self.attrs.copy()
+        memo[id(self)] = copied
+        return copied
+
+
+class ScaleField(forms.TypedChoiceField):
+    """A rating scale: its choices are fixed, so every form shares them.
+
+    Django deep-copies a form's fields for every form it makes, and copying (and
+    re-checking) a dozen choices with lazy words, field and widget, was most of
+    the cost of a blank entry form. Assigning ``choices`` to one form's field
+    still gives that form choices of its own.
+    """
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+
+def scale_field(name: str, low: int, high: int) -> ScaleField:
     """An entry's optional rating as radio buttons from ``low`` to ``high``, "not
     rated" first.
 
@@ -83,7 +107,7 @@ def scale_field(name: str, low: int, high: int) -> forms.TypedChoiceField:
     anything else gets the plain "use a number from … to …". Made once, with the
     class: its words are lazy, so each form speaks the language of its request.
     """
-    return forms.TypedChoiceField(
+    return ScaleField(
         label=ENTRY_LABELS[name],
         help_text=ENTRY_HELP_TEXTS.get(name, ""),
         required=False,
@@ -91,7 +115,7 @@ def scale_field(name: str, low: int, high: int) -> forms.TypedChoiceField:
         + [(str(value), str(value)) for value in range(low, high + 1)],
         coerce=int,
         empty_value=None,
-        widget=forms.RadioSelect(attrs={"class": "scale-radio"}),
+        widget=ScaleRadios(attrs={"class": "scale-radio"}),
         error_messages={"invalid_choice": lazy(_number_range, str)(low, high)},
     )
 

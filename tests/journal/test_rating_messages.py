@@ -56,3 +56,17 @@ def test_each_form_has_its_own_scale_fields():
     first.fields["helpfulness"].widget.attrs["data-probe"] = "1"
     assert "data-probe" not in second.fields["helpfulness"].widget.attrs
     assert "data-probe" not in EntryForm.base_fields["helpfulness"].widget.attrs
+
+
+def test_forms_share_the_fixed_choices_until_one_is_given_its_own():
+    first, second = NewEntryForm(today=TODAY), NewEntryForm(today=TODAY)
+    assert first.fields["distress_before"].choices == [("", "not rated")] + [
+        (str(n), str(n)) for n in range(11)
+    ]
+
+    first.fields["distress_before"].choices = [("1", "1")]
+
+    assert len(second.fields["distress_before"].choices) == 12
+    assert len(second.fields["distress_before"].widget.choices) == 12
+    assert len(EntryForm.base_fields["distress_before"].choices) == 12
+    assert first.fields["distress_before"].widget.choices == [("1", "1")]
