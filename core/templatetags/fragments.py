@@ -5,7 +5,9 @@
 A form's CSRF token is masked afresh for every response, so a fragment with a form
 in it could not be kept as it was drawn. This one is kept with a placeholder where
 the token goes, and gets this response's token on the way out. Same arguments as
-``{% cache %}``: a timeout, a name, what the fragment varies on, and ``using=``.
+``{% cache %}``: a timeout, a name, what the fragment varies on, and ``using=``. A
+view that reads the fragment ahead, in one trip with its other keys, passes what it
+found as ``read_ahead``.
 """
 
 import re
@@ -13,6 +15,7 @@ import re
 from crispy_forms.utils import render_crispy_form
 from django import forms, template
 from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.templatetags.cache import CacheNode
 from django.utils import translation
 from django.utils.html import conditional_escape
@@ -28,11 +31,23 @@ class CacheWithTokenNode(CacheNode):
     def render(self, context):
         token = context.get("csrf_token")
         with context.push(csrf_token=PLACEHOLDER):
-            html = super().render(context)
+            html = self._read_ahead(context)
+            if html is None:
+                html = super().render(context)
         if not token or str(token) == "NOTPROVIDED":
             # As {% csrf_token %} does without a token: no field at all.
             return html.replace(TOKEN_FIELD, "")
         return html.replace(PLACEHOLDER, str(token))
+
+    def _read_ahead(self, context) -> str | None:
+        """The fragment, if the view already read it (``read_ahead``: what one
+        ``get_many`` found, with the page's other keys); else None, and it is
+        read (or drawn and kept) as ``{% cache %}`` does."""
+        read_ahead = context.get("read_ahead")
+        if not read_ahead:
+            return None
+        vary_on = [var.resolve(context) for var in self.vary_on]
+        return read_ahead.get(make_template_fragment_key(self.fragment_name, vary_on))
 
 
 @register.tag("cache_with_token")

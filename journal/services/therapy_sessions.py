@@ -71,20 +71,31 @@ class Coming:
     week_start: str | int
 
 
-def coming(profile, now, person_key: str | None) -> Coming:
+def coming_key(person_key: str) -> str:
+    """Where coming() keeps its facts: a page may read them with its other keys."""
+    # The shape's version in the key: a deploy that changes Coming never reads an
+    # older process's entry.
+    return f"coming-session:v1:{person_key}"
+
+
+def coming(
+    profile, now, person_key: str | None, *, read_ahead: dict | None = None
+) -> Coming:
     """The Coming facts, kept under the person's fragment key until the session starts.
 
     ``person_key`` is accounts.freshness.cache_key, made before anything was read:
     a write (a session added, moved or skipped, a star, a settings change) makes
     a new key, midnight too, and the session starting makes the facts stale, so
     they are read again then. Without a key (nothing to keep them under) they are
-    read: three queries at most.
+    read: three queries at most. ``read_ahead``: what the page already read from
+    the cache (``coming_key`` with its other keys, in one trip), so not asked again.
     """
-    # The shape's version in the key: a deploy that changes Coming never reads an
-    # older process's entry. Kept as a plain tuple, read back into Coming.
-    key = f"coming-session:v1:{person_key}" if person_key else None
-    kept = cache.get(key) if key else None
-    if kept is not None:
+    key = coming_key(person_key) if person_key else None
+    if read_ahead is not None:
+        kept = read_ahead.get(key)
+    else:
+        kept = cache.get(key) if key else None
+    if kept is not None:  # a plain tuple, read back into Coming
         facts = Coming(*kept)
         if facts.starts_at is None or facts.starts_at > now:
             return facts

@@ -7,6 +7,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import JsonResponse
@@ -75,9 +76,9 @@ def render_today(request, form, day, status=200):
         todays_entries = todays_entries[:TODAY_SHOWN]
     profile = profile_for(request.user)
     now = timezone.now()
-    coming = therapy_sessions.coming(
-        profile, now, getattr(request, "journal_cache_key", None)
-    )
+    person_key = getattr(request, "journal_cache_key", None)
+    read_ahead = _read_ahead(person_key)
+    coming = therapy_sessions.coming(profile, now, person_key, read_ahead=read_ahead)
     starts_at = coming.starts_at
     due_plans = list(
         ActivityPlan.objects.for_user(request.user).due(day)[: TODAY_PLANS_SHOWN + 1]
@@ -100,8 +101,22 @@ def render_today(request, form, day, status=200):
         ),
         "zone": profile.time_zone,
         "starred_ids": coming.starred_ids,
+        "read_ahead": read_ahead,
     }
     return render(request, "journal/today.html", context, status=status)
+
+
+def _read_ahead(person_key: str | None) -> dict | None:
+    """Today's two kept pieces in one trip to the cache: the coming session's facts
+    and the last seven days (today.html's ``today-days`` fragment)."""
+    if not person_key:
+        return None
+    return cache.get_many(
+        [
+            therapy_sessions.coming_key(person_key),
+            make_template_fragment_key("today-days", [person_key]),
+        ]
+    )
 
 
 class RecentPractice:

@@ -61,6 +61,29 @@ def test_the_cache_never_holds_a_real_token():
     assert request.META["CSRF_COOKIE"] not in kept
 
 
+def test_a_fragment_the_view_read_ahead_is_used_without_asking_the_cache(
+    monkeypatch,
+):
+    key = make_template_fragment_key("a-form", ["one"])
+    kept = '<form method="post"><input type="hidden" name="csrfmiddlewaretoken"'
+    kept += ' value="csrf-token-is-added-to-each-response">read ahead</form>'
+    monkeypatch.setattr(cache, "get", pytest.fail)  # no second trip
+
+    html, request = render(read_ahead={key: kept}, drawn="drawn again")
+
+    assert "read ahead" in html
+    assert "drawn again" not in html
+    assert _does_token_match(TOKEN.search(html).group(1), request.META["CSRF_COOKIE"])
+
+
+def test_a_fragment_missing_from_what_was_read_ahead_is_drawn_and_kept():
+    html, _request = render(read_ahead={"another-key": "not this"}, drawn="drawn")
+
+    assert "drawn" in html
+    assert "not this" not in html
+    assert "drawn" in cache.get(make_template_fragment_key("a-form", ["one"]))
+
+
 # --- {% text_form %} ------------------------------------------------------------------
 
 
