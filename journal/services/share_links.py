@@ -104,15 +104,18 @@ def visitor_mark(link: ShareLink, client_address: str, user_agent: str) -> str:
     return salted_hmac("journal.share-link-view", value, algorithm="sha256").hexdigest()
 
 
-def record_view(link: ShareLink, mark: str, user_agent: str, now) -> bool:
+def record_view(
+    link: ShareLink, mark: str, user_agent: str, now, *, read_ahead: dict | None = None
+) -> bool:
     """Log one opening of the link; False if this browser was counted in the hour.
 
     Runs a constant number of queries, however many views the link has: none for a
     reload the cache remembers, one for another reload, a few under the link's
-    lock for a new view.
+    lock for a new view. ``read_ahead``: what the page already read from the cache
+    (``seen_key`` with its other keys, in one trip), so not asked again.
     """
-    seen = _seen_key(link, mark)
-    if cache.get(seen):
+    seen = seen_key(link, mark)
+    if read_ahead.get(seen) if read_ahead is not None else cache.get(seen):
         return False
     since = now - REPEAT_WINDOW
     recent = link.views.filter(visitor_mark=mark, viewed_at__gt=since)
@@ -143,8 +146,10 @@ def record_view(link: ShareLink, mark: str, user_agent: str, now) -> bool:
     return counted_at is None
 
 
-def _seen_key(link: ShareLink, mark: str) -> str:
-    # The link's creation time too: an id used again never meets an old mark.
+def seen_key(link: ShareLink, mark: str) -> str:
+    """Where a reload within the hour is remembered (a page may read it with its
+    other keys). The link's creation time too: an id used again never meets an
+    old mark."""
     return f"share-view-seen:{link.pk}.{link.created_at.timestamp():.6f}:{mark}"
 
 

@@ -33,6 +33,9 @@ from journal.services import share_links, therapy_sessions
 
 logger = logging.getLogger(__name__)
 
+# Versioned with what it holds: a deploy never draws a page from an older shape.
+SHARED_WEEK_FRAGMENT = "shared-week:v2"  # v2: the heading moved in
+
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -87,7 +90,6 @@ def share_view(request, token):
     if link is None:
         # Unknown, expired and revoked links look exactly the same.
         raise Http404
-    _count_view(request, link, now)
     # The owner's language, unless the reader flipped it (?lang=): same data either way.
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("lang")
@@ -97,6 +99,21 @@ def share_view(request, token):
         # The owner's figures may come from the cache (never their notes): under
         # the owner's journal version, read before their data, date and language.
         owner_cache_key = freshness.cache_key(link.owner)
+    weeks = [] if link.is_since_last_session else share_links.week_firsts(link)
+    mark = _visitor_mark(request, link)
+    figure_keys = {
+        make_template_fragment_key(
+            SHARED_WEEK_FRAGMENT, [owner_cache_key, first]
+        ): first
+        for first in weeks
+    }
+    # One trip to the cache: whether this browser was counted in the hour, and the
+    # weeks' figures.
+    read_ahead = cache.get_many(
+        [*figure_keys, *([share_links.seen_key(link, mark)] if mark else [])]
+    )
+    if mark:
+        _count_view(request, link, mark, now, read_ahead)
     # Only the name chosen for this link: the username is never shown to the reader.
     context = {
         "link": link,
@@ -111,15 +128,14 @@ def share_view(request, token):
         with translation.override(language):
             response = render(request, "journal/share_since_last_session.html", context)
     else:
-        weeks = week_reports.load_week_reports(
-            link.owner,
-            share_links.week_firsts(link),
-            include_notes=link.include_notes,
-            shared=True,
+        reports_by_week = week_reports.load_week_reports(
+            link.owner, weeks, include_notes=link.include_notes, shared=True
         )
         with translation.override(language):
-            figures = _weekly_figures(weeks, owner_cache_key)
-            context["weeks"] = [(week, figures[week.first_day]) for week in weeks][::-1]
+            figures = _weekly_figures(reports_by_week, figure_keys, read_ahead)
+            context["weeks"] = [
+                (week, figures[week.first_day]) for week in reports_by_week
+            ][::-1]
             response = render(request, "journal/share.html", context)
     response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -127,38 +143,27 @@ def share_view(request, token):
     return response
 
 
-# Versioned with what it holds: a deploy never draws a page from an older shape.
-SHARED_WEEK_FRAGMENT = "shared-week:v2"  # v2: the heading moved in
-
-
-def _weekly_figures(weeks, owner_cache_key) -> dict:
-    """Each week's heading and figures as HTML, from the cache in one trip; drawn
-    when missing.
+def _weekly_figures(weeks, keys: dict, read_ahead: dict) -> dict:
+    """Each week's heading and figures as HTML: as read ahead, or drawn and kept.
 
     Figures only, never notes: kept under the owner's key, made before their data
     was read (accounts/freshness.py), so a write makes them new at once.
     """
-    keys = {
-        make_template_fragment_key(
-            SHARED_WEEK_FRAGMENT, [owner_cache_key, week.first_day]
-        ): week
-        for week in weeks
-    }
-    kept = cache.get_many(list(keys))
+    by_day = {week.first_day: week for week in weeks}
     drawn = {
         key: render_to_string(
-            "journal/includes/shared_week_figures.html", {"report": week}
+            "journal/includes/shared_week_figures.html", {"report": by_day[first]}
         )
-        for key, week in keys.items()
-        if key not in kept
+        for key, first in keys.items()
+        if key not in read_ahead
     }
     if drawn:
         cache.set_many(drawn, freshness.KEPT_SECONDS)
-    figures = {**kept, **drawn}
+    figures = {**read_ahead, **drawn}
     return {
         # Our own HTML, drawn from a template with every value escaped.
-        week.first_day: mark_safe(figures[key])  # noqa: S308
-        for key, week in keys.items()
+        first: mark_safe(figures[key])  # noqa: S308
+        for key, first in keys.items()
     }
 
 
@@ -180,13 +185,19 @@ def _since_last_session(link, now) -> dict:
     }
 
 
-def _count_view(request, link, now) -> None:
-    """Log a person opening the link; previews, prefetches and HEAD are not people."""
+def _visitor_mark(request, link) -> str:
+    """This browser's mark for the link; empty for what is not a person opening it
+    (previews, prefetches and HEAD are not counted)."""
     if request.method != "GET" or link_previews.is_preview(request.headers):
-        return
+        return ""
     user_agent = request.headers.get("User-Agent", "")
-    mark = share_links.visitor_mark(link, client_ip(request), user_agent)
-    if share_links.record_view(link, mark, user_agent, now):
+    return share_links.visitor_mark(link, client_ip(request), user_agent)
+
+
+def _count_view(request, link, mark, now, read_ahead) -> None:
+    """Log a person opening the link, once an hour per browser."""
+    user_agent = request.headers.get("User-Agent", "")
+    if share_links.record_view(link, mark, user_agent, now, read_ahead=read_ahead):
         logger.info("Share link %s viewed", link.pk)
         # Marks are only ever written here, so this is where old ones are wiped.
         share_links.wipe_old_visitor_marks(now)
