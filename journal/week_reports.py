@@ -184,12 +184,13 @@ def load_week_reports(
             .filter(practiced_on__range=(first, last))
             .order_by("practiced_on", "created_at")
         )
-        for reflection in (
-            WeeklyReflection.objects.for_user(user)
+        # One per week_of (a unique pair with the owner): _reflection_of sorts them.
+        reflections = {
+            reflection.week_of: reflection
+            for reflection in WeeklyReflection.objects.for_user(user)
             .within(first, last)
-            .order_by("week_of")
-        ):
-            reflections.setdefault(reflection.week_of, reflection)
+            .order_by()
+        }
     source = _WeeksSource(user, first, last, entries, resting)
     skills = all_skills()
     return [
