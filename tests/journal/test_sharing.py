@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from journal.models import ShareLink, WeeklyReflection
 from journal.services.share_links import hash_token
+from tests.cache_trips import cache_trips
 from tests.factories import make_entry, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -345,34 +346,16 @@ def test_each_week_has_its_heading_drawn_or_kept_in_the_readers_language(
 def test_a_reload_reads_the_visit_and_the_figures_in_one_trip_to_the_cache(
     owner_client, owner
 ):
-    from django.core.cache import caches
-
-    cache = caches["default"]  # the backend itself, not the per-thread proxy
     make_entry(owner, practiced_on=D(2026, 11, 17), skill="communication")
     _, url = create_link(owner_client)
     reader = Client()
     first = reader.get(url).content.decode()  # counted; figures drawn and kept
-    real_get, real_get_many = cache.get, cache.get_many
-    asked_alone, asked_together = [], []
 
-    def get(key, *args, **kwargs):
-        asked_alone.append(key)
-        return real_get(key, *args, **kwargs)
-
-    def get_many(keys, *args, **kwargs):
-        asked_together.append(list(keys))
-        # The local-memory cache of the tests reads each key with get().
-        with mock.patch.object(cache, "get", real_get):
-            return real_get_many(keys, *args, **kwargs)
-
-    with (
-        mock.patch.object(cache, "get", get),
-        mock.patch.object(cache, "get_many", get_many),
-    ):
+    with cache_trips() as trips:
         again = reader.get(url).content.decode()
 
-    assert asked_alone == []
-    ((*weeks, seen),) = asked_together
+    assert trips.alone == []
+    ((*weeks, seen),) = trips.together
     assert len(weeks) == 4 and all("shared-week" in key for key in weeks)
     assert seen.startswith("share-view-seen:")
     assert ShareLink.objects.get().view_count == 1  # the reload was recognised

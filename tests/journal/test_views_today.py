@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from journal.models import Entry
+from tests.cache_trips import cache_trips
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db
@@ -232,33 +233,15 @@ def test_new_form_gets_a_fresh_uuid_each_time(owner_client):
 
 
 def test_today_reads_its_kept_pieces_in_one_trip_to_the_cache(owner_client, owner):
-    from django.core.cache import caches
-
-    cache = caches["default"]  # the backend itself, not the per-thread proxy
     make_entry(owner, practiced_on=datetime.date(2026, 11, 20))
     first = owner_client.get("/journal/").content.decode()  # draws and keeps them
-    real_get, real_get_many = cache.get, cache.get_many
-    asked_alone, asked_together = [], []
 
-    def get(key, *args, **kwargs):
-        asked_alone.append(key)
-        return real_get(key, *args, **kwargs)
-
-    def get_many(keys, *args, **kwargs):
-        asked_together.append(list(keys))
-        # The local-memory cache of the tests reads each key with get().
-        with mock.patch.object(cache, "get", real_get):
-            return real_get_many(keys, *args, **kwargs)
-
-    with (
-        mock.patch.object(cache, "get", get),
-        mock.patch.object(cache, "get_many", get_many),
-    ):
+    with cache_trips() as trips:
         again = owner_client.get("/journal/").content.decode()
 
     # The session on its own; the coming session and the seven days together.
-    assert [key.startswith("django.contrib.sessions") for key in asked_alone] == [True]
-    ((coming, seven_days),) = asked_together
+    assert [key.startswith("django.contrib.sessions") for key in trips.alone] == [True]
+    ((coming, seven_days),) = trips.together
     assert coming.startswith("coming-session:")
     assert "today-days" in seven_days
     assert "Day one of a streak." in again
