@@ -144,6 +144,10 @@ def _one(pages):
     return found[0] if found else None
 
 
+# Made once: a field made for every page view costs more than the subqueries.
+_TIME, _COUNT = DateTimeField(), IntegerField()
+
+
 @cache
 def _guide_version_sql() -> tuple[str, str]:
     table = connection.ops.quote_name(Article._meta.db_table)
@@ -163,10 +167,6 @@ def _with_guide_version(pages):
         guide_changed=RawSQL(latest_change, [], output_field=_TIME),  # noqa: S611
         guide_pages=RawSQL(page_count, [], output_field=_COUNT),  # noqa: S611
     )
-
-
-# Made once: a field made for every page view costs more than the subqueries.
-_TIME, _COUNT = DateTimeField(), IntegerField()
 
 
 @require_safe

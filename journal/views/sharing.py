@@ -109,9 +109,8 @@ def share_view(request, token):
     }
     # One trip to the cache: whether this browser was counted in the hour, and the
     # weeks' figures.
-    read_ahead = cache.get_many(
-        [*figure_keys, *([share_links.seen_key(link, mark)] if mark else [])]
-    )
+    keys = [*figure_keys, *([share_links.seen_key(link, mark)] if mark else [])]
+    read_ahead = cache.get_many(keys) if keys else {}
     if mark:
         _count_view(request, link, mark, now, read_ahead)
     # Only the name chosen for this link: the username is never shown to the reader.
