@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
-from journal.forms import RestDayForm
 from journal.models import RestDay
+from journal.schedule_forms import RestDayForm
 from journal.services import rest_days
 
 logger = logging.getLogger(__name__)

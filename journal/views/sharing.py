@@ -27,9 +27,9 @@ from accounts.sudo import sudo_required
 from core.http import posted_data
 from core.network import client_ip
 from journal import link_previews, reports, session_dates, week_reports
-from journal.forms import ShareLinkForm
 from journal.models import ShareLink, ShareLinkView
 from journal.services import share_links, therapy_sessions
+from journal.sharing_forms import ShareLinkForm
 
 logger = logging.getLogger(__name__)
 

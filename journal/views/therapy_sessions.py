@@ -20,7 +20,6 @@ from django.views.decorators.http import (
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from journal import pdf, reports, session_dates
-from journal.forms import SessionForm, TalkPointForm
 from journal.models import (
     Entry,
     SessionSchedule,
@@ -28,6 +27,7 @@ from journal.models import (
     TalkPoint,
     TherapySession,
 )
+from journal.schedule_forms import SessionForm, TalkPointForm
 from journal.services import therapy_sessions as services
 
 logger = logging.getLogger(__name__)
