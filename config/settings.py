@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "accounts",
     "journal",
     "guide",
+    "sharing",
+    "portability",
     "reminders",
 ]
 

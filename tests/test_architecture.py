@@ -1,4 +1,5 @@
-"""The apps depend one way: core <- accounts <- journal | guide.
+"""The apps depend one way: core <- accounts <- journal | guide <- sharing |
+portability | reminders.
 
 The contract lives in pyproject.toml ([tool.importlinter]) and is checked by
 import-linter, which reads every module's imports without running them.
@@ -62,6 +63,11 @@ def test_every_app_of_ours_is_in_the_contract():
         ("accounts/backwards.py", "from journal import stats"),
         ("journal/sideways.py", "from guide.models import Article"),
         ("guide/sideways.py", "import journal.reports"),
+        ("journal/backwards.py", "import sharing.models"),
+        ("journal/backwards_too.py", "from portability import apps"),
+        ("sharing/sideways.py", "import portability.apps"),
+        ("portability/sideways.py", "from sharing import apps"),
+        ("reminders/sideways.py", "import sharing.apps"),
     ],
 )
 def test_an_import_against_the_direction_is_caught(tmp_path, module, forbidden_import):
