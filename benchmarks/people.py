@@ -95,7 +95,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
     )
     from journal.services import therapy_sessions
     from journal.services.exercises import fill_entry
-    from journal.services.share_links import hash_token
+    from sharing.services import hash_token
 
     rng = random.Random(seed)  # noqa: S311 - made-up data
     now = timezone.now()
@@ -200,7 +200,7 @@ def refresh_share_links() -> None:
     from django.utils import timezone
 
     from accounts.models import Profile
-    from journal.models import ShareLink
+    from sharing.models import ShareLink
 
     today = Profile(time_zone="America/New_York").today()
     now = timezone.now()

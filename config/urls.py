@@ -16,7 +16,9 @@ urlpatterns = [
     path("accounts/", include("accounts.auth_urls")),
     # /i18n/setlang/: the footer's language switch (Django's name, set_language)
     path("i18n/setlang/", account_views.switch_language, name="set_language"),
-    # /journal/…, /accounts/export/…, /accounts/import/, /share/<token>/ (journal:…)
+    # /journal/sharing/…, /share/<token>/: the therapist's side (sharing:…)
+    path("", include("sharing.urls")),
+    # /journal/…, /accounts/export/…, /accounts/import/ (journal:…)
     path("", include("journal.urls")),
     # /guide/… (guide:…)
     path("guide/", include("guide.urls")),

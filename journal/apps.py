@@ -6,4 +6,7 @@ class JournalConfig(AppConfig):
     verbose_name = "Journal"
 
     def ready(self):
-        from journal import receivers  # noqa: F401 - connects to account events
+        from core import periodic
+        from journal import jobs
+
+        periodic.register("sessions-ahead", jobs.make_sessions_ahead)

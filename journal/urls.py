@@ -1,8 +1,8 @@
 """Every URL the journal answers, wherever INTERFACE.md puts it.
 
-Most live under /journal/; the person's data downloads sit under /accounts/ and the
-therapist's read-only page under /share/, as INTERFACE.md fixes them. They are all
-the journal's, so they share one namespace: ``journal:…``.
+Most live under /journal/; the person's data downloads sit under /accounts/, as
+INTERFACE.md fixes them. They are all the journal's, so they share one namespace:
+``journal:…``.
 """
 
 from django.urls import include, path, register_converter
@@ -13,7 +13,6 @@ from journal.views import (
     entries,
     exercises,
     rest_days,
-    sharing,
     therapy_sessions,
     week,
 )
@@ -89,8 +88,6 @@ journal_patterns = [
         rest_days.rest_day_delete,
         name="rest-day-delete",
     ),
-    path("sharing/", sharing.sharing_page, name="sharing"),
-    path("sharing/<int:pk>/revoke/", sharing.revoke, name="sharing-revoke"),
 ]
 
 data_patterns = [
@@ -102,5 +99,4 @@ data_patterns = [
 urlpatterns = [
     path("journal/", include(journal_patterns)),
     path("accounts/", include(data_patterns)),
-    path("share/<str:token>/", sharing.share_view, name="share"),
 ]

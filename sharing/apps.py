@@ -6,3 +6,9 @@ class SharingConfig(AppConfig):
 
     name = "sharing"
     verbose_name = "Sharing"
+
+    def ready(self):
+        from core import periodic
+        from sharing import jobs, receivers  # noqa: F401 - receivers: account events
+
+        periodic.register("share-view-marks", jobs.wipe_visitor_marks)

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts.models import profile_for
-from journal.models import Entry, ShareLink
-from journal.services.share_links import hash_token
+from journal.models import Entry
+from sharing.models import ShareLink
+from sharing.services import hash_token
 
 _numbers = itertools.count(1)
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import lockout, two_factor
-from journal.models import ShareLink, ShareLinkView, WeeklyReflection
+from journal.models import WeeklyReflection
+from sharing.models import ShareLink, ShareLinkView
 from tests.factories import make_entry, make_signed_in_session, make_user
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from accounts.models import Profile
-from journal.models import Entry, ShareLink, WeeklyReflection
+from journal.models import Entry, WeeklyReflection
+from sharing.models import ShareLink
 
 BEFORE_THE_MOVE = [("journal", "0003_share_link"), ("accounts", None)]
 MOMENT = datetime.datetime(2026, 11, 20, 18, 2, 11, tzinfo=datetime.UTC)

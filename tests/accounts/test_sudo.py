@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.sudo import PAYLOAD_SALT, SESSION_KEY, SUDO_DURATION
-from journal.models import ShareLink
+from sharing.models import ShareLink
 from tests.factories import make_user, sign_in
 
 pytestmark = pytest.mark.django_db

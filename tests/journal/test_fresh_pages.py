@@ -37,7 +37,7 @@ from journal.forms import NewEntryForm
 from journal.models import Entry, RestDay, SessionSchedule, TherapySession
 from journal.services.therapy_sessions import extend_all_schedules
 from journal.views import entries as entry_views
-from journal.views.sharing import SHARED_WEEK_FRAGMENT
+from sharing.views import SHARED_WEEK_FRAGMENT
 from tests.factories import make_entry, make_plan, make_user, sign_in
 
 pytestmark = pytest.mark.django_db

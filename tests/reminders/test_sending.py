@@ -216,7 +216,7 @@ def test_the_command_reports_what_it_did(mailoutbox):
     with time_machine.travel(AT_EIGHT_LA, tick=False):
         call_command("send_reminders", stdout=output)
 
-    assert output.getvalue().startswith("1 reminders sent")
+    assert "1 reminders sent" in output.getvalue().splitlines()[2]
 
 
 def test_a_dry_run_sends_nothing(mailoutbox):
@@ -228,7 +228,7 @@ def test_a_dry_run_sends_nothing(mailoutbox):
 
     assert mailoutbox == []
     assert not Delivery.objects.exists()
-    assert output.getvalue().startswith("1 reminders would be sent")
+    assert "1 reminders would be sent" in output.getvalue()
 
 
 @pytest.mark.postgresql

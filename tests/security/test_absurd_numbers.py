@@ -11,7 +11,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from journal.models import Entry, ShareLink
+from journal.models import Entry
+from sharing.models import ShareLink
 from tests.security.test_fuzz_forms import one_example
 
 pytestmark = pytest.mark.django_db

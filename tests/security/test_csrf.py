@@ -33,13 +33,13 @@ from journal.models import (
     RestDay,
     SessionSchedule,
     SessionStar,
-    ShareLink,
     TalkPoint,
     TherapySession,
     WeeklyReflection,
 )
-from journal.services.share_links import hash_token
 from reminders.models import ReminderSettings
+from sharing.models import ShareLink
+from sharing.services import hash_token
 from tests.factories import make_entry, make_plan, make_signed_in_session, sign_in
 from tests.security.routes import our_routes
 
@@ -287,7 +287,7 @@ FLOWS = {
         },
         lambda c, w: WeeklyReflection.objects.filter(owner=w.owner).exists(),
     ),
-    "journal:sharing": Flow(
+    "sharing:links": Flow(
         True,
         lambda c, w: "/journal/sharing/",
         lambda w: {"weeks": "4", "expires_in_days": "30", "include_notes": "on"},
@@ -468,7 +468,7 @@ FLOWS = {
         lambda w: {},
         lambda c, w: not SignedInSession.objects.filter(pk=w.other_session.pk).exists(),
     ),
-    "journal:sharing-revoke": Flow(
+    "sharing:revoke": Flow(
         True,
         lambda c, w: f"/journal/sharing/{w.link.pk}/revoke/",
         lambda w: {},
@@ -541,7 +541,7 @@ def test_the_same_post_with_a_valid_token_goes_through(world, name):
 ROUTE_KWARGS = {
     "journal:entry-edit": lambda w: {"pk": w.entry.pk},
     "journal:entry-delete": lambda w: {"pk": w.entry.pk},
-    "journal:sharing-revoke": lambda w: {"pk": w.link.pk},
+    "sharing:revoke": lambda w: {"pk": w.link.pk},
     "accounts:session-sign-out": lambda w: {"pk": 1},
     "journal:rest-day-delete": lambda w: {"pk": 1},
     "journal:exercise": lambda w: {"skill": "cognitive-restructuring"},
@@ -560,7 +560,7 @@ ROUTE_KWARGS = {
     "journal:week": lambda w: {"day": D(2026, 11, 16)},
     "journal:week-reflection": lambda w: {"day": D(2026, 11, 16)},
     "journal:week-pdf": lambda w: {"day": D(2026, 11, 16)},
-    "journal:share": lambda w: {"token": "csrf-test-token"},
+    "sharing:shared": lambda w: {"token": "csrf-test-token"},
     "guide:article": lambda w: {"slug": "how-therapy-works"},
     "password_reset_confirm": lambda w: {"uidb64": "MQ", "token": "set-password"},
 }

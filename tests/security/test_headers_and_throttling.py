@@ -23,9 +23,10 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from core.network import client_ip
-from journal.models import Entry, ShareLink, WeeklyReflection
+from journal.models import Entry, WeeklyReflection
 from journal.services.portability import FORMAT_NAME
-from journal.services.share_links import hash_token
+from sharing.models import ShareLink
+from sharing.services import hash_token
 from tests.factories import make_user, sign_in
 
 pytestmark = pytest.mark.django_db

@@ -28,14 +28,13 @@ from journal.models import (
     RestDay,
     SessionSchedule,
     SessionStar,
-    ShareLink,
-    ShareLinkView,
     TalkPoint,
     TherapySession,
     WeeklyReflection,
 )
-from journal.services.share_links import hash_token
 from reminders.channels import unsubscribe_url
+from sharing.models import ShareLink, ShareLinkView
+from sharing.services import hash_token
 from tests.factories import (
     make_entry,
     make_exercise_entry,
@@ -375,7 +374,7 @@ SWEEP = {
         ],
         missing=lambda w: {"pk": w.missing_pk, "action": "done"},
     ),
-    "journal:sharing-revoke": Sweep(
+    "sharing:revoke": Sweep(
         OBJECT,
         lambda w: [({"pk": w.link.pk}, 405)],
         missing=lambda w: {"pk": w.missing_pk},
@@ -395,7 +394,7 @@ SWEEP = {
     "journal:week-pdf": Sweep(
         OWN_WEEK, lambda w: [({"day": WEEK_FIRST_DAY}, 200), ({"day": ENTRY_DAY}, 302)]
     ),
-    "journal:share": Sweep(
+    "sharing:shared": Sweep(
         TOKEN,
         lambda w: [
             ({"token": secrets.token_urlsafe(32)}, 404),
@@ -474,7 +473,7 @@ def test_the_sweep_finds_the_routes_it_knows():
     assert {
         "journal:entry-edit",
         "journal:week",
-        "journal:share",
+        "sharing:shared",
         "guide:article",
     } <= set(PARAMETERISED)
 
@@ -566,7 +565,7 @@ def test_pages_without_parameters_never_show_another_persons_data(world, name, v
 
 
 def test_a_live_token_shows_the_summary_to_whoever_holds_it(world):
-    response = Client().get(reverse("journal:share", kwargs={"token": world.token}))
+    response = Client().get(reverse("sharing:shared", kwargs={"token": world.token}))
 
     text = body_text(response)
     assert response.status_code == 200
@@ -582,7 +581,7 @@ def test_a_dead_token_reads_exactly_like_an_unknown_one(world, kind):
         "hash": world.link.token_hash,
     }[kind]
 
-    response = Client().get(reverse("journal:share", kwargs={"token": token}))
+    response = Client().get(reverse("sharing:shared", kwargs={"token": token}))
     unknown = Client().get("/share/not-a-real-token-at-all/")
 
     assert response.status_code == unknown.status_code == 404

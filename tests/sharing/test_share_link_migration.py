@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from journal.models import ShareLink
+from sharing.models import ShareLink
 
 BEFORE_NAMES = [
     ("journal", "0004_profile_moves_to_accounts"),

@@ -7,7 +7,8 @@ import pytest
 import time_machine
 from django.test import Client
 
-from journal.models import ShareLink, TalkPoint, TherapySession
+from journal.models import TalkPoint, TherapySession
+from sharing.models import ShareLink
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db

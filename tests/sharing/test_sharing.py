@@ -9,8 +9,9 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from journal.models import ShareLink, WeeklyReflection
-from journal.services.share_links import hash_token
+from journal.models import WeeklyReflection
+from sharing.models import ShareLink
+from sharing.services import hash_token
 from tests.cache_trips import cache_trips
 from tests.factories import make_entry, sign_in
 

@@ -11,7 +11,7 @@ from django.utils.crypto import salted_hmac
 
 from core.user_agents import browser_family, operating_system
 from journal import stats
-from journal.models import ShareLink, ShareLinkView
+from sharing.models import ShareLink, ShareLinkView
 
 # A reload, or the same person coming back, within this span is one view.
 REPEAT_WINDOW = datetime.timedelta(hours=1)

@@ -26,10 +26,11 @@ from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data
 from core.network import client_ip
-from journal import link_previews, reports, session_dates, week_reports
-from journal.models import ShareLink, ShareLinkView
-from journal.services import share_links, therapy_sessions
-from journal.sharing_forms import ShareLinkForm
+from journal import reports, session_dates, week_reports
+from journal.services import therapy_sessions
+from sharing import previews, services
+from sharing.forms import ShareLinkForm
+from sharing.models import ShareLink, ShareLinkView
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def sharing_page(request):
     form = ShareLinkForm(posted_data(request), display_name=profile.display_name)
     new_link_url = None
     if request.method == "POST" and form.is_valid():
-        link, token = share_links.create_link(
+        link, token = services.create_link(
             request.user,
             form,
             profile.today(),
@@ -56,7 +57,7 @@ def sharing_page(request):
         emails.send_notice(request.user, "share-link-created")
         # Shown on this response only (never stored, never redirected through a URL).
         new_link_url = request.build_absolute_uri(
-            reverse("journal:share", args=[token])
+            reverse("sharing:shared", args=[token])
         )
         form = ShareLinkForm(display_name=profile.display_name)
     views = ShareLinkView.objects.only("link_id", "viewed_at", "browser", "system")
@@ -70,23 +71,23 @@ def sharing_page(request):
         # Times on this page are the owner's own clock, not the server's.
         "time_zone": profile.time_zone,
     }
-    return render(request, "journal/sharing.html", context)
+    return render(request, "sharing/links.html", context)
 
 
 @login_required
 @require_POST
 def revoke(request, pk):
     link = get_object_or_404(ShareLink.objects.for_user(request.user), pk=pk)
-    if share_links.revoke_link(link, timezone.now()):
+    if services.revoke_link(link, timezone.now()):
         logger.info("Share link %s revoked by user %s", link.pk, request.user.pk)
     messages.success(request, _("The link is turned off. Nobody can open it any more."))
-    return redirect("journal:sharing")
+    return redirect("sharing:links")
 
 
 @require_safe
 def share_view(request, token):
     now = timezone.now()
-    link = share_links.find_active(token, now)
+    link = services.find_active(token, now)
     if link is None:
         # Unknown, expired and revoked links look exactly the same.
         raise Http404
@@ -99,7 +100,7 @@ def share_view(request, token):
         # The owner's figures may come from the cache (never their notes): under
         # the owner's journal version, read before their data, date and language.
         owner_cache_key = freshness.cache_key(link.owner)
-    weeks = [] if link.is_since_last_session else share_links.week_firsts(link)
+    weeks = [] if link.is_since_last_session else services.week_firsts(link)
     mark = _visitor_mark(request, link)
     figure_keys = {
         make_template_fragment_key(
@@ -109,7 +110,7 @@ def share_view(request, token):
     }
     # One trip to the cache: whether this browser was counted in the hour, and the
     # weeks' figures.
-    keys = [*figure_keys, *([share_links.seen_key(link, mark)] if mark else [])]
+    keys = [*figure_keys, *([services.seen_key(link, mark)] if mark else [])]
     read_ahead = cache.get_many(keys) if keys else {}
     if mark:
         _count_view(request, link, mark, now, read_ahead)
@@ -125,7 +126,7 @@ def share_view(request, token):
     if link.is_since_last_session:
         context.update(_since_last_session(link, now))
         with translation.override(language):
-            response = render(request, "journal/share_since_last_session.html", context)
+            response = render(request, "sharing/share_since_last_session.html", context)
     else:
         reports_by_week = week_reports.load_week_reports(
             link.owner, weeks, include_notes=link.include_notes, shared=True
@@ -135,7 +136,7 @@ def share_view(request, token):
             context["weeks"] = [
                 (week, figures[week.first_day]) for week in reports_by_week
             ][::-1]
-            response = render(request, "journal/share.html", context)
+            response = render(request, "sharing/share.html", context)
     response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
@@ -151,7 +152,7 @@ def _weekly_figures(weeks, keys: dict, read_ahead: dict) -> dict:
     by_day = {week.first_day: week for week in weeks}
     drawn = {
         key: render_to_string(
-            "journal/includes/shared_week_figures.html", {"report": by_day[first]}
+            "sharing/includes/shared_week_figures.html", {"report": by_day[first]}
         )
         for key, first in keys.items()
         if key not in read_ahead
@@ -187,16 +188,16 @@ def _since_last_session(link, now) -> dict:
 def _visitor_mark(request, link) -> str:
     """This browser's mark for the link; empty for what is not a person opening it
     (previews, prefetches and HEAD are not counted)."""
-    if request.method != "GET" or link_previews.is_preview(request.headers):
+    if request.method != "GET" or previews.is_preview(request.headers):
         return ""
     user_agent = request.headers.get("User-Agent", "")
-    return share_links.visitor_mark(link, client_ip(request), user_agent)
+    return services.visitor_mark(link, client_ip(request), user_agent)
 
 
 def _count_view(request, link, mark, now, read_ahead) -> None:
     """Log a person opening the link, once an hour per browser."""
     user_agent = request.headers.get("User-Agent", "")
-    if share_links.record_view(link, mark, user_agent, now, read_ahead=read_ahead):
+    if services.record_view(link, mark, user_agent, now, read_ahead=read_ahead):
         logger.info("Share link %s viewed", link.pk)
         # Marks are only ever written here, so this is where old ones are wiped.
-        share_links.wipe_old_visitor_marks(now)
+        services.wipe_old_visitor_marks(now)

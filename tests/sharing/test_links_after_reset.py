@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from journal.models import ShareLink
+from sharing.models import ShareLink
 from tests.factories import make_share_link, make_user
 
 pytestmark = pytest.mark.django_db

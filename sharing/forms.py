@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CrispyFormMixin
-from journal.models import ShareLink
+from sharing.models import ShareLink
 
 
 class ShareLinkForm(CrispyFormMixin, forms.ModelForm):

@@ -1,10 +1,10 @@
-"""The journal's answers to account events."""
+"""Sharing's answers to account events."""
 
 from django.dispatch import receiver
 from django.utils import timezone
 
 from accounts.signals import password_replaced
-from journal.models import ShareLink
+from sharing.models import ShareLink
 
 
 @receiver(password_replaced)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from journal.link_previews import is_preview
+from sharing.previews import is_preview
 from tests.user_agents import (
     CHROME_ANDROID,
     EDGE_WINDOWS,

@@ -8,7 +8,7 @@ import time_machine
 from django.test import Client
 
 from accounts.models import Profile
-from journal.models import ShareLink
+from sharing.models import ShareLink
 from tests.factories import make_user, sign_in
 
 pytestmark = pytest.mark.django_db

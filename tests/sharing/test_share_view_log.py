@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.erasure import erase_account
-from journal.models import ShareLink, ShareLinkView
+from sharing.models import ShareLink, ShareLinkView
 from tests.factories import make_entry, make_exercise_entry, make_share_link
 
 pytestmark = pytest.mark.django_db
@@ -319,7 +319,7 @@ def test_a_revoked_link_logs_no_view(shared):
     assert not ShareLinkView.objects.exists()
 
 
-def test_the_minutely_job_wipes_marks_even_when_no_link_is_opened(shared, clock):
+def test_the_periodic_job_wipes_marks_even_when_no_link_is_opened(shared, clock):
     from io import StringIO
 
     from django.core.management import call_command
@@ -327,12 +327,12 @@ def test_the_minutely_job_wipes_marks_even_when_no_link_is_opened(shared, clock)
     link, url = shared
     open_link(url)
     clock.shift(datetime.timedelta(minutes=59))
-    call_command("send_reminders", stdout=StringIO())
+    call_command("run_periodic", stdout=StringIO())
     assert ShareLinkView.objects.get().visitor_mark != ""
 
     clock.shift(datetime.timedelta(minutes=1, seconds=1))
     output = StringIO()
-    call_command("send_reminders", stdout=output)
+    call_command("run_periodic", stdout=output)
 
     assert ShareLinkView.objects.get().visitor_mark == ""
     assert "1 share-link visitor marks wiped." in output.getvalue()

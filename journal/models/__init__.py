@@ -1,0 +1,23 @@
+"""The journal's models, one module per concern; import them from here."""
+
+from journal.models.base import OwnedQuerySet
+from journal.models.entries import Entry, WeeklyReflection
+from journal.models.practice import ActivityPlan, RestDay
+from journal.models.sessions import (
+    SessionSchedule,
+    SessionStar,
+    TalkPoint,
+    TherapySession,
+)
+
+__all__ = [
+    "ActivityPlan",
+    "Entry",
+    "OwnedQuerySet",
+    "RestDay",
+    "SessionSchedule",
+    "SessionStar",
+    "TalkPoint",
+    "TherapySession",
+    "WeeklyReflection",
+]
