@@ -8,7 +8,6 @@ in CI, on PostgreSQL.
 """
 
 import datetime
-import uuid
 
 import pytest
 from django.apps import apps as current_apps
