@@ -4,11 +4,11 @@ import datetime
 import hashlib
 import secrets
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
 
+from core import fragments
 from core.user_agents import browser_family, operating_system
 from journal import stats
 from sharing.models import ShareLink, ShareLinkView
@@ -112,10 +112,11 @@ def record_view(
     Runs a constant number of queries, however many views the link has: none for a
     reload the cache remembers, one for another reload, a few under the link's
     lock for a new view. ``read_ahead``: what the page already read from the cache
-    (``seen_key`` with its other keys, in one trip), so not asked again.
+    (``seen_piece`` with its other keys, in one trip), so not asked again.
     """
-    seen = seen_key(link, mark)
-    if read_ahead.get(seen) if read_ahead is not None else cache.get(seen):
+    seen = fragments.key(*seen_piece(link, mark))
+    kept = fragments.store("share-view-seen")
+    if read_ahead.get(seen) if read_ahead is not None else kept.get(seen):
         return False
     since = now - REPEAT_WINDOW
     recent = link.views.filter(visitor_mark=mark, viewed_at__gt=since)
@@ -142,15 +143,15 @@ def record_view(
     # written, stays until then). The cache forgets it at the same moment.
     remaining = int(((counted_at or now) + REPEAT_WINDOW - now).total_seconds())
     if remaining > 0:
-        cache.set(seen, True, remaining)
+        kept.set(seen, True, remaining)
     return counted_at is None
 
 
-def seen_key(link: ShareLink, mark: str) -> str:
-    """Where a reload within the hour is remembered (a page may read it with its
-    other keys). The link's creation time too: an id used again never meets an
-    old mark."""
-    return f"share-view-seen:{link.pk}.{link.created_at.timestamp():.6f}:{mark}"
+def seen_piece(link: ShareLink, mark: str) -> tuple:
+    """Where a reload within the hour is remembered, as ``(name, *vary_on)`` for
+    core.fragments (a page may read it with its other pieces). The link's creation
+    time too: an id used again never meets an old mark."""
+    return ("share-view-seen", link.pk, f"{link.created_at.timestamp():.6f}", mark)
 
 
 def wipe_old_visitor_marks(now) -> int:

@@ -5,8 +5,6 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +22,7 @@ from django.views.decorators.http import (
 from accounts import emails, freshness
 from accounts.models import profile_for
 from accounts.sudo import sudo_required
+from core import fragments
 from core.http import posted_data
 from core.network import client_ip
 from journal import reports, session_dates, week_reports
@@ -33,9 +32,6 @@ from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink, ShareLinkView
 
 logger = logging.getLogger(__name__)
-
-# Versioned with what it holds: a deploy never draws a page from an older shape.
-SHARED_WEEK_FRAGMENT = "shared-week:v2"  # v2: the heading moved in
 
 
 @login_required
@@ -103,15 +99,15 @@ def share_view(request, token):
     weeks = [] if link.is_since_last_session else services.week_firsts(link)
     mark = _visitor_mark(request, link)
     figure_keys = {
-        make_template_fragment_key(
-            SHARED_WEEK_FRAGMENT, [owner_cache_key, first]
-        ): first
-        for first in weeks
+        fragments.key("shared-week", owner_cache_key, first): first for first in weeks
     }
     # One trip to the cache: whether this browser was counted in the hour, and the
     # weeks' figures.
-    keys = [*figure_keys, *([services.seen_key(link, mark)] if mark else [])]
-    read_ahead = cache.get_many(keys) if keys else {}
+    wanted = [
+        *(("shared-week", owner_cache_key, first) for first in weeks),
+        *([services.seen_piece(link, mark)] if mark else []),
+    ]
+    read_ahead = fragments.read_ahead(*wanted) if wanted else {}
     if mark:
         _count_view(request, link, mark, now, read_ahead)
     # Only the name chosen for this link: the username is never shown to the reader.
@@ -157,8 +153,7 @@ def _weekly_figures(weeks, keys: dict, read_ahead: dict) -> dict:
         for key, first in keys.items()
         if key not in read_ahead
     }
-    if drawn:
-        cache.set_many(drawn, freshness.KEPT_SECONDS)
+    fragments.keep_many("shared-week", drawn)
     figures = {**read_ahead, **drawn}
     return {
         # Our own HTML, drawn from a template with every value escaped.

@@ -1,25 +1,26 @@
-"""Fragments kept drawn: ``{% cache_with_token %}`` and ``{% text_form %}``.
+"""Fragments kept drawn: ``{% kept %}`` and ``{% text_form %}``.
 
-``{% cache_with_token %}``: Django's ``{% cache %}`` for fragments holding a form.
+``{% kept name vary_on… %}…{% endkept %}``: Django's ``{% cache %}``, with the
+name, version, timeout and cache of each piece declared once in core/fragments.py
+(a name not declared there fails when the template is read), and fit for
+fragments holding a form.
 
 A form's CSRF token is masked afresh for every response, so a fragment with a form
-in it could not be kept as it was drawn. This one is kept with a placeholder where
-the token goes, and gets this response's token on the way out. Same arguments as
-``{% cache %}``: a timeout, a name, what the fragment varies on, and ``using=``. A
-view that reads the fragment ahead, in one trip with its other keys, passes what it
-found as ``read_ahead``.
+in it could not be kept as it was drawn. It is kept with a placeholder where the
+token goes, and gets this response's token on the way out. A view that read the
+fragment ahead, in one trip with its other keys (``fragments.read_ahead``), passes
+what it found as ``read_ahead``.
 """
 
 import re
 
 from crispy_forms.utils import render_crispy_form
 from django import forms, template
-from django.core.cache import caches
-from django.core.cache.utils import make_template_fragment_key
-from django.templatetags.cache import CacheNode
 from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from core import fragments
 
 register = template.Library()
 
@@ -27,49 +28,52 @@ PLACEHOLDER = "csrf-token-is-added-to-each-response"
 TOKEN_FIELD = f'<input type="hidden" name="csrfmiddlewaretoken" value="{PLACEHOLDER}">'
 
 
-class CacheWithTokenNode(CacheNode):
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.piece = fragments.piece(name)
+        self.vary_on = vary_on
+
     def render(self, context):
-        token = context.get("csrf_token")
-        with context.push(csrf_token=PLACEHOLDER):
-            html = self._read_ahead(context)
-            if html is None:
-                html = super().render(context)
-        if not token or str(token) == "NOTPROVIDED":
-            # As {% csrf_token %} does without a token: no field at all.
-            return html.replace(TOKEN_FIELD, "")
-        return html.replace(PLACEHOLDER, str(token))
-
-    def _read_ahead(self, context) -> str | None:
-        """The fragment, if the view already read it (``read_ahead``: what one
-        ``get_many`` found, with the page's other keys); else None, and it is
-        read (or drawn and kept) as ``{% cache %}`` does."""
+        key = fragments.key(self.name, *(var.resolve(context) for var in self.vary_on))
         read_ahead = context.get("read_ahead")
-        if not read_ahead:
-            return None
-        vary_on = [var.resolve(context) for var in self.vary_on]
-        return read_ahead.get(make_template_fragment_key(self.fragment_name, vary_on))
+        html = read_ahead.get(key) if read_ahead else None
+        if html is None:
+            store = fragments.store(self.name)
+            html = store.get(key)
+            if html is None:
+                with context.push(csrf_token=PLACEHOLDER):
+                    html = self.nodelist.render(context)
+                store.set(key, html, self.piece.seconds)
+        return _with_token(html, context.get("csrf_token"))
 
 
-@register.tag("cache_with_token")
-def do_cache_with_token(parser, token):
-    """{% cache_with_token timeout name [vary_on …] %}…{% endcache_with_token %}"""
-    nodelist = parser.parse(("endcache_with_token",))
+def _with_token(html: str, token) -> str:
+    """The kept HTML with this response's token where the placeholder is."""
+    if PLACEHOLDER not in html:
+        return html
+    if not token or str(token) == "NOTPROVIDED":
+        # As {% csrf_token %} does without a token: no field at all.
+        return html.replace(TOKEN_FIELD, "")
+    return html.replace(PLACEHOLDER, str(token))
+
+
+@register.tag("kept")
+def do_kept(parser, token):
+    """{% kept name [vary_on …] %}…{% endkept %}"""
+    nodelist = parser.parse(("endkept",))
     parser.delete_first_token()
     bits = token.split_contents()
-    cache_name = None
-    if len(bits) > 3 and bits[-1].startswith("using="):
-        cache_name = parser.compile_filter(bits.pop().removeprefix("using="))
-    if len(bits) < 3:
+    if len(bits) < 2:
         raise template.TemplateSyntaxError(
-            f"{bits[0]!r} needs a timeout and a name, like {{% cache %}}."
+            f"{bits[0]!r} needs the name of a piece from core/fragments.py."
         )
-    return CacheWithTokenNode(
-        nodelist,
-        parser.compile_filter(bits[1]),
-        bits[2],
-        [parser.compile_filter(bit) for bit in bits[3:]],
-        cache_name,
-    )
+    try:
+        fragments.piece(bits[1])
+    except LookupError as error:
+        raise template.TemplateSyntaxError(str(error)) from None
+    return KeptNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 # --- {% text_form form %} -------------------------------------------------------------
@@ -93,16 +97,16 @@ def text_form(form):
         isinstance(field.widget, forms.Textarea) for field in form.fields.values()
     ):
         return render_crispy_form(form)
-    language = translation.get_language()
-    key = f"text-form:{type(form).__module__}.{type(form).__qualname__}:{language}"
-    fragments = caches["shared_fragments"]
-    html = fragments.get(key)
+    kind = f"{type(form).__module__}.{type(form).__qualname__}"
+    key = fragments.key("text-form", kind, translation.get_language())
+    kept = fragments.store("text-form")
+    html = kept.get(key)
     if html is None:
         marked = type(form)(
             initial={name: FIELD_MARK.format(name=name) for name in form.fields}
         )
         html = render_crispy_form(marked)
-        fragments.set(key, html, None)
+        kept.set(key, html, None)
     texts = {}
     for name in form.fields:
         value = form[name].value()

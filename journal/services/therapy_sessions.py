@@ -8,11 +8,11 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import transaction
 
 from accounts import freshness
 from accounts.choices import WeekStart
+from core import fragments
 from journal import session_dates
 from journal.models import (
     Entry,
@@ -71,13 +71,6 @@ class Coming:
     week_start: str | int
 
 
-def coming_key(person_key: str) -> str:
-    """Where coming() keeps its facts: a page may read them with its other keys."""
-    # The shape's version in the key: a deploy that changes Coming never reads an
-    # older process's entry.
-    return f"coming-session:v1:{person_key}"
-
-
 def coming(
     profile, now, person_key: str | None, *, read_ahead: dict | None = None
 ) -> Coming:
@@ -88,13 +81,14 @@ def coming(
     a new key, midnight too, and the session starting makes the facts stale, so
     they are read again then. Without a key (nothing to keep them under) they are
     read: three queries at most. ``read_ahead``: what the page already read from
-    the cache (``coming_key`` with its other keys, in one trip), so not asked again.
+    the cache (the ``coming-session`` piece with its other keys, in one trip), so
+    not asked again.
     """
-    key = coming_key(person_key) if person_key else None
+    key = fragments.key("coming-session", person_key) if person_key else None
     if read_ahead is not None:
         kept = read_ahead.get(key)
     else:
-        kept = cache.get(key) if key else None
+        kept = fragments.store("coming-session").get(key) if key else None
     if kept is not None:  # a plain tuple, read back into Coming
         facts = Coming(*kept)
         if facts.starts_at is None or facts.starts_at > now:
@@ -111,7 +105,9 @@ def coming(
         if facts.starts_at is not None:
             until = int((facts.starts_at - now).total_seconds())
             seconds = max(1, min(until, freshness.KEPT_SECONDS))
-        cache.set(key, (facts.starts_at, facts.starred_ids, facts.week_start), seconds)
+        fragments.store("coming-session").set(
+            key, (facts.starts_at, facts.starred_ids, facts.week_start), seconds
+        )
     return facts
 
 

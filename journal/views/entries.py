@@ -6,8 +6,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import JsonResponse
@@ -17,8 +15,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts import freshness
 from accounts.models import profile_for
+from core import fragments
 from core.http import posted_data, safe_next
 from core.skills import all_skills
 from journal import reports, session_dates, stats
@@ -108,14 +106,11 @@ def render_today(request, form, day, status=200):
 
 def _read_ahead(person_key: str | None) -> dict | None:
     """Today's two kept pieces in one trip to the cache: the coming session's facts
-    and the last seven days (today.html's ``today-days`` fragment)."""
+    and the last seven days (today.html's ``today-days``)."""
     if not person_key:
         return None
-    return cache.get_many(
-        [
-            therapy_sessions.coming_key(person_key),
-            make_template_fragment_key("today-days", [person_key]),
-        ]
+    return fragments.read_ahead(
+        ("coming-session", person_key), ("today-days", person_key)
     )
 
 
@@ -243,8 +238,10 @@ def _count_of_all(request, entries) -> int:
     person = getattr(request, "journal_cache_key", None)
     if person is None:
         return entries.count()
-    return cache.get_or_set(
-        f"entry-count:{person}", entries.count, freshness.KEPT_SECONDS
+    return fragments.store("entry-count").get_or_set(
+        fragments.key("entry-count", person),
+        entries.count,
+        fragments.piece("entry-count").seconds,
     )
 
 

@@ -1,27 +1,41 @@
-"""Kept fragments: {% cache_with_token %} gets each response's token, and
-{% text_form %} draws a form exactly as crispy does."""
+"""Kept fragments: every piece declared once (core/fragments.py), {% kept %} gets
+each response's token, and {% text_form %} draws a form exactly as crispy does."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django import forms
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.middleware.csrf import _does_token_match  # Django's own check
-from django.template import engines
+from django.template import TemplateSyntaxError, engines
 from django.test import RequestFactory
 from django.utils import translation
 
+from core import fragments
 from core.forms import CrispyFormMixin
 from journal.forms import ReflectionForm
 from journal.models import WeeklyReflection
 
 TEMPLATE = (
-    "{% load fragments %}{% cache_with_token 60 a-form which %}"
+    "{% load fragments %}{% kept a-form which %}"
     '<form method="post">{% csrf_token %}<button>Go</button></form>{{ drawn }}'
-    "{% endcache_with_token %}"
+    "{% endkept %}"
 )
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def a_form_piece(monkeypatch):
+    """A piece of these tests' own, kept like a person's pieces (shared cache)."""
+    pieces = {**fragments.PIECES, "a-form": fragments.Piece(3, fragments.SHARED, 60)}
+    monkeypatch.setattr(fragments, "PIECES", pieces)
+
+
+def a_form_key(which="one") -> str:
+    return make_template_fragment_key("a-form.v3", [which])
 
 
 def render(**context):
@@ -55,7 +69,7 @@ def test_without_a_token_there_is_no_token_field(token):
 def test_the_cache_never_holds_a_real_token():
     html, request = render()
 
-    kept = cache.get(make_template_fragment_key("a-form", ["one"]))
+    kept = cache.get(a_form_key())
     assert "<button>Go</button>" in kept
     assert TOKEN.search(html).group(1) not in kept
     assert request.META["CSRF_COOKIE"] not in kept
@@ -64,7 +78,7 @@ def test_the_cache_never_holds_a_real_token():
 def test_a_fragment_the_view_read_ahead_is_used_without_asking_the_cache(
     monkeypatch,
 ):
-    key = make_template_fragment_key("a-form", ["one"])
+    key = a_form_key()
     kept = '<form method="post"><input type="hidden" name="csrfmiddlewaretoken"'
     kept += ' value="csrf-token-is-added-to-each-response">read ahead</form>'
     monkeypatch.setattr(cache, "get", pytest.fail)  # no second trip
@@ -81,7 +95,55 @@ def test_a_fragment_missing_from_what_was_read_ahead_is_drawn_and_kept():
 
     assert "drawn" in html
     assert "not this" not in html
-    assert "drawn" in cache.get(make_template_fragment_key("a-form", ["one"]))
+    assert "drawn" in cache.get(a_form_key())
+
+
+def test_a_piece_is_kept_under_its_name_and_version():
+    assert fragments.key("a-form", "one") == a_form_key()
+
+
+def test_a_new_version_never_reads_a_piece_of_the_old_shape(monkeypatch):
+    render(drawn="old shape")
+    pieces = {**fragments.PIECES, "a-form": fragments.Piece(4, fragments.SHARED, 60)}
+    monkeypatch.setattr(fragments, "PIECES", pieces)
+
+    html, _request = render(drawn="new shape")
+
+    assert "new shape" in html
+
+
+def test_a_template_naming_an_undeclared_piece_fails_when_read():
+    with pytest.raises(TemplateSyntaxError, match="core/fragments.py"):
+        engines["django"].from_string(
+            "{% load fragments %}{% kept no-such %}{% endkept %}"
+        )
+
+
+def test_a_view_reads_pieces_by_name_in_one_trip():
+    cache.set(a_form_key("one"), "first")
+    cache.set(fragments.key("today-days", "person"), "days")
+
+    found = fragments.read_ahead(
+        ("a-form", "one"), ("today-days", "person"), ("a-form", "two")
+    )
+
+    assert found == {
+        a_form_key("one"): "first",
+        fragments.key("today-days", "person"): "days",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(fragments.PIECES))
+def test_every_declared_piece_lives_in_a_configured_cache(name):
+    assert fragments.store(name) is caches[fragments.PIECES[name].cache]
+
+
+def test_every_kept_tag_in_the_templates_names_a_declared_piece():
+    used = set()
+    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        used |= set(re.findall(r"{% kept ([\w-]+)", template.read_text()))
+
+    assert used and used <= set(fragments.PIECES)
 
 
 # --- {% text_form %} ------------------------------------------------------------------
@@ -148,7 +210,7 @@ def test_a_submitted_form_with_its_mistakes_is_drawn_by_crispy():
 def test_the_kept_html_never_holds_what_someone_wrote():
     crispy_and_text_form(Notes(initial={"note": "My private words"}))
     kept = caches["shared_fragments"]
-    key = f"text-form:{Notes.__module__}.{Notes.__qualname__}:en"
+    key = fragments.key("text-form", f"{Notes.__module__}.{Notes.__qualname__}", "en")
     with translation.override("en"):
         crispy_and_text_form(Notes(initial={"note": "My private words"}))
     assert "My private words" not in kept.get(key)

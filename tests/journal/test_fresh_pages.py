@@ -21,8 +21,7 @@ from html import unescape
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.core.cache import cache, caches
-from django.core.cache.utils import make_template_fragment_key
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -32,12 +31,12 @@ from django.utils import translation
 from accounts import freshness
 from accounts.choices import WeekStart
 from accounts.models import Profile
+from core import fragments
 from journal import week_reports
 from journal.forms import NewEntryForm
 from journal.models import Entry, RestDay, SessionSchedule, TherapySession
 from journal.services.therapy_sessions import extend_all_schedules
 from journal.views import entries as entry_views
-from sharing.views import SHARED_WEEK_FRAGMENT
 from tests.factories import make_entry, make_plan, make_user, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +122,7 @@ def history_count(response) -> int:
 def history_count_cached(user) -> bool:
     """The history's count, kept in the cache under the person's key."""
     key = freshness.cache_key(get_user_model().objects.get(pk=user.pk))
-    return cache.get(f"entry-count:{key}") is not None
+    return cache.get(fragments.key("entry-count", key)) is not None
 
 
 def progress_weeks(response) -> list[str]:
@@ -201,7 +200,7 @@ def shared_fragment_cached(owner, first_day, language="en") -> str | None:
     """The owner's figures for a week on the share page, as the cache holds them."""
     with translation.override(language):
         key = freshness.cache_key(get_user_model().objects.get(pk=owner.pk))
-    return cache.get(make_template_fragment_key(SHARED_WEEK_FRAGMENT, [key, first_day]))
+    return cache.get(fragments.key("shared-week", key, first_day))
 
 
 # --- the pages before any change ------------------------------------------------------
@@ -1118,8 +1117,8 @@ def test_the_shared_entry_fields_are_the_same_for_everyone_and_never_hold_a_uuid
     assert len(set(uuids)) == 8, f"a uuid was served twice (from the cache?): {uuids}"
     assert len({html for _uuid, html in fields}) == 1
     key = NewEntryForm(today=D(2026, 11, 20)).blank_form_key
-    fragment = caches["shared_fragments"].get(
-        make_template_fragment_key("entry-fields", ["en", key, ""])
+    fragment = fragments.store("entry-fields").get(
+        fragments.key("entry-fields", "en", key, "")
     )
     assert fragment, "the blank entry fields should be kept in the cache"
     assert fields[0][1] in fragment

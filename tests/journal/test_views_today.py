@@ -242,7 +242,7 @@ def test_today_reads_its_kept_pieces_in_one_trip_to_the_cache(owner_client, owne
     # The session on its own; the coming session and the seven days together.
     assert [key.startswith("django.contrib.sessions") for key in trips.alone] == [True]
     ((coming, seven_days),) = trips.together
-    assert coming.startswith("coming-session:")
-    assert "today-days" in seven_days
+    assert "coming-session.v" in coming
+    assert "today-days.v" in seven_days
     assert "Day one of a streak." in again
     assert first.count("day-strip-day") == again.count("day-strip-day") == 7
