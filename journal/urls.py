@@ -8,15 +8,9 @@ the journal's, so they share one namespace: ``journal:…``.
 from django.urls import include, path, register_converter
 
 from journal.converters import IsoDateConverter
-from journal.views import (
-    data,
-    entries,
-    exercises,
-    rest_days,
-    sharing,
-    therapy_sessions,
-    week,
-)
+from journal.rest_days import views as rest_days
+from journal.sessions import views as therapy_sessions
+from journal.views import data, entries, exercises, sharing, week
 
 app_name = "journal"
 

@@ -26,9 +26,11 @@ from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data
 from core.network import client_ip
-from journal import link_previews, reports, session_dates, week_reports
+from journal import link_previews, reports, week_reports
 from journal.models import ShareLink, ShareLinkView
-from journal.services import share_links, therapy_sessions
+from journal.services import share_links
+from journal.sessions import dates as session_dates
+from journal.sessions import queries as therapy_sessions
 from journal.sharing_forms import ShareLinkForm
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from journal.services.share_links import wipe_old_visitor_marks
-from journal.services.therapy_sessions import extend_all_schedules
+from journal.sessions.services import extend_all_schedules
 from reminders.sending import send_due, send_nudges
 
 

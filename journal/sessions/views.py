@@ -19,7 +19,7 @@ from django.views.decorators.http import (
 
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
-from journal import pdf, reports, session_dates
+from journal import pdf, reports
 from journal.models import (
     Entry,
     SessionSchedule,
@@ -27,8 +27,8 @@ from journal.models import (
     TalkPoint,
     TherapySession,
 )
-from journal.schedule_forms import SessionForm, TalkPointForm
-from journal.services import therapy_sessions as services
+from journal.sessions import dates, queries, services
+from journal.sessions.forms import SessionForm, TalkPointForm
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def session_list(request):
         if data["repeats"] == SessionForm.ONCE:
             services.add_one_off(
                 request.user,
-                session_dates.local_moment(data["on"], data["at"], zone),
+                dates.local_moment(data["on"], data["at"], zone),
                 zone,
                 data["label"],
                 now,
@@ -94,7 +94,7 @@ def session_list(request):
 
 def _upcoming_extras(user, session):
     """The stars and talk points for a session (or, with None, those waiting)."""
-    starred = services.starred_entries(user, session)
+    starred = queries.starred_entries(user, session)
     points = list(TalkPoint.objects.for_user(user).filter(session=session))
     return starred, points
 
@@ -103,8 +103,8 @@ def _summary_context(user, *, talk_form=None) -> dict:
     """Everything "since my last session" shows: a fixed number of queries."""
     profile = profile_for(user)
     zone, now = profile.time_zone, timezone.now()
-    span = session_dates.span_since_last_session(services.held_times(user), now, zone)
-    upcoming = services.upcoming(user, now)
+    span = dates.span_since_last_session(queries.held_times(user), now, zone)
+    upcoming = queries.upcoming(user, now)
     starred, points = _upcoming_extras(user, upcoming)
     return {
         "report": reports.load_span_report(user, span, zone, starred=starred),
@@ -115,9 +115,7 @@ def _summary_context(user, *, talk_form=None) -> dict:
         "zone": zone,
         "display_name": profile.display_name,
         "days_until": (
-            session_dates.days_until(upcoming.starts_at, now, zone)
-            if upcoming
-            else None
+            dates.days_until(upcoming.starts_at, now, zone) if upcoming else None
         ),
     }
 
@@ -158,8 +156,8 @@ def session_detail(request, pk):
     report = None
     points = starred = []
     if session.starts_at <= now and not session.is_skipped:
-        span = session_dates.span_before(
-            session.starts_at, services.held_times(request.user), zone
+        span = dates.span_before(
+            session.starts_at, queries.held_times(request.user), zone
         )
         starred, points = _upcoming_extras(request.user, session)
         report = reports.load_span_report(request.user, span, zone, starred=starred)
@@ -190,7 +188,7 @@ def session_move(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        starts_at = session_dates.local_moment(data["on"], data["at"], zone)
+        starts_at = dates.local_moment(data["on"], data["at"], zone)
         if starts_at <= now:
             form.add_error("on", _("Choose a time that is still to come."))
         else:
@@ -253,7 +251,7 @@ def schedule_stop(request, pk):
 def entry_star(request, pk):
     """One tap: star the entry for the coming session, or take the star back."""
     entry = get_object_or_404(Entry.objects.for_user(request.user), pk=pk)
-    upcoming = services.upcoming(request.user, timezone.now())
+    upcoming = queries.upcoming(request.user, timezone.now())
     star = SessionStar.objects.filter(entry=entry, session=upcoming).first()
     if star is not None:
         star.delete()
@@ -268,7 +266,7 @@ def entry_star(request, pk):
 @require_POST
 def talk_point_add(request):
     now = timezone.now()
-    upcoming = services.upcoming(request.user, now)
+    upcoming = queries.upcoming(request.user, now)
     form = TalkPointForm(request.POST)
     if form.is_valid():
         last = (

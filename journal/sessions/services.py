@@ -5,153 +5,16 @@ set, they wait (session None) and join the next session as soon as there is one.
 """
 
 import datetime
-import zoneinfo
-from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import transaction
 
 from accounts import freshness
-from accounts.choices import WeekStart
-from journal import session_dates
-from journal.models import (
-    Entry,
-    SessionSchedule,
-    SessionStar,
-    TalkPoint,
-    TherapySession,
-)
+from journal.models import SessionSchedule, SessionStar, TalkPoint, TherapySession
+from journal.sessions import dates
+from journal.sessions.queries import upcoming
 
 # A repeating schedule exists this far ahead; visits and the daily job extend it.
 HORIZON_WEEKS = 26
-
-
-def upcoming(user, now) -> TherapySession | None:
-    """The next session that takes place: one query."""
-    return (
-        TherapySession.objects.for_user(user)
-        .held()
-        .filter(starts_at__gt=now)
-        .order_by("starts_at", "pk")
-        .first()
-    )
-
-
-def starred_ids(user, session: TherapySession | None) -> frozenset:
-    """Ids of the entries starred for a session (None: waiting for one)."""
-    return frozenset(
-        SessionStar.objects.filter(entry__owner=user, session=session).values_list(
-            "entry_id", flat=True
-        )
-    )
-
-
-def week_start_of(profile, now) -> str | int:
-    """The person's week start, with "session" turned into their session's weekday.
-
-    The next session decides (else the latest one); with none the week starts on
-    Monday, as stats.start_weekday does. Queries only for "session".
-    """
-    if profile.week_start != WeekStart.SESSION:
-        return profile.week_start
-    return _week_start(profile, upcoming(profile.user, now))
-
-
-@dataclass(frozen=True)
-class Coming:
-    """What the next session means for a person's pages right now.
-
-    When it starts (None: no session is coming), the entries starred for it and
-    the weekday their week starts on (week_start_of). Times, ids and a weekday:
-    no journal text, so pages may keep it in the cache.
-    """
-
-    starts_at: datetime.datetime | None
-    starred_ids: frozenset
-    week_start: str | int
-
-
-def coming_key(person_key: str) -> str:
-    """Where coming() keeps its facts: a page may read them with its other keys."""
-    # The shape's version in the key: a deploy that changes Coming never reads an
-    # older process's entry.
-    return f"coming-session:v1:{person_key}"
-
-
-def coming(
-    profile, now, person_key: str | None, *, read_ahead: dict | None = None
-) -> Coming:
-    """The Coming facts, kept under the person's fragment key until the session starts.
-
-    ``person_key`` is accounts.freshness.cache_key, made before anything was read:
-    a write (a session added, moved or skipped, a star, a settings change) makes
-    a new key, midnight too, and the session starting makes the facts stale, so
-    they are read again then. Without a key (nothing to keep them under) they are
-    read: three queries at most. ``read_ahead``: what the page already read from
-    the cache (``coming_key`` with its other keys, in one trip), so not asked again.
-    """
-    key = coming_key(person_key) if person_key else None
-    if read_ahead is not None:
-        kept = read_ahead.get(key)
-    else:
-        kept = cache.get(key) if key else None
-    if kept is not None:  # a plain tuple, read back into Coming
-        facts = Coming(*kept)
-        if facts.starts_at is None or facts.starts_at > now:
-            return facts
-    user = profile.user
-    upcoming_session = upcoming(user, now)
-    facts = Coming(
-        starts_at=upcoming_session.starts_at if upcoming_session else None,
-        starred_ids=starred_ids(user, upcoming_session),
-        week_start=_week_start(profile, upcoming_session),
-    )
-    if key:
-        seconds = freshness.KEPT_SECONDS
-        if facts.starts_at is not None:
-            until = int((facts.starts_at - now).total_seconds())
-            seconds = max(1, min(until, freshness.KEPT_SECONDS))
-        cache.set(key, (facts.starts_at, facts.starred_ids, facts.week_start), seconds)
-    return facts
-
-
-def _week_start(profile, upcoming_session) -> str | int:
-    """week_start_of, given the coming session already read."""
-    if profile.week_start != WeekStart.SESSION:
-        return profile.week_start
-    session = (
-        upcoming_session
-        or TherapySession.objects.for_user(profile.user)
-        .held()
-        .order_by("-starts_at")
-        .first()
-    )
-    if session is None:
-        return 0
-    return session.starts_at.astimezone(zoneinfo.ZoneInfo(profile.time_zone)).weekday()
-
-
-def starred_entries(user, session: TherapySession | None) -> list[Entry]:
-    """The entries starred for a session (None: waiting for one), newest first."""
-    # Through the stars themselves: "stars__session=None" would also match entries
-    # that have no star at all.
-    stars = SessionStar.objects.filter(entry__owner=user, session=session)
-    return list(
-        Entry.objects.for_user(user)
-        .for_display()
-        .filter(pk__in=stars.values("entry_id"))
-        .order_by("-practiced_on", "-created_at")
-    )
-
-
-def held_times(user) -> list[datetime.datetime]:
-    """Every session that takes place, as times: one query."""
-    return list(
-        TherapySession.objects.for_user(user)
-        .held()
-        .order_by("starts_at")
-        .values_list("starts_at", flat=True)
-    )
 
 
 def _attach_waiting(user, now) -> None:
@@ -179,31 +42,27 @@ def add_one_off(user, starts_at: datetime.datetime, zone: str, label: str, now):
 
 def _make_sessions(schedule: SessionSchedule, until: datetime.date) -> int:
     first = schedule.made_until + datetime.timedelta(days=1)
-    dates = session_dates.repeating_dates(
-        schedule.starts_on, schedule.every_weeks, first, until
-    )
+    days = dates.repeating_dates(schedule.starts_on, schedule.every_weeks, first, until)
     TherapySession.objects.bulk_create(
         [
             TherapySession(
                 owner_id=schedule.owner_id,
                 schedule=schedule,
                 scheduled_on=day,
-                starts_at=session_dates.local_moment(
-                    day, schedule.at, schedule.time_zone
-                ),
+                starts_at=dates.local_moment(day, schedule.at, schedule.time_zone),
                 time_zone=schedule.time_zone,
                 label=schedule.label,
             )
-            for day in dates
+            for day in days
         ],
         ignore_conflicts=True,
     )
     schedule.made_until = max(schedule.made_until, until)
     schedule.save(update_fields=["made_until"])
-    if dates:
+    if days:
         # Also made outside a request (the daily job): pages must see them.
         freshness.bump(schedule.owner_id)
-    return len(dates)
+    return len(days)
 
 
 def add_schedule(user, *, every_weeks, starts_on, at, zone, label, today, now):

@@ -254,9 +254,9 @@ def test_the_summary_counts_match_the_week_page_for_the_same_days(owner, owner_c
         make_entry(owner, practiced_on=D(2026, 11, day), skill=skill)
     times = list(TherapySession.objects.values_list("starts_at", flat=True))
 
-    from journal import session_dates
+    from journal.sessions import dates
 
-    span = session_dates.span_before(times[1], times, ZONE)
+    span = dates.span_before(times[1], times, ZONE)
     span_report = reports.load_span_report(owner, span, ZONE)
     week = week_reports.load_week_reports(owner, [D(2026, 11, 16)])[0]
 
