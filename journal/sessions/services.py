@@ -13,7 +13,8 @@ from journal.models import SessionSchedule, SessionStar, TalkPoint, TherapySessi
 from journal.sessions import dates
 from journal.sessions.queries import upcoming
 
-# A repeating schedule exists this far ahead; visits and the daily job extend it.
+# A repeating schedule exists this far ahead: made when it is set, extended by the
+# daily job (send_reminders), never by opening a page.
 HORIZON_WEEKS = 26
 
 
@@ -85,21 +86,8 @@ def add_schedule(user, *, every_weeks, starts_on, at, zone, label, today, now):
     return schedule
 
 
-def extend_schedules(user, today: datetime.date) -> int:
-    """Make sessions up to the horizon for every active schedule; returns how many."""
-    until = today + datetime.timedelta(weeks=HORIZON_WEEKS)
-    made = 0
-    schedules = SessionSchedule.objects.for_user(user).filter(
-        ended_on=None, made_until__lt=until - datetime.timedelta(weeks=4)
-    )
-    for schedule in schedules:
-        with transaction.atomic():
-            made += _make_sessions(schedule, until)
-    return made
-
-
 def extend_all_schedules(today: datetime.date) -> int:
-    """extend_schedules for everyone whose schedule runs low (the daily job)."""
+    """Make sessions up to the horizon wherever a schedule runs low (the daily job)."""
     until = today + datetime.timedelta(weeks=HORIZON_WEEKS - 4)
     made = 0
     for schedule in SessionSchedule.objects.filter(ended_on=None, made_until__lt=until):

@@ -74,7 +74,8 @@ def session_list(request):
             )
         logger.info("Sessions added by user %s", request.user.pk)
         return redirect("journal:sessions")
-    services.extend_schedules(request.user, today)
+    # Reading writes nothing: a schedule's sessions are made when it is set, and
+    # the daily job (send_reminders) keeps making them months ahead.
     sessions = TherapySession.objects.for_user(request.user)
     context = {
         "form": form,
@@ -123,7 +124,6 @@ def _summary_context(user, *, talk_form=None) -> dict:
 @login_required
 @require_safe
 def since_last_session(request):
-    services.extend_schedules(request.user, profile_for(request.user).today())
     context = _summary_context(request.user)
     return render(request, "journal/sessions/summary.html", context)
 
