@@ -9,7 +9,13 @@ import datetime
 from django.db import transaction
 
 from accounts import freshness
-from journal.models import SessionSchedule, SessionStar, TalkPoint, TherapySession
+from journal.models import (
+    Entry,
+    SessionSchedule,
+    SessionStar,
+    TalkPoint,
+    TherapySession,
+)
 from journal.sessions import dates
 from journal.sessions.queries import upcoming
 
@@ -166,3 +172,65 @@ def delete(session: TherapySession, now) -> None:
         _release(TherapySession.objects.filter(pk=session.pk))
         session.delete()
         _attach_waiting(session.owner, now)
+
+
+def toggle_star(user, entry: Entry, now) -> bool:
+    """Star the entry for the coming session, or take the star back; True if starred.
+
+    With no session set the star waits (session None) and joins the next one.
+    """
+    session = upcoming(user, now)
+    star = SessionStar.objects.filter(entry=entry, session=session).first()
+    if star is not None:
+        star.delete()
+        return False
+    SessionStar.objects.get_or_create(entry=entry, session=session)
+    return True
+
+
+def add_talk_point(user, text: str, now) -> TalkPoint:
+    """A talk point at the end of the coming session's list (or the waiting list)."""
+    session = upcoming(user, now)
+    last = (
+        TalkPoint.objects.for_user(user)
+        .filter(session=session)
+        .order_by("-position")
+        .first()
+    )
+    return TalkPoint.objects.create(
+        owner=user,
+        session=session,
+        text=text,
+        position=(last.position + 1) if last else 0,
+    )
+
+
+TALK_ACTIONS = ("done", "up", "down", "delete")
+
+
+def change_talk_point(point: TalkPoint, action: str) -> None:
+    """Tick (or untick), remove, or move a talk point one place up or down its list."""
+    if action == "done":
+        point.is_done = not point.is_done
+        point.save(update_fields=["is_done"])
+    elif action == "delete":
+        point.delete()
+    elif action in ("up", "down"):
+        _swap_with_neighbour(point, -1 if action == "up" else 1)
+    else:
+        raise ValueError(f"Unknown talk point action: {action!r}")
+
+
+def _swap_with_neighbour(point: TalkPoint, step: int) -> None:
+    with transaction.atomic():
+        siblings = list(
+            TalkPoint.objects.for_user(point.owner_id).filter(session=point.session_id)
+        )
+        index = next(i for i, p in enumerate(siblings) if p.pk == point.pk)
+        other = index + step
+        if 0 <= other < len(siblings):
+            siblings[index], siblings[other] = siblings[other], siblings[index]
+            for position, sibling in enumerate(siblings):
+                if sibling.position != position:
+                    sibling.position = position
+                    sibling.save(update_fields=["position"])

@@ -20,13 +20,7 @@ from django.views.decorators.http import (
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from journal import pdf, reports
-from journal.models import (
-    Entry,
-    SessionSchedule,
-    SessionStar,
-    TalkPoint,
-    TherapySession,
-)
+from journal.models import Entry, SessionSchedule, TalkPoint, TherapySession
 from journal.sessions import dates, queries, services
 from journal.sessions.forms import SessionForm, TalkPointForm
 
@@ -95,9 +89,7 @@ def session_list(request):
 
 def _upcoming_extras(user, session):
     """The stars and talk points for a session (or, with None, those waiting)."""
-    starred = queries.starred_entries(user, session)
-    points = list(TalkPoint.objects.for_user(user).filter(session=session))
-    return starred, points
+    return queries.starred_entries(user, session), queries.talk_points(user, session)
 
 
 def _summary_context(user, *, talk_form=None) -> dict:
@@ -251,66 +243,30 @@ def schedule_stop(request, pk):
 def entry_star(request, pk):
     """One tap: star the entry for the coming session, or take the star back."""
     entry = get_object_or_404(Entry.objects.for_user(request.user), pk=pk)
-    upcoming = queries.upcoming(request.user, timezone.now())
-    star = SessionStar.objects.filter(entry=entry, session=upcoming).first()
-    if star is not None:
-        star.delete()
-        messages.success(request, _("Star taken back."))
-    else:
-        SessionStar.objects.get_or_create(entry=entry, session=upcoming)
+    if services.toggle_star(request.user, entry, timezone.now()):
         messages.success(request, _("Starred to bring up at your next session."))
+    else:
+        messages.success(request, _("Star taken back."))
     return redirect(safe_next(request, fallback="journal:since-last-session"))
 
 
 @login_required
 @require_POST
 def talk_point_add(request):
-    now = timezone.now()
-    upcoming = queries.upcoming(request.user, now)
     form = TalkPointForm(request.POST)
     if form.is_valid():
-        last = (
-            TalkPoint.objects.for_user(request.user)
-            .filter(session=upcoming)
-            .order_by("-position")
-            .first()
-        )
-        TalkPoint.objects.create(
-            owner=request.user,
-            session=upcoming,
-            text=form.cleaned_data["text"],
-            position=(last.position + 1) if last else 0,
-        )
+        services.add_talk_point(request.user, form.cleaned_data["text"], timezone.now())
         messages.success(request, _("Added to your list."))
         return redirect("journal:since-last-session")
     context = _summary_context(request.user, talk_form=form)
     return render(request, "journal/sessions/summary.html", context)
 
 
-TALK_ACTIONS = ("done", "up", "down", "delete")
-
-
 @login_required
 @require_POST
 def talk_point_change(request, pk, action):
     point = get_object_or_404(TalkPoint.objects.for_user(request.user), pk=pk)
-    if action not in TALK_ACTIONS:
+    if action not in services.TALK_ACTIONS:
         raise Http404
-    if action == "done":
-        point.is_done = not point.is_done
-        point.save(update_fields=["is_done"])
-    elif action == "delete":
-        point.delete()
-    else:
-        siblings = list(
-            TalkPoint.objects.for_user(request.user).filter(session=point.session_id)
-        )
-        index = next(i for i, p in enumerate(siblings) if p.pk == point.pk)
-        other = index - 1 if action == "up" else index + 1
-        if 0 <= other < len(siblings):
-            siblings[index], siblings[other] = siblings[other], siblings[index]
-            for position, sibling in enumerate(siblings):
-                if sibling.position != position:
-                    sibling.position = position
-                    sibling.save(update_fields=["position"])
+    services.change_talk_point(point, action)
     return redirect(safe_next(request, fallback="journal:since-last-session"))
