@@ -93,8 +93,9 @@ def make_person(username: str, *, days: int, seed: int) -> None:
         TalkPoint,
         WeeklyReflection,
     )
-    from journal.services import therapy_sessions
     from journal.services.exercises import fill_entry
+    from journal.sessions import queries as session_queries
+    from journal.sessions import services as session_services
     from sharing.services import hash_token
 
     rng = random.Random(seed)  # noqa: S311 - made-up data
@@ -156,7 +157,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
             for week in range(days // 7)
             if rng.random() < 0.7
         )
-        therapy_sessions.add_schedule(
+        session_services.add_schedule(
             user,
             every_weeks=1,
             starts_on=first + datetime.timedelta(days=rng.randint(0, 6)),
@@ -166,7 +167,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
             today=today,
             now=now,
         )
-        coming = therapy_sessions.upcoming(user, now)
+        coming = session_queries.upcoming(user, now)
         recent = Entry.objects.for_user(user).order_by("-practiced_on")[:40]
         SessionStar.objects.bulk_create(
             SessionStar(entry=entry, session=coming) for entry in recent[::13]

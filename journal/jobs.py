@@ -1,6 +1,6 @@
 """The journal's periodic job (registered in apps.py, run by run_periodic)."""
 
-from journal.services.therapy_sessions import extend_all_schedules
+from journal.sessions.services import extend_all_schedules
 
 
 def make_sessions_ahead(now, dry_run: bool) -> str:

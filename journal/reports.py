@@ -14,8 +14,9 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from core.skills import SkillInfo, all_skills
-from journal import session_dates, stats
+from journal import stats
 from journal.models import Entry, RestDay
+from journal.sessions import dates as session_dates
 
 # A day's notes show its latest entries, the rest counted: the busiest allowed week
 # (100 entries a day) stays a page that loads and a PDF that prints.

@@ -8,14 +8,9 @@ INTERFACE.md fixes them. They are all the journal's, so they share one namespace
 from django.urls import include, path, register_converter
 
 from journal.converters import IsoDateConverter
-from journal.views import (
-    data,
-    entries,
-    exercises,
-    rest_days,
-    therapy_sessions,
-    week,
-)
+from journal.rest_days import views as rest_days
+from journal.sessions import views as therapy_sessions
+from journal.views import data, entries, exercises, week
 
 app_name = "journal"
 

@@ -25,8 +25,9 @@ from accounts.sudo import sudo_required
 from core import fragments
 from core.http import posted_data
 from core.network import client_ip
-from journal import reports, session_dates, week_reports
-from journal.services import therapy_sessions
+from journal import reports, week_reports
+from journal.sessions import dates as session_dates
+from journal.sessions import queries as therapy_sessions
 from sharing import previews, services
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink, ShareLinkView

@@ -19,12 +19,11 @@ from accounts.models import profile_for
 from core import fragments
 from core.http import posted_data, safe_next
 from core.skills import all_skills
-from journal import reports, session_dates, stats
+from journal import reports, stats
 from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
 from journal.models import ActivityPlan, Entry
-from journal.services import therapy_sessions
 from journal.services.entries import (
     FULL_DAY_MESSAGE,
     DayIsFull,
@@ -32,6 +31,8 @@ from journal.services.entries import (
     save_new_entry,
 )
 from journal.services.exercises import save_exercise_changes
+from journal.sessions import dates as session_dates
+from journal.sessions import queries as therapy_sessions
 
 logger = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.models import profile_for
 from journal import charts, pdf, reports, stats, week_reports
 from journal.forms import ReflectionForm
-from journal.services import therapy_sessions
 from journal.services.reflections import save_reflection
+from journal.sessions import queries as therapy_sessions
 
 logger = logging.getLogger(__name__)
 

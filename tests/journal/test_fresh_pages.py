@@ -35,7 +35,7 @@ from core import fragments
 from journal import week_reports
 from journal.forms import NewEntryForm
 from journal.models import Entry, RestDay, SessionSchedule, TherapySession
-from journal.services.therapy_sessions import extend_all_schedules
+from journal.sessions.services import extend_all_schedules
 from journal.views import entries as entry_views
 from tests.factories import make_entry, make_plan, make_user, sign_in
 
@@ -684,7 +684,7 @@ def test_stars_for_a_session_that_has_passed_leave_every_page_when_it_starts(
         assert 'aria-pressed="true"' not in page, (
             f"STALE PAGE: {url} still shows a star for the session that has just "
             "started: the coming session's facts were kept past its start "
-            "(journal/services/therapy_sessions.py, coming())"
+            "(journal/sessions/queries.py, coming())"
         )
 
 

@@ -5,6 +5,8 @@ import io
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from accounts.models import Profile
@@ -254,9 +256,9 @@ def test_the_summary_counts_match_the_week_page_for_the_same_days(owner, owner_c
         make_entry(owner, practiced_on=D(2026, 11, day), skill=skill)
     times = list(TherapySession.objects.values_list("starts_at", flat=True))
 
-    from journal import session_dates
+    from journal.sessions import dates
 
-    span = session_dates.span_before(times[1], times, ZONE)
+    span = dates.span_before(times[1], times, ZONE)
     span_report = reports.load_span_report(owner, span, ZONE)
     week = week_reports.load_week_reports(owner, [D(2026, 11, 16)])[0]
 
@@ -490,3 +492,34 @@ def test_every_session_url_works_for_the_owner(
     response = owner_client.get(url) if "GET" in methods else owner_client.post(url)
 
     assert response.status_code in (200, 302)
+
+
+# --- reading writes nothing ---------------------------------------------------------
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+SESSION_PAGES = [template for template, methods in SESSION_URLS if "GET" in methods]
+
+
+@pytest.mark.parametrize("template", SESSION_PAGES)
+def test_opening_a_session_page_writes_nothing(owner_client, own_things, template):
+    # own_things' schedule has made its sessions only up to 26 November: a page
+    # that made the coming months itself would write here.
+    url = template.format(**own_things)
+    owner_client.get("/journal/")  # the log-in and profile rows already exist
+
+    with CaptureQueriesContext(connection) as queries:
+        response = owner_client.get(url)
+
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
+    assert response.status_code in (200, 503)  # 503: PDF tools missing here
+    assert writes == []
+
+
+def test_opening_the_sessions_list_makes_no_sessions_ahead(owner_client, own_things):
+    before = TherapySession.objects.count()
+
+    owner_client.get("/journal/sessions/")
+    owner_client.get("/journal/sessions/next/")
+
+    assert TherapySession.objects.count() == before
+    assert SessionSchedule.objects.get().made_until == D(2026, 11, 26)

@@ -19,16 +19,10 @@ from django.views.decorators.http import (
 
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
-from journal import pdf, reports, session_dates
-from journal.models import (
-    Entry,
-    SessionSchedule,
-    SessionStar,
-    TalkPoint,
-    TherapySession,
-)
-from journal.schedule_forms import SessionForm, TalkPointForm
-from journal.services import therapy_sessions as services
+from journal import pdf, reports
+from journal.models import Entry, SessionSchedule, TalkPoint, TherapySession
+from journal.sessions import dates, queries, services
+from journal.sessions.forms import SessionForm, TalkPointForm
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +46,7 @@ def session_list(request):
         if data["repeats"] == SessionForm.ONCE:
             services.add_one_off(
                 request.user,
-                session_dates.local_moment(data["on"], data["at"], zone),
+                dates.local_moment(data["on"], data["at"], zone),
                 zone,
                 data["label"],
                 now,
@@ -74,7 +68,8 @@ def session_list(request):
             )
         logger.info("Sessions added by user %s", request.user.pk)
         return redirect("journal:sessions")
-    services.extend_schedules(request.user, today)
+    # Reading writes nothing: a schedule's sessions are made when it is set, and
+    # the daily job (send_reminders) keeps making them months ahead.
     sessions = TherapySession.objects.for_user(request.user)
     context = {
         "form": form,
@@ -94,17 +89,15 @@ def session_list(request):
 
 def _upcoming_extras(user, session):
     """The stars and talk points for a session (or, with None, those waiting)."""
-    starred = services.starred_entries(user, session)
-    points = list(TalkPoint.objects.for_user(user).filter(session=session))
-    return starred, points
+    return queries.starred_entries(user, session), queries.talk_points(user, session)
 
 
 def _summary_context(user, *, talk_form=None) -> dict:
     """Everything "since my last session" shows: a fixed number of queries."""
     profile = profile_for(user)
     zone, now = profile.time_zone, timezone.now()
-    span = session_dates.span_since_last_session(services.held_times(user), now, zone)
-    upcoming = services.upcoming(user, now)
+    span = dates.span_since_last_session(queries.held_times(user), now, zone)
+    upcoming = queries.upcoming(user, now)
     starred, points = _upcoming_extras(user, upcoming)
     return {
         "report": reports.load_span_report(user, span, zone, starred=starred),
@@ -115,9 +108,7 @@ def _summary_context(user, *, talk_form=None) -> dict:
         "zone": zone,
         "display_name": profile.display_name,
         "days_until": (
-            session_dates.days_until(upcoming.starts_at, now, zone)
-            if upcoming
-            else None
+            dates.days_until(upcoming.starts_at, now, zone) if upcoming else None
         ),
     }
 
@@ -125,7 +116,6 @@ def _summary_context(user, *, talk_form=None) -> dict:
 @login_required
 @require_safe
 def since_last_session(request):
-    services.extend_schedules(request.user, profile_for(request.user).today())
     context = _summary_context(request.user)
     return render(request, "journal/sessions/summary.html", context)
 
@@ -158,8 +148,8 @@ def session_detail(request, pk):
     report = None
     points = starred = []
     if session.starts_at <= now and not session.is_skipped:
-        span = session_dates.span_before(
-            session.starts_at, services.held_times(request.user), zone
+        span = dates.span_before(
+            session.starts_at, queries.held_times(request.user), zone
         )
         starred, points = _upcoming_extras(request.user, session)
         report = reports.load_span_report(request.user, span, zone, starred=starred)
@@ -190,7 +180,7 @@ def session_move(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        starts_at = session_dates.local_moment(data["on"], data["at"], zone)
+        starts_at = dates.local_moment(data["on"], data["at"], zone)
         if starts_at <= now:
             form.add_error("on", _("Choose a time that is still to come."))
         else:
@@ -253,66 +243,30 @@ def schedule_stop(request, pk):
 def entry_star(request, pk):
     """One tap: star the entry for the coming session, or take the star back."""
     entry = get_object_or_404(Entry.objects.for_user(request.user), pk=pk)
-    upcoming = services.upcoming(request.user, timezone.now())
-    star = SessionStar.objects.filter(entry=entry, session=upcoming).first()
-    if star is not None:
-        star.delete()
-        messages.success(request, _("Star taken back."))
-    else:
-        SessionStar.objects.get_or_create(entry=entry, session=upcoming)
+    if services.toggle_star(request.user, entry, timezone.now()):
         messages.success(request, _("Starred to bring up at your next session."))
+    else:
+        messages.success(request, _("Star taken back."))
     return redirect(safe_next(request, fallback="journal:since-last-session"))
 
 
 @login_required
 @require_POST
 def talk_point_add(request):
-    now = timezone.now()
-    upcoming = services.upcoming(request.user, now)
     form = TalkPointForm(request.POST)
     if form.is_valid():
-        last = (
-            TalkPoint.objects.for_user(request.user)
-            .filter(session=upcoming)
-            .order_by("-position")
-            .first()
-        )
-        TalkPoint.objects.create(
-            owner=request.user,
-            session=upcoming,
-            text=form.cleaned_data["text"],
-            position=(last.position + 1) if last else 0,
-        )
+        services.add_talk_point(request.user, form.cleaned_data["text"], timezone.now())
         messages.success(request, _("Added to your list."))
         return redirect("journal:since-last-session")
     context = _summary_context(request.user, talk_form=form)
     return render(request, "journal/sessions/summary.html", context)
 
 
-TALK_ACTIONS = ("done", "up", "down", "delete")
-
-
 @login_required
 @require_POST
 def talk_point_change(request, pk, action):
     point = get_object_or_404(TalkPoint.objects.for_user(request.user), pk=pk)
-    if action not in TALK_ACTIONS:
+    if action not in services.TALK_ACTIONS:
         raise Http404
-    if action == "done":
-        point.is_done = not point.is_done
-        point.save(update_fields=["is_done"])
-    elif action == "delete":
-        point.delete()
-    else:
-        siblings = list(
-            TalkPoint.objects.for_user(request.user).filter(session=point.session_id)
-        )
-        index = next(i for i, p in enumerate(siblings) if p.pk == point.pk)
-        other = index - 1 if action == "up" else index + 1
-        if 0 <= other < len(siblings):
-            siblings[index], siblings[other] = siblings[other], siblings[index]
-            for position, sibling in enumerate(siblings):
-                if sibling.position != position:
-                    sibling.position = position
-                    sibling.save(update_fields=["position"])
+    services.change_talk_point(point, action)
     return redirect(safe_next(request, fallback="journal:since-last-session"))

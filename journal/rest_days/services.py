@@ -27,6 +27,11 @@ def mark(user, first: datetime.date, last: datetime.date, reason: str = "") -> i
     return len(new)
 
 
+def unmark(rest_day: RestDay) -> None:
+    """The day is an ordinary day again."""
+    rest_day.delete()
+
+
 def rest_days_between(user, first: datetime.date, last: datetime.date) -> set:
     """The person's rest days in a span: one query."""
     return set(

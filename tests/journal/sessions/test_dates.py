@@ -2,7 +2,7 @@
 
 import datetime
 
-from journal import session_dates as sd
+from journal.sessions import dates as sd
 
 D = datetime.date
 T = datetime.time

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from journal.models import RestDay
-from journal.schedule_forms import RestDayForm
-from journal.services import rest_days
+from journal.rest_days import services
+from journal.rest_days.forms import RestDayForm
 
 logger = logging.getLogger(__name__)
 
@@ -27,9 +27,7 @@ def rest_day_list(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        added = rest_days.mark(
-            request.user, data["first"], data["last"], data["reason"]
-        )
+        added = services.mark(request.user, data["first"], data["last"], data["reason"])
         logger.info("User %s marked %s rest days", request.user.pk, added)
         messages.success(
             request,
@@ -54,6 +52,6 @@ def rest_day_list(request):
 @require_POST
 def rest_day_delete(request, pk):
     rest_day = get_object_or_404(RestDay.objects.for_user(request.user), pk=pk)
-    rest_day.delete()
+    services.unmark(rest_day)
     messages.success(request, _("That day is an ordinary day again."))
     return redirect(safe_next(request, fallback="journal:rest-days"))

@@ -123,6 +123,26 @@ def test_the_rest_page_refuses_put(owner_client):
 
 
 @pytest.mark.django_db
+def test_a_visitor_cannot_undo_a_rest_day(client, owner):
+    rest_day = RestDay.objects.create(owner=owner, day=D(2026, 11, 18))
+
+    response = client.post(f"/journal/rest-days/{rest_day.pk}/delete/")
+
+    assert response["Location"].startswith("/accounts/login/")
+    assert RestDay.objects.filter(pk=rest_day.pk).exists()
+
+
+@pytest.mark.django_db
+def test_undo_refuses_get(owner_client, owner):
+    rest_day = RestDay.objects.create(owner=owner, day=D(2026, 11, 18))
+
+    response = owner_client.get(f"/journal/rest-days/{rest_day.pk}/delete/")
+
+    assert response.status_code == 405
+    assert RestDay.objects.filter(pk=rest_day.pk).exists()
+
+
+@pytest.mark.django_db
 def test_the_week_says_how_many_days_were_rest(owner_client, owner):
     make_entry(owner, practiced_on=D(2026, 11, 17))
     RestDay.objects.create(owner=owner, day=D(2026, 11, 18))
@@ -281,3 +301,13 @@ def test_an_unusable_suggestion_falls_back_to_today(owner_client, suggested):
 
     assert response.status_code == 200
     assert "1999-01-01" not in response.content.decode()
+
+
+def test_unmarking_a_rest_day_makes_it_an_ordinary_day(owner):
+    from journal.rest_days import services
+
+    services.mark(owner, D(2026, 11, 18), D(2026, 11, 19))
+
+    services.unmark(RestDay.objects.get(owner=owner, day=D(2026, 11, 18)))
+
+    assert list(RestDay.objects.values_list("day", flat=True)) == [D(2026, 11, 19)]
