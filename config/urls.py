@@ -10,13 +10,15 @@ urlpatterns = [
     path("", include("core.urls")),
     # /accounts/reminders/… (reminders:…)
     path("accounts/reminders/", include("reminders.urls")),
+    # /accounts/export/csv/, export/json/, import/ (portability:…)
+    path("accounts/", include("portability.urls")),
     # /accounts/signup/, settings/, delete/ (accounts:…)
     path("accounts/", include("accounts.urls")),
     # /accounts/login/, logout/, password_…/ (Django's own names)
     path("accounts/", include("accounts.auth_urls")),
     # /i18n/setlang/: the footer's language switch (Django's name, set_language)
     path("i18n/setlang/", account_views.switch_language, name="set_language"),
-    # /journal/…, /accounts/export/…, /accounts/import/, /share/<token>/ (journal:…)
+    # /journal/…, /share/<token>/ (journal:…)
     path("", include("journal.urls")),
     # /guide/… (guide:…)
     path("guide/", include("guide.urls")),

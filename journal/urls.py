@@ -1,15 +1,14 @@
 """Every URL the journal answers, wherever INTERFACE.md puts it.
 
-Most live under /journal/; the person's data downloads sit under /accounts/ and the
-therapist's read-only page under /share/, as INTERFACE.md fixes them. They are all
-the journal's, so they share one namespace: ``journal:…``.
+Most live under /journal/; the therapist's read-only page sits under /share/, as
+INTERFACE.md fixes it. They are all the journal's, so they share one namespace:
+``journal:…``. The data downloads and import are portability's (portability/urls.py).
 """
 
 from django.urls import include, path, register_converter
 
 from journal.converters import IsoDateConverter
 from journal.views import (
-    data,
     entries,
     exercises,
     rest_days,
@@ -93,14 +92,7 @@ journal_patterns = [
     path("sharing/<int:pk>/revoke/", sharing.revoke, name="sharing-revoke"),
 ]
 
-data_patterns = [
-    path("export/csv/", data.export_csv, name="export-csv"),
-    path("export/json/", data.export_json, name="export-json"),
-    path("import/", data.your_data, name="your-data"),
-]
-
 urlpatterns = [
     path("journal/", include(journal_patterns)),
-    path("accounts/", include(data_patterns)),
     path("share/<str:token>/", sharing.share_view, name="share"),
 ]

@@ -24,8 +24,8 @@ from django.utils import timezone
 
 from core.network import client_ip
 from journal.models import Entry, ShareLink, WeeklyReflection
-from journal.services.portability import FORMAT_NAME
 from journal.services.share_links import hash_token
+from portability.document import FORMAT_NAME
 from tests.factories import make_user, sign_in
 
 pytestmark = pytest.mark.django_db
