@@ -9,7 +9,7 @@ from portability.entries import ENTRY_COLUMNS, csv_row, entry_record, starred_fo
 from portability.plans import plan_record
 from portability.reflections import reflection_record
 from portability.rest_days import rest_day_record
-from portability.sessions import (
+from portability.therapy_sessions import (
     SessionData,
     schedule_record,
     session_data,

@@ -17,7 +17,7 @@ from portability.matching import match_by_uuid
 from portability.plans import clean_plan, new_plans
 from portability.reflections import clean_reflection, new_reflections
 from portability.rest_days import clean_rest_day, new_rest_days
-from portability.sessions import (
+from portability.therapy_sessions import (
     add_sessions,
     clean_schedule,
     clean_session,
