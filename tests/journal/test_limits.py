@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import json
 import threading
 import uuid
 
@@ -36,26 +35,6 @@ def new_entry(day=DAY, **fields):
         "skill": "communication",
         "note": "One more moment.",
         "practiced_on": day.isoformat(),
-        **fields,
-    }
-
-
-def export_file(entries) -> SimpleUploadedFile:
-    document = {
-        "format": "between-sessions-export",
-        "version": 1,
-        "entries": entries,
-        "reflections": [],
-    }
-    return SimpleUploadedFile("export.json", json.dumps(document).encode())
-
-
-def record(day=DAY, **fields):
-    return {
-        "uuid": str(uuid.uuid4()),
-        "practiced_on": day.isoformat(),
-        "skill": "communication",
-        "note": "Imported.",
         **fields,
     }
 
