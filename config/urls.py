@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("core.urls")),
     # /accounts/reminders/… (reminders:…)
     path("accounts/reminders/", include("reminders.urls")),
+    # /accounts/export/csv/, export/json/, import/ (portability:…)
+    path("accounts/", include("portability.urls")),
     # /accounts/signup/, settings/, delete/ (accounts:…)
     path("accounts/", include("accounts.urls")),
     # /accounts/login/, logout/, password_…/ (Django's own names)
@@ -18,8 +20,8 @@ urlpatterns = [
     path("i18n/setlang/", account_views.switch_language, name="set_language"),
     # /journal/sharing/…, /share/<token>/: the therapist's side (sharing:…)
     path("", include("sharing.urls")),
-    # /journal/…, /accounts/export/…, /accounts/import/ (journal:…)
-    path("", include("journal.urls")),
+    # /journal/… (journal:…)
+    path("journal/", include("journal.urls")),
     # /guide/… (guide:…)
     path("guide/", include("guide.urls")),
     path("admin/", admin.site.urls),

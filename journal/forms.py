@@ -130,7 +130,7 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Entry
         # In the order of the export's columns, which are these with the entry's
-        # uuid and times (services/portability.py).
+        # uuid and times (portability/entries.py).
         fields = (
             "practiced_on",
             "skill",
@@ -306,30 +306,3 @@ class ReflectionForm(CrispyFormMixin, forms.ModelForm):
             field.error_messages["max_length"] = _(
                 "Please keep this to 2,000 characters (it has %(show_value)d now)."
             )
-
-
-class ImportForm(CrispyFormMixin, forms.Form):
-    file = forms.FileField(
-        label=_("Export file (.json)"),
-        help_text=_(
-            "A file you downloaded with “Download everything (JSON)”. At most 5 MB."
-        ),
-        error_messages={
-            "required": _("Choose a file to import."),
-            "empty": _("This file is empty."),
-        },
-    )
-
-    def __init__(self, *args, too_large=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".json,application/json"
-        # Refused while it arrived (core/uploads.py): the file never reached us.
-        self.too_large = too_large
-
-    def clean(self):
-        if self.too_large:
-            self.errors.pop("file", None)
-            self.add_error(
-                "file", _("This file is larger than 5 MB, so it was not imported.")
-            )
-        return super().clean()

@@ -1,22 +1,21 @@
-"""Every URL the journal answers, wherever INTERFACE.md puts it.
+"""Every URL the journal answers, all under /journal/ (``journal:…``).
 
-Most live under /journal/; the person's data downloads sit under /accounts/, as
-INTERFACE.md fixes them. They are all the journal's, so they share one namespace:
-``journal:…``.
+Sharing (/journal/sharing/…, /share/…) and export and import (/accounts/export/…,
+/accounts/import/) are apps of their own: sharing/urls.py, portability/urls.py.
 """
 
-from django.urls import include, path, register_converter
+from django.urls import path, register_converter
 
 from journal.converters import IsoDateConverter
 from journal.rest_days import views as rest_days
 from journal.sessions import views as therapy_sessions
-from journal.views import data, entries, exercises, week
+from journal.views import entries, exercises, week
 
 app_name = "journal"
 
 register_converter(IsoDateConverter, "isodate")
 
-journal_patterns = [
+urlpatterns = [
     path("", entries.today, name="today"),
     path("entries/", entries.entry_list, name="entry-list"),
     path("entries/new/", entries.entry_new, name="entry-new"),
@@ -83,15 +82,4 @@ journal_patterns = [
         rest_days.rest_day_delete,
         name="rest-day-delete",
     ),
-]
-
-data_patterns = [
-    path("export/csv/", data.export_csv, name="export-csv"),
-    path("export/json/", data.export_json, name="export-json"),
-    path("import/", data.your_data, name="your-data"),
-]
-
-urlpatterns = [
-    path("journal/", include(journal_patterns)),
-    path("accounts/", include(data_patterns)),
 ]

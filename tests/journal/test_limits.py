@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import json
 import threading
 import uuid
 
@@ -14,7 +13,6 @@ from pypdf import PdfReader
 from journal.models import Entry
 from journal.pdf import RefusedURL, html_to_pdf, static_files_only
 from journal.services.entries import MAX_ENTRIES_PER_DAY
-from journal.services.portability import MAX_IMPORT_ENTRIES
 from tests.factories import make_entry, make_user
 from tests.reliability.live_http import LiveSession
 
@@ -37,26 +35,6 @@ def new_entry(day=DAY, **fields):
         "skill": "communication",
         "note": "One more moment.",
         "practiced_on": day.isoformat(),
-        **fields,
-    }
-
-
-def export_file(entries) -> SimpleUploadedFile:
-    document = {
-        "format": "between-sessions-export",
-        "version": 1,
-        "entries": entries,
-        "reflections": [],
-    }
-    return SimpleUploadedFile("export.json", json.dumps(document).encode())
-
-
-def record(day=DAY, **fields):
-    return {
-        "uuid": str(uuid.uuid4()),
-        "practiced_on": day.isoformat(),
-        "skill": "communication",
-        "note": "Imported.",
         **fields,
     }
 
@@ -112,47 +90,6 @@ def test_a_large_ordinary_form_is_refused_not_a_server_error(owner_client):
     response = owner_client.post("/journal/entries/new/", {"note": "x" * (2 * MB)})
 
     assert response.status_code == 400
-
-
-# --- imports ------------------------------------------------------------------------
-
-
-def test_an_import_of_more_than_twenty_thousand_entries_is_refused_whole(owner_client):
-    entries = [record()] * (MAX_IMPORT_ENTRIES + 1)
-
-    response = owner_client.post("/accounts/import/", {"file": export_file(entries)})
-
-    assert (
-        "one import takes at most 20,000" in response.context["form"].errors["file"][0]
-    )
-    assert not Entry.objects.exists()
-
-
-def test_an_import_never_touches_or_reveals_another_persons_entry(owner_client):
-    theirs = make_entry(make_user("sky"), note="Sky's own words")
-    imported = record(uuid=str(theirs.uuid), note="Mine")
-
-    response = owner_client.post("/accounts/import/", {"file": export_file([imported])})
-
-    assert response.status_code == 302
-    theirs.refresh_from_db()
-    assert theirs.note == "Sky's own words"
-    owners = list(Entry.objects.exclude(pk=theirs.pk))
-    assert [e.note for e in owners] == ["Mine"]
-    assert owners[0].uuid != theirs.uuid
-
-
-def test_an_import_that_would_overfill_a_day_names_it_and_adds_nothing(
-    owner_client, owner
-):
-    fill_day(owner, count=MAX_ENTRIES_PER_DAY - 1)
-    entries = [record(), record()]
-
-    response = owner_client.post("/accounts/import/", {"file": export_file(entries)})
-
-    message = response.context["form"].errors["file"][0]
-    assert "at most 100 entries" in message and "2026-11-18" in message
-    assert Entry.objects.count() == MAX_ENTRIES_PER_DAY - 1
 
 
 # --- a hundred a day ------------------------------------------------------------------

@@ -474,7 +474,7 @@ FLOWS = {
         lambda w: {},
         lambda c, w: ShareLink.objects.get(pk=w.link.pk).revoked_at is not None,
     ),
-    "journal:your-data": Flow(
+    "portability:your-data": Flow(
         True,
         lambda c, w: "/accounts/import/",
         lambda w: {"file": import_file()},

@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from accounts.models import Profile
 from core.network import client_ip
 from journal.models import Entry, WeeklyReflection
-from journal.services.portability import FORMAT_NAME
+from portability.document import FORMAT_NAME
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db

@@ -28,7 +28,7 @@ from accounts.models import Profile
 from accounts.timezones import time_zone_choices
 from core.skills import Skill
 from journal.models import Entry, WeeklyReflection
-from journal.services.portability import FORMAT_NAME
+from portability.document import FORMAT_NAME
 from sharing.models import ShareLink
 from tests.factories import make_entry, make_user
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from core.network import client_ip
 from journal.models import Entry, WeeklyReflection
-from journal.services.portability import FORMAT_NAME
+from portability.document import FORMAT_NAME
 from sharing.models import ShareLink
 from sharing.services import hash_token
 from tests.factories import make_user, sign_in

@@ -19,9 +19,10 @@ from accounts.models import profile_for
 from accounts.sudo import sudo_required
 from core.http import posted_data, posted_files
 from core.uploads import upload_too_large
-from journal.forms import ImportForm
-from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
-from journal.services import portability
+from portability.document import ImportRefused, read_document
+from portability.exporting import csv_rows, document_for
+from portability.forms import ImportForm
+from portability.importing import import_document
 
 logger = logging.getLogger(__name__)
 
@@ -41,19 +42,16 @@ class _Echo:
 @require_safe
 @sudo_required(is_download=True)
 def export_csv(request):
-    entries = Entry.objects.for_user(request.user).order_by(
-        "practiced_on", "created_at"
-    )
     writer = csv.writer(_Echo())
 
-    def rows():
+    def lines():
+        rows = csv_rows(request.user)
         # The byte-order mark lets spreadsheet programs read accents correctly.
-        yield "\ufeff" + writer.writerow(portability.ENTRY_COLUMNS)
-        starred_for = portability.starred_for_cells(request.user)
-        for entry in entries.iterator():
-            yield writer.writerow(portability.csv_row(entry, starred_for))
+        yield "\ufeff" + writer.writerow(next(rows))
+        for row in rows:
+            yield writer.writerow(row)
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_download_name("csv")}"'
     logger.info("CSV export for user %s", request.user.pk)
     return response
@@ -63,22 +61,13 @@ def export_csv(request):
 @require_safe
 @sudo_required(is_download=True)
 def export_json(request):
-    user = request.user
-    document = portability.export_document(
-        profile_for(user),
-        Entry.objects.for_user(user).order_by("practiced_on", "created_at"),
-        WeeklyReflection.objects.for_user(user).order_by("week_of"),
-        timezone.now(),
-        RestDay.objects.for_user(user).order_by("day"),
-        ActivityPlan.objects.for_user(user).select_related("entry").order_by("pk"),
-        portability.session_data(user),
-    )
+    document = document_for(request.user, timezone.now())
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{_download_name("json")}"'
-    logger.info("JSON export for user %s", user.pk)
+    logger.info("JSON export for user %s", request.user.pk)
     return response
 
 
@@ -90,14 +79,13 @@ def your_data(request):
     form = ImportForm(posted_data(request), files, too_large=upload_too_large(request))
     if request.method == "POST" and form.is_valid():
         try:
-            document = portability.read_document(form.cleaned_data["file"].read())
-            result = portability.import_document(
+            result = import_document(
                 request.user,
-                document,
+                read_document(form.cleaned_data["file"].read()),
                 profile_for(request.user).today(),
                 timezone.now(),
             )
-        except portability.ImportRefused as refusal:
+        except ImportRefused as refusal:
             form.add_error("file", str(refusal))
         else:
             logger.info(
@@ -119,5 +107,5 @@ def your_data(request):
                     "rskipped": result.reflections_skipped,
                 },
             )
-            return redirect("journal:your-data")
-    return render(request, "journal/data.html", {"form": form})
+            return redirect("portability:your-data")
+    return render(request, "portability/your_data.html", {"form": form})

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from journal.models import Entry, WeeklyReflection
-from journal.services import portability
+from portability import entries as portability
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,133 @@
+"""Reading an export back in: add what is not there yet, all or nothing."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
+from journal.services.entries import lock_person
+from portability.document import ImportRefused, unreadable
+from portability.entries import clean_entry, refuse_full_days
+from portability.matching import match_by_uuid
+from portability.plans import clean_plan, new_plans
+from portability.reflections import clean_reflection, new_reflections
+from portability.rest_days import clean_rest_day, new_rest_days
+from portability.therapy_sessions import (
+    add_sessions,
+    clean_schedule,
+    clean_session,
+    clean_star,
+    clean_talk_point,
+)
+
+# One file at a time stays quick to check and write, whoever sends it.
+MAX_IMPORT_ENTRIES = 20_000
+BULK_BATCH = 1000
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    entries_added: int
+    entries_skipped: int
+    reflections_added: int
+    reflections_skipped: int
+
+
+def _read_all(document: dict, key: str, clean, label: str) -> list:
+    """Every record of the list ``key``, or the refusal naming the first unreadable.
+
+    ``label`` names one record, e.g. "Entry %(number)d", counting from 1.
+    """
+    cleaned = []
+    for number, record in enumerate(document.get(key, []), start=1):
+        try:
+            cleaned.append(clean(record))
+        except forms.ValidationError as error:
+            problem = " ".join(error.messages)
+            raise unreadable(label % {"number": number}, problem) from None
+    return cleaned
+
+
+def _refuse_too_many(document: dict) -> None:
+    count = len(document.get("entries", []))
+    if count > MAX_IMPORT_ENTRIES:
+        raise ImportRefused(
+            _(
+                "This file holds %(count)s entries; one import takes at most "
+                "%(limit)s. Nothing was imported."
+            )
+            % {"count": f"{count:,}", "limit": f"{MAX_IMPORT_ENTRIES:,}"}
+        )
+
+
+def import_document(user, document: dict, today: datetime.date, now) -> ImportResult:
+    """Add what is not there yet; change and delete nothing. All or nothing."""
+    _refuse_too_many(document)
+    # A day of slack: an export made in a zone ahead of ours may hold "tomorrow".
+    latest_day = today + datetime.timedelta(days=1)
+    # Translators: each label below names one record inside "%(record)s could not
+    # be read: …" (document.unreadable), so it can carry the article it needs there.
+    entries = _read_all(
+        document,
+        "entries",
+        lambda record: clean_entry(record, latest_day, now),
+        _("Entry %(number)d"),
+    )
+    reflections = _read_all(
+        document,
+        "reflections",
+        lambda record: clean_reflection(record, now),
+        _("Reflection %(number)d"),
+    )
+    rest_days = _read_all(
+        document, "rest_days", clean_rest_day, _("Rest day %(number)d")
+    )
+    plans = _read_all(
+        document,
+        "activity_plans",
+        lambda record: clean_plan(record, now),
+        _("Plan %(number)d"),
+    )
+    session_records = (
+        _read_all(
+            document, "session_schedules", clean_schedule, _("Schedule %(number)d")
+        ),
+        _read_all(document, "therapy_sessions", clean_session, _("Session %(number)d")),
+        _read_all(document, "stars", clean_star, _("Star %(number)d")),
+        _read_all(
+            document, "talk_points", clean_talk_point, _("Talk point %(number)d")
+        ),
+    )
+
+    with transaction.atomic():
+        lock_person(user)
+        added_entries = match_by_uuid(Entry, user, entries).new
+        refuse_full_days(user, added_entries)
+        added_reflections = new_reflections(user, reflections)
+        RestDay.objects.bulk_create(
+            new_rest_days(user, rest_days), batch_size=BULK_BATCH
+        )
+        Entry.objects.bulk_create(added_entries, batch_size=BULK_BATCH)
+        WeeklyReflection.objects.bulk_create(added_reflections, batch_size=BULK_BATCH)
+        ActivityPlan.objects.bulk_create(new_plans(user, plans), batch_size=BULK_BATCH)
+        try:
+            add_sessions(user, *session_records)
+        except forms.ValidationError as error:
+            raise ImportRefused(
+                _(
+                    "This export does not hold together: %(problem)s Nothing was "
+                    "imported."
+                )
+                % {"problem": " ".join(error.messages)}
+            ) from None
+    return ImportResult(
+        len(added_entries),
+        len(entries) - len(added_entries),
+        len(added_reflections),
+        len(reflections) - len(added_reflections),
+    )
