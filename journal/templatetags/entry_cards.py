@@ -16,7 +16,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def entry_card(context, entry, **options):
-    """Like including entry_card.html: what is not given comes from the page."""
+    """One card; what is not given (zone, stars, CSRF token) comes from the page."""
     return render_entry_card(entry, **_card_options(context, options))
 
 
