@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import emails, sessions, two_factor
-from accounts.forms import TurnOffTwoFactorForm, TwoFactorSetupForm
+from accounts.forms.two_factor import TurnOffTwoFactorForm, TwoFactorSetupForm
 from accounts.models import SignedInSession
 from accounts.sudo import sudo_required
 from core.http import posted_data

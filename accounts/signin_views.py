@@ -16,7 +16,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import lockout, sudo, two_factor
 from accounts.backends import MODEL_BACKEND
-from accounts.forms import CodeForm, ConfirmIdentityForm, LoginForm
+from accounts.forms.confirm import ConfirmIdentityForm
+from accounts.forms.signin import CodeForm, LoginForm
 from core.http import posted_data, safe_next
 from core.skills import skill_in_link
 

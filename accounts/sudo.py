@@ -92,7 +92,7 @@ def sudo_required(
                 query["download"] = "1"
             return redirect(f"{reverse('accounts:confirm')}?{urlencode(query)}")
 
-        from accounts.forms import ConfirmIdentityForm
+        from accounts.forms.confirm import ConfirmIdentityForm
 
         if PAYLOAD_FIELD not in request.POST:
             form = ConfirmIdentityForm(user=request.user, request=request)

@@ -23,14 +23,14 @@ from django.views.decorators.http import (
 from accounts import emails, lockout, sessions
 from accounts.backends import MODEL_BACKEND
 from accounts.erasure import erase_account
-from accounts.forms import (
-    DeleteAccountForm,
+from accounts.forms.confirm import DeleteAccountForm
+from accounts.forms.passwords import (
     PasswordChangeForm,
     ResetPasswordForm,
     ResetRequestForm,
-    SettingsForm,
-    SignUpForm,
 )
+from accounts.forms.profile import SettingsForm
+from accounts.forms.signin import SignUpForm
 from accounts.models import Profile, profile_for
 from accounts.signals import password_replaced
 from accounts.sudo import sudo_required

@@ -2,24 +2,48 @@
 
 A page of history shows 25 cards; as a template each cost about a millisecond
 (eight date filters, four URLs, a CSRF field, a dozen translated strings). Here the
-words are looked up once per card, dates once per day and language, and the HTML is
-the same as the template it replaced made (kept as the reference beside
-tests/journal/test_entry_cards.py, which compares the two).
+words are looked up once per card, dates once per day and language.
+
+Every piece of HTML is made by ``html()``, which escapes every value it is given
+(journal text is the person's own words, and a therapist reads some of it): no
+other code marks a card's text safe, and no value reaches the HTML another way.
+tests/journal/test_card_escaping.py puts markup in every field, on every page.
 """
 
 import datetime
 import functools
 import zoneinfo
-from html import escape as esc
+from html import escape
 
 from django.template.defaultfilters import urlencode
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from core.skills import Skill
 from journal.models import Entry
+
+
+def html(template: str, *values) -> SafeString:
+    """``template`` (our own markup, never a value) with each ``{}`` filled by a
+    value, escaped; a value already safe (made by ``html()``) is kept as it is."""
+    escaped = [
+        value if isinstance(value, SafeString) else escape(str(value))
+        for value in values
+    ]
+    # The one place this module marks text safe. mark_safe() itself would do the
+    # same, but its lazy-text wrapper doubled the cost of a card (a dozen calls each).
+    return SafeString(template.format(*escaped))
+
+
+def html_join(parts) -> SafeString:
+    """The parts one after the other, each escaped unless made by ``html()``."""
+    parts = list(parts)
+    return html("{}" * len(parts), *parts)
+
+
+EMPTY = html("")
 
 
 @functools.lru_cache(maxsize=512)
@@ -31,6 +55,12 @@ def _translated(message: str, language: str) -> str:
 def _(message: str, language: str | None = None) -> str:
     """gettext, remembered: a page of cards asks for the same words 25 times."""
     return _translated(message, language or translation.get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def _word(message: str, language: str) -> SafeString:
+    """A fixed word of the card, translated and escaped once per language."""
+    return html("{}", _(message, language))
 
 
 @functools.lru_cache(maxsize=64)
@@ -52,7 +82,7 @@ def local_date(value: datetime.date, fmt: str, language: str | None = None) -> s
 
 def _next_query(next_url: str) -> str:
     # Not remembered: the address may hold the words someone searched their journal for.
-    return esc(f"?next={urlencode(next_url)}") if next_url else ""
+    return f"?next={urlencode(next_url)}" if next_url else ""
 
 
 @functools.lru_cache(maxsize=64)
@@ -60,118 +90,115 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
-def _when(entry: Entry, show_day: bool, zone: str, language: str) -> str:
+def _when(entry: Entry, show_day: bool, zone: str, language: str) -> SafeString:
     day = ""
     if show_day:
-        day = esc(local_date(entry.practiced_on, _("D j M Y", language), language))
+        day = local_date(entry.practiced_on, _("D j M Y", language), language)
     written = entry.created_at.astimezone(_zone(zone))
     if written.date() != entry.practiced_on:
-        return day
+        return html("{}", day)
     moment = timezone.localtime(entry.created_at).isoformat()
-    time = f'<time datetime="{moment}">{written.strftime("%H:%M")}</time>'
-    return f"{day} · {time}" if show_day else time
+    time = html('<time datetime="{}">{}</time>', moment, written.strftime("%H:%M"))
+    return html("{} · {}", day, time) if show_day else time
 
 
-def _ratings(entry: Entry, language: str) -> str:
+def _distress_spoken(before, after, language: str) -> str:
+    if before is not None and after is not None:
+        return _("Distress went from %(before)s to %(after)s out of 10.", language) % {
+            "before": before,
+            "after": after,
+        }
+    if before is not None:
+        return _("Distress before: %(before)s out of 10.", language) % {
+            "before": before
+        }
+    return _("Distress after: %(after)s out of 10.", language) % {"after": after}
+
+
+def _ratings(entry: Entry, language: str) -> SafeString:
     before, after = entry.distress_before, entry.distress_after
     if before is None and after is None and not entry.helpfulness:
-        return ""
-    html = '\n  <p class="entry-ratings mb-2">\n    '
+        return EMPTY
+    distress = helped = EMPTY
     if before is not None or after is not None:
-        if before is not None and after is not None:
-            spoken = _(
-                "Distress went from %(before)s to %(after)s out of 10.", language
-            ) % {
-                "before": before,
-                "after": after,
-            }
-        elif before is not None:
-            spoken = _("Distress before: %(before)s out of 10.", language) % {
-                "before": before
-            }
-        else:
-            spoken = _("Distress after: %(after)s out of 10.", language) % {
-                "after": after
-            }
-        shown_before = "–" if before is None else before
-        shown_after = "–" if after is None else after
-        html += (
-            f'<span class="entry-distress"><span aria-hidden="true">'
-            f"{esc(_('Distress', language))} {shown_before} → {shown_after}</span>"
-            f'<span class="visually-hidden">{esc(spoken)}</span></span>\n    '
+        distress = html(
+            '<span class="entry-distress"><span aria-hidden="true">{} {} → {}</span>'
+            '<span class="visually-hidden">{}</span></span>\n    ',
+            _word("Distress", language),
+            "–" if before is None else before,
+            "–" if after is None else after,
+            _distress_spoken(before, after, language),
         )
     if entry.helpfulness:
-        helped = _("helped %(value)s/5", language) % {"value": entry.helpfulness}
-        html += f'<span class="entry-helped">{esc(helped)}</span>'
-    return html + "\n  </p>\n  "
+        helped = html(
+            '<span class="entry-helped">{}</span>',
+            _("helped %(value)s/5", language) % {"value": entry.helpfulness},
+        )
+    return html(
+        '\n  <p class="entry-ratings mb-2">\n    {}{}\n  </p>\n  ', distress, helped
+    )
 
 
-def _lines(text) -> str:
+def _lines(text) -> SafeString:
     """``text|linebreaksbr`` (escaped, then each line break a <br>), without the
     filter's lazy-text wrappers: a page of cards calls it dozens of times."""
-    escaped = esc(str(text))
-    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return html("{}<br>" * (len(lines) - 1) + "{}", *lines)
 
 
-def _note(entry: Entry) -> str:
-    return _lines(entry.note)
-
-
-def _answers(entry: Entry, language: str) -> str:
+def _answers(entry: Entry, language: str) -> SafeString:
     """A guided exercise's answers, as journal/includes/exercise_answers.html."""
     shown = entry.exercise_answers
-    html = (
-        '<div class="exercise-answers">\n  <p class="exercise-title small mb-1">'
-        f"{esc(str(shown.exercise.title))}</p>\n  "
-    )
+    comparison = EMPTY
     if shown.comparison:
-        items = "".join(
-            '    <p class="answer-compare-item mb-0"><span class="answer-compare-'
-            f'label">{esc(row.label)}</span> <span class="answer-compare-value">'
-            f"{esc(row.value)}</span></p>\n"
+        items = html_join(
+            html(
+                '    <p class="answer-compare-item mb-0"><span class="answer-compare-'
+                'label">{}</span> <span class="answer-compare-value">{}</span></p>\n',
+                row.label,
+                row.value,
+            )
             for row in shown.comparison
         )
-        html += f'<div class="answer-compare">\n{items}  </div>\n  '
-    rows = "".join(
-        f"<dt>{esc(row.label)}</dt><dd>{_lines(row.value)}</dd>" for row in shown.rows
+        comparison = html('<div class="answer-compare">\n{}  </div>\n  ', items)
+    rows = html_join(
+        html("<dt>{}</dt><dd>{}</dd>", row.label, _lines(row.value))
+        for row in shown.rows
     )
-    html += f'<dl class="answer-list mb-1">\n    {rows}\n  </dl>\n  '
+    note = EMPTY
     if not shown.note_is_generated:
-        html += (
-            '<p class="entry-note mb-1"><span class="fw-semibold">'
-            f"{esc(_('Note:', language))}</span> {_note(entry)}</p>"
+        note = html(
+            '<p class="entry-note mb-1"><span class="fw-semibold">{}</span> {}</p>',
+            _word("Note:", language),
+            _lines(entry.note),
         )
-    return html + "\n</div>\n"
+    return html(
+        '<div class="exercise-answers">\n  <p class="exercise-title small mb-1">'
+        '{}</p>\n  {}<dl class="answer-list mb-1">\n    {}\n  </dl>\n  {}\n</div>\n',
+        shown.exercise.title,
+        comparison,
+        rows,
+        note,
+    )
 
 
-def _body(entry: Entry, language: str) -> str:
+def _body(entry: Entry, language: str) -> SafeString:
     if entry.exercise_answers:
         return _answers(entry, language)
-    situation = ""
+    situation = EMPTY
     if entry.situation:
-        situation = (
-            '<p class="entry-situation mb-1"><span class="visually-hidden">'
-            f"{esc(_('Situation:', language))} </span>{esc(entry.situation)}</p>"
+        situation = html(
+            '<p class="entry-situation mb-1"><span class="visually-hidden">{} </span>'
+            "{}</p>",
+            _word("Situation:", language),
+            entry.situation,
         )
-    return (
-        f'{situation}\n  <p class="entry-note mb-2">{_note(entry)}</p>\n  '
-        f"{_ratings(entry, language)}"
+    return html(
+        '{}\n  <p class="entry-note mb-2">{}</p>\n  {}',
+        situation,
+        _lines(entry.note),
+        _ratings(entry, language),
     )
-
-
-@functools.lru_cache(maxsize=16)
-def _words(language: str) -> dict[str, str]:
-    """The card's fixed words in one language, looked up and escaped once."""
-    return {
-        key: esc(text)
-        for key, text in {
-            "starred": _("Starred"),
-            "to_bring_up": _("to bring up"),
-            "bring_up": _("Bring this up"),
-            "edit": _("Edit"),
-            "delete": _("Delete"),
-        }.items()
-    }
 
 
 @functools.lru_cache(maxsize=16)
@@ -186,61 +213,73 @@ def _url(name: str, pk: int, prefix: str) -> str:
     return f"{before}{pk}{after}"
 
 
+def _star(is_starred: bool, about: str, language: str) -> SafeString:
+    if is_starred:
+        return html(
+            '<button type="submit" class="btn btn-sm btn-outline-primary '
+            'star-button" aria-pressed="true"><span aria-hidden="true">★</span> '
+            '{}<span class="visually-hidden"> {}: {}</span></button>',
+            _word("Starred", language),
+            _word("to bring up", language),
+            about,
+        )
+    return html(
+        '<button type="submit" class="btn btn-sm btn-outline-secondary '
+        'star-button" aria-pressed="false"><span aria-hidden="true">☆</span> '
+        '{}<span class="visually-hidden">: {}</span></button>',
+        _word("Bring this up", language),
+        about,
+    )
+
+
 def _actions(
     entry: Entry, *, next_url: str, request_path: str, starred, csrf, language: str
-):
-    words = _words(language)
-    raw_day = local_date(entry.practiced_on, _("j M", language), language)
-    raw_skill = _skill_label(entry.skill, language)
-    day, skill = esc(raw_day), esc(raw_skill)
-    query = _next_query(next_url)
+) -> SafeString:
+    day = local_date(entry.practiced_on, _("j M", language), language)
+    skill = _skill_label(entry.skill, language)
+    about = f"{skill}, {day}"
     prefix = get_script_prefix()
-    edit = _url("journal:entry-edit", entry.pk, prefix)
+    edit = _url("journal:entry-edit", entry.pk, prefix) + _next_query(next_url)
     delete = _url("journal:entry-delete", entry.pk, prefix)
-    star_url = _url("journal:entry-star", entry.pk, prefix)
-    follow = ""
+    follow = EMPTY
     follow_up = entry.exercise_answers.follow_up if entry.exercise_answers else None
     if follow_up:
         question = _("Add “%(question)s”", language) % {"question": follow_up.short}
-        follow = f'<p class="mb-2"><a href="{edit}{query}">{esc(question)}</a></p>'
-    if entry.pk in starred:
-        star = (
-            '<button type="submit" class="btn btn-sm btn-outline-primary '
-            'star-button" aria-pressed="true"><span aria-hidden="true">★</span> '
-            f'{words["starred"]}<span class="visually-hidden"> '
-            f"{words['to_bring_up']}: {skill}, {day}</span></button>"
-        )
-    else:
-        star = (
-            '<button type="submit" class="btn btn-sm btn-outline-secondary '
-            'star-button" aria-pressed="false"><span aria-hidden="true">☆</span> '
-            f'{words["bring_up"]}<span class="visually-hidden">: {skill}, {day}'
-            "</span></button>"
-        )
-    more = _("More for %(skill)s, %(day)s", language)
-    more = esc(more % {"skill": raw_skill, "day": raw_day})
-    return mark_safe(  # noqa: S308 - every value above is escaped
-        f"{follow}\n"
+        follow = html('<p class="mb-2"><a href="{}">{}</a></p>', edit, question)
+    return html(
+        "{}\n"
         '  <div class="entry-actions">\n'
-        f'    <form method="post" action="{star_url}">\n'
+        '    <form method="post" action="{}">\n'
         '      <input type="hidden" name="csrfmiddlewaretoken" '
-        f'value="{esc(csrf)}"><input type="hidden" name="next" '
-        f'value="{esc(next_url or request_path)}">\n'
-        f"      {star}\n"
+        'value="{}"><input type="hidden" name="next" value="{}">\n'
+        "      {}\n"
         "    </form>\n"
         '    <details class="entry-menu">\n'
         '      <summary class="btn btn-sm btn-outline-secondary"><span '
         'aria-hidden="true">⋯</span><span class="visually-hidden">'
-        f"{more}</span></summary>\n"
+        "{}</span></summary>\n"
         '      <div class="entry-menu-items">\n'
-        f'        <a class="entry-menu-item" href="{edit}{query}">{words["edit"]}'
-        f'<span class="visually-hidden"> {skill}, {day}</span></a>\n'
+        '        <a class="entry-menu-item" href="{}">{}'
+        '<span class="visually-hidden"> {}</span></a>\n'
         '        <a class="entry-menu-item text-danger-emphasis" '
-        f'href="{delete}{query}" data-delete-entry="{delete}">{words["delete"]}'
-        f'<span class="visually-hidden"> {skill}, {day}</span></a>\n'
+        'href="{}" data-delete-entry="{}">{}'
+        '<span class="visually-hidden"> {}</span></a>\n'
         "      </div>\n"
         "    </details>\n"
-        "  </div>\n  "
+        "  </div>\n  ",
+        follow,
+        _url("journal:entry-star", entry.pk, prefix),
+        csrf,
+        next_url or request_path,
+        _star(entry.pk in starred, about, language),
+        _("More for %(skill)s, %(day)s", language) % {"skill": skill, "day": day},
+        edit,
+        _word("Edit", language),
+        about,
+        delete + _next_query(next_url),
+        delete,
+        _word("Delete", language),
+        about,
     )
 
 
@@ -257,7 +296,7 @@ def render_entry_card(
 ) -> SafeString:
     """One entry as a card: skill, when, what happened, ratings, star and menu."""
     language = translation.get_language()
-    actions = ""
+    actions = EMPTY
     if not hide_actions:
         actions = _actions(
             entry,
@@ -267,17 +306,28 @@ def render_entry_card(
             csrf=csrf_token,
             language=language,
         )
-    pk = entry.pk
-    return mark_safe(  # noqa: S308 - every value is escaped or made here
-        f'<article class="entry-card skill-{esc(entry.skill)}" '
-        f'aria-labelledby="entry-{pk}-title" data-entry-card>\n'
+    return html(
+        '<article class="entry-card skill-{}" aria-labelledby="entry-{}-title" '
+        "data-entry-card>\n"
         '  <header class="entry-card-head">\n'
-        f'    <h3 class="entry-card-title" id="entry-{pk}-title"><span '
+        '    <h3 class="entry-card-title" id="entry-{}-title"><span '
         'class="skill-tag"><span class="skill-dot" aria-hidden="true"></span>'
-        f"{esc(_skill_label(entry.skill, language))}</span></h3>\n"
-        f'    <p class="entry-when">{_when(entry, show_day, zone, language)}</p>\n'
-        f"  </header>\n  {_body(entry, language)}\n  {actions}\n</article>"
+        "{}</span></h3>\n"
+        '    <p class="entry-when">{}</p>\n'
+        "  </header>\n  {}\n  {}\n</article>",
+        entry.skill,
+        entry.pk,
+        entry.pk,
+        _skill_label(entry.skill, language),
+        _when(entry, show_day, zone, language),
+        _body(entry, language),
+        actions,
     )
+
+
+def render_entry_cards(entries, **options) -> SafeString:
+    """A list of cards, one after another, all drawn with the same options."""
+    return html_join(render_entry_card(entry, **options) for entry in entries)
 
 
 def render_shared_note(entry: Entry) -> SafeString:
@@ -286,45 +336,51 @@ def render_shared_note(entry: Entry) -> SafeString:
     if entry.exercise_answers:
         body = _body(entry, language)
     else:
-        situation = ""
+        situation = distress = EMPTY
         if entry.situation:
-            situation = (
-                f'<p class="entry-situation mb-1">{esc(entry.situation)}</p>\n    '
+            situation = html(
+                '<p class="entry-situation mb-1">{}</p>\n    ', entry.situation
             )
-        distress = ""
         before, after = entry.distress_before, entry.distress_after
         if before is not None or after is not None:
-            shown_before = "–" if before is None else before
-            shown_after = "–" if after is None else after
-            distress = (
-                '\n    <p class="small text-body-secondary mb-0">'
-                f"{esc(_('Distress', language))}: {shown_before} → {shown_after}</p>"
+            distress = html(
+                '\n    <p class="small text-body-secondary mb-0">{}: {} → {}</p>',
+                _word("Distress", language),
+                "–" if before is None else before,
+                "–" if after is None else after,
             )
-        body = f'{situation}<p class="mb-0">{_note(entry)}</p>{distress}'
-    skill = esc(_skill_label(entry.skill, language))
-    return mark_safe(  # noqa: S308 - every value is escaped or made here
+        body = html(
+            '{}<p class="mb-0">{}</p>{}', situation, _lines(entry.note), distress
+        )
+    return html(
         '<div class="entry-card mb-2">\n'
-        f'    <p class="fw-semibold mb-1">{skill}</p>\n'
-        f"    {body}\n  </div>"
+        '    <p class="fw-semibold mb-1">{}</p>\n'
+        "    {}\n  </div>",
+        _skill_label(entry.skill, language),
+        body,
     )
 
 
 def render_shared_notes(groups) -> SafeString:
     """A week's notes on the share page, by day (reports.DayNotes), or "none"."""
     language = translation.get_language()
-    html = [] if groups else [f"<p>{esc(_('No notes this week.', language))}</p>"]
+    if not groups:
+        return html("<p>{}</p>", _("No notes this week.", language))
     day_format = _("l j F", language)
+    parts = []
     for group in groups:
-        html.append(
-            f'<h4 class="h6 mt-2">{esc(local_date(group.day, day_format, language))}'
-            "</h4>\n"
+        parts.append(
+            html(
+                '<h4 class="h6 mt-2">{}</h4>\n',
+                local_date(group.day, day_format, language),
+            )
         )
-        html.extend(render_shared_note(entry) + "\n" for entry in group.entries)
+        parts.extend(html("{}\n", render_shared_note(entry)) for entry in group.entries)
         if group.more:
             more = ngettext(
                 "And %(counter)s more entry that day, not shown here.",
                 "And %(counter)s more entries that day, not shown here.",
                 group.more,
             ) % {"counter": group.more}
-            html.append(f'<p class="small">{esc(more)}</p>\n')
-    return mark_safe("".join(html))  # noqa: S308 - every value is escaped or made here
+            parts.append(html('<p class="small">{}</p>\n', more))
+    return html_join(parts)

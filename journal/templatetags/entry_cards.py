@@ -2,11 +2,11 @@
 (a whole list): see journal/cards.py."""
 
 from django import template
-from django.utils.safestring import mark_safe
 
 from journal.cards import (
     local_date,
     render_entry_card,
+    render_entry_cards,
     render_shared_note,
     render_shared_notes,
 )
@@ -16,7 +16,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def entry_card(context, entry, **options):
-    """Like including entry_card.html: what is not given comes from the page."""
+    """One card; what is not given (zone, stars, CSRF token) comes from the page."""
     return render_entry_card(entry, **_card_options(context, options))
 
 
@@ -24,10 +24,7 @@ def entry_card(context, entry, **options):
 def entry_cards(context, entries, **options):
     """``{% for entry in entries %}{% entry_card entry … %}{% endfor %}``, with the
     page's options worked out once for the whole list."""
-    shared = _card_options(context, options)
-    return mark_safe(  # noqa: S308 - each card escapes its own values
-        "".join(render_entry_card(entry, **shared) for entry in entries)
-    )
+    return render_entry_cards(entries, **_card_options(context, options))
 
 
 def _card_options(context, options) -> dict:

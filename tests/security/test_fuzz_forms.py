@@ -23,7 +23,8 @@ from django.test.utils import _TestState
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from accounts.forms import SettingsForm, SignUpForm
+from accounts.forms.profile import SettingsForm
+from accounts.forms.signin import SignUpForm
 from accounts.models import Profile
 from accounts.timezones import time_zone_choices
 from core.skills import Skill

@@ -1,0 +1,199 @@
+"""Markup typed into a journal is shown as text, on every page that shows it.
+
+The entry card and the shared note are drawn in Python (journal/cards.py), where
+Django's template escaping does not reach: every field a person types, on every page
+that shows a card or a note, is checked here. Removing any one escape fails a test.
+"""
+
+import datetime
+from html import escape
+
+import pytest
+import time_machine
+
+from journal.models import SessionStar, TherapySession
+from tests.factories import make_entry, make_exercise_entry, make_share_link
+
+pytestmark = pytest.mark.django_db
+
+# Saturday 21 November 2026, noon in UTC (the owner's zone); a session at 11:00.
+NOW = datetime.datetime(2026, 11, 21, 12, 0, tzinfo=datetime.UTC)
+TODAY = NOW.date()
+SESSION_AT = NOW - datetime.timedelta(hours=1)
+
+
+def markup(field: str) -> str:
+    """What someone might type, or paste, into ``field``: named, so a page that
+    shows another field's words cannot pass for this one."""
+    return f'<script>alert("{field}")</script>"><img src=x onerror=alert(1)>&amp;'
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def _entry(owner, **fields):
+    return make_entry(owner, practiced_on=TODAY, created_at=NOW, **fields)
+
+
+def _exercise(owner, key, answers, **fields):
+    return make_exercise_entry(
+        owner, key=key, answers=answers, practiced_on=TODAY, created_at=NOW, **fields
+    )
+
+
+# Every field of an entry that a card or a shared note shows, filled with markup.
+ENTRY_FIELDS = {
+    "note": lambda owner, text: _entry(owner, note=text),
+    "situation": lambda owner, text: _entry(owner, situation=text),
+    "one-line answer": lambda owner, text: _exercise(
+        owner, "thought-record", {"feeling": text}
+    ),
+    "answer of a few lines": lambda owner, text: _exercise(
+        owner, "thought-record", {"balanced_thought": text}
+    ),
+    "exercise note the person rewrote": lambda owner, text: _exercise(
+        owner, "thought-record", {}, note=text
+    ),
+    "something else, as the one choice": lambda owner, text: _exercise(
+        owner,
+        "name-the-feeling",
+        {
+            "feeling": "other",
+            "feeling_other": text,
+            "strength_before": 6,
+            "action": "Breathed",
+        },
+    ),
+    "something else, among several choices": lambda owner, text: _exercise(
+        owner,
+        "ride-the-wave",
+        {
+            "urge": "Leave",
+            "strength_before": 7,
+            "coping": ["cold", "other"],
+            "coping_other": text,
+        },
+    ),
+    "answer added afterwards": lambda owner, text: _exercise(
+        owner,
+        "conversation-plan",
+        {"want": "Time", "words": "Please", "how_it_went": text},
+    ),
+    "activity planned": lambda owner, text: _exercise(
+        owner,
+        "activity-plan",
+        {"activity": text, "planned_on": "2026-11-21", "expected": 3, "actual": 6},
+    ),
+}
+
+
+def _past_session(owner, entry=None):
+    session = TherapySession.objects.create(
+        owner=owner, starts_at=SESSION_AT, time_zone="UTC", label="Dr. R."
+    )
+    if entry is not None:
+        SessionStar.objects.create(entry=entry, session=session)
+    return session
+
+
+def _shared(owner, **link_fields):
+    _link, address = make_share_link(
+        owner, NOW, include_notes=True, display_name="Sam", **link_fields
+    )
+    return address
+
+
+# Every page that shows a card or a shared note: (owner, the entry) -> address.
+PAGES = {
+    "today": lambda owner, entry: "/journal/",
+    "history": lambda owner, entry: "/journal/entries/",
+    "the week": lambda owner, entry: "/journal/week/2026-11-16/",
+    "since the last session": lambda owner, entry: "/journal/sessions/next/",
+    "a past session": lambda owner, entry: (
+        f"/journal/sessions/{_past_session(owner, entry).pk}/"
+    ),
+    "deleting an entry": lambda owner, entry: f"/journal/entries/{entry.pk}/delete/",
+    "shared weeks": lambda owner, entry: _shared(owner),
+    "shared since the last session": lambda owner, entry: _shared(
+        owner, weeks=None, is_since_last_session=True
+    ),
+}
+
+
+def assert_shown_as_text(html: str, typed: str) -> None:
+    assert typed not in html
+    assert "<script>alert(" not in html
+    assert escape(typed) in html
+
+
+@pytest.mark.parametrize("shown_on", PAGES)
+@pytest.mark.parametrize("field", ENTRY_FIELDS)
+def test_markup_in_an_entry_is_shown_as_text_on_every_page(
+    client, owner, shown_on, field
+):
+    typed = markup(field)
+    entry = ENTRY_FIELDS[field](owner, typed)
+    address = PAGES[shown_on](owner, entry)
+    client.force_login(owner)
+
+    response = client.get(address)
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+
+
+@pytest.mark.parametrize("field", ["note", "situation", "answer of a few lines"])
+def test_markup_in_an_entry_is_shown_as_text_in_its_edit_form(client, owner, field):
+    typed = markup(field)
+    entry = ENTRY_FIELDS[field](owner, typed)
+    client.force_login(owner)
+
+    response = client.get(f"/journal/entries/{entry.pk}/edit/")
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+
+
+@pytest.mark.parametrize(
+    ("starts_in", "address"),
+    [
+        (-datetime.timedelta(hours=1), "/journal/sessions/{pk}/"),
+        (datetime.timedelta(days=2), "/journal/sessions/{pk}/"),
+        (datetime.timedelta(days=2), "/journal/sessions/"),
+    ],
+    ids=["a past session", "a coming session", "the list of sessions"],
+)
+def test_markup_in_a_session_label_is_shown_as_text(client, owner, starts_in, address):
+    typed = markup("label")
+    session = TherapySession.objects.create(
+        owner=owner, starts_at=NOW + starts_in, time_zone="UTC", label=typed
+    )
+    _entry(owner, note="Walked")
+    client.force_login(owner)
+
+    response = client.get(address.format(pk=session.pk))
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+
+
+@pytest.mark.parametrize("weeks", [4, None], ids=["shared weeks", "since last session"])
+def test_markup_in_the_name_on_a_share_link_is_shown_as_text(client, owner, weeks):
+    typed = markup("name")
+    _entry(owner, note="Walked")
+    _link, address = make_share_link(
+        owner,
+        NOW,
+        include_notes=True,
+        display_name=typed,
+        weeks=weeks,
+        is_since_last_session=weeks is None,
+    )
+
+    response = client.get(address)
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
