@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps run test lint format check migrate clean screenshots messages bench
+.PHONY: install system-deps run test lint format check js migrate clean screenshots messages bench
 
 # Development mode is never a default in the settings; these targets ask for it.
 export DJANGO_DEBUG ?= 1
@@ -58,6 +58,12 @@ format: install
 check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py build_js --check
+
+# The one script bundle pages load (static/js/site.js, committed) from its sources in
+# core/js/site/: run after editing any of them. No Node toolchain involved.
+js: install
+	$(BIN)/python manage.py build_js
 
 # The Spanish catalogue: collect new strings (needs GNU gettext, which system-deps
 # installs), then compile with polib. The compiled .mo files are committed, so `make

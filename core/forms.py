@@ -12,7 +12,7 @@ class CrispyFormMixin:
 
     Text fields lose the browser's ``maxlength``: it cuts a long paste silently,
     mid-word, so the person never learns their words were dropped. The limit moves
-    to ``data-max-length``, where static/js/site.js ("length-counter") counts as
+    to ``data-max-length``, where core/js/site/length-counter.js counts as
     they type, and the server's "please keep it to …" message explains the rest.
     """
 

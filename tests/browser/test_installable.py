@@ -163,3 +163,49 @@ def test_a_therapist_reading_a_link_gets_no_worker_and_no_cookie(
     )
     assert context.cookies() == []
     assert watch.problems(page) == []
+
+
+WAITING_ON_DEVICE = """
+() => new Promise((resolve, reject) => {
+  const request = indexedDB.open("between-sessions", 1);
+  request.onsuccess = () => {
+    const count = request.result.transaction("waiting").objectStore("waiting").count();
+    count.onsuccess = () => resolve(count.result);
+    count.onerror = () => reject(count.error);
+  };
+  request.onerror = () => reject(request.error);
+})
+"""
+
+
+def test_logging_out_asks_before_deleting_an_entry_still_waiting(
+    open_context, person, live_server
+):
+    context, _watch = open_context()
+    page, _scope = controlled_page(context, person, live_server)
+    # Kept on the device, then refused by the server (no skill): it stays waiting.
+    page.evaluate(
+        "document.querySelector('form[data-offline-form]')"
+        ".setAttribute('data-always-queue', '')"
+    )
+    page.fill("textarea[name=note]", "A note with no skill chosen.")
+    page.locator("form[data-offline-form] button[type=submit]").click()
+    page.locator("[data-offline-queue]").wait_for(state="visible")
+    questions = []
+
+    def answer_yes(dialog):
+        questions.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer_yes)
+    with page.expect_navigation(url=live_server.url + "/accounts/logged-out/"):
+        page.evaluate(
+            "setTimeout(() => document.querySelector('form[data-logout]')"
+            ".requestSubmit(), 0)"
+        )
+
+    assert questions == [
+        "You have 1 entries on this device that have not been sent yet. "
+        "Delete them from this device as you log out?"
+    ]
+    assert page.evaluate(WAITING_ON_DEVICE) == 0
