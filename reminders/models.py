@@ -54,7 +54,7 @@ class DeliveryQuerySet(models.QuerySet):
 class Delivery(models.Model):
     """One reminder, claimed before it is sent: one per person per local day.
 
-    The unique constraint is what makes `send_reminders` safe to run from two
+    The unique constraint is what makes `run_periodic` safe to run from two
     machines at once or twice in a minute: the second claim fails.
     """
 

@@ -1,4 +1,7 @@
-"""Finding who is due a reminder, claiming it, and sending it: `send_reminders`."""
+"""Finding who is due a reminder, claiming it, and sending it.
+
+Run every minute by `run_periodic` through reminders/jobs.py.
+"""
 
 import datetime
 import logging

@@ -14,7 +14,7 @@ class ChosenPasswordMixin:
 
     Django puts "this password is too short" under the confirmation field; it belongs
     beside the password being chosen. The rules show as a list that a small script
-    (the "password-rules" part of static/js/site.js) ticks off as the person types.
+    (core/js/site/password-rules.js) ticks off as the person types.
     """
 
     FIRST_FIELD = {"password2": "password1", "new_password2": "new_password1"}

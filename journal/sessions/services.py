@@ -20,7 +20,7 @@ from journal.sessions import dates
 from journal.sessions.queries import upcoming
 
 # A repeating schedule exists this far ahead: made when it is set, extended by the
-# daily job (send_reminders), never by opening a page.
+# periodic job (run_periodic), never by opening a page.
 HORIZON_WEEKS = 26
 
 

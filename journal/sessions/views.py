@@ -69,7 +69,7 @@ def session_list(request):
         logger.info("Sessions added by user %s", request.user.pk)
         return redirect("journal:sessions")
     # Reading writes nothing: a schedule's sessions are made when it is set, and
-    # the daily job (send_reminders) keeps making them months ahead.
+    # the periodic job (run_periodic) keeps making them months ahead.
     sessions = TherapySession.objects.for_user(request.user)
     context = {
         "form": form,
