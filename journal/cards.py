@@ -19,7 +19,7 @@ from django.template.defaultfilters import urlencode
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from core.skills import Skill
 from journal.models import Entry
@@ -59,7 +59,8 @@ def _(message: str, language: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _word(message: str, language: str) -> SafeString:
-    """A fixed word of the card, translated and escaped once per language."""
+    """A fixed word of the card, translated and escaped once per language. Callers
+    mark the word with gettext_noop, so makemessages finds it."""
     return html("{}", _(message, language))
 
 
@@ -124,7 +125,7 @@ def _ratings(entry: Entry, language: str) -> SafeString:
         distress = html(
             '<span class="entry-distress"><span aria-hidden="true">{} {} → {}</span>'
             '<span class="visually-hidden">{}</span></span>\n    ',
-            _word("Distress", language),
+            _word(gettext_noop("Distress"), language),
             "–" if before is None else before,
             "–" if after is None else after,
             _distress_spoken(before, after, language),
@@ -169,7 +170,7 @@ def _answers(entry: Entry, language: str) -> SafeString:
     if not shown.note_is_generated:
         note = html(
             '<p class="entry-note mb-1"><span class="fw-semibold">{}</span> {}</p>',
-            _word("Note:", language),
+            _word(gettext_noop("Note:"), language),
             _lines(entry.note),
         )
     return html(
@@ -190,7 +191,7 @@ def _body(entry: Entry, language: str) -> SafeString:
         situation = html(
             '<p class="entry-situation mb-1"><span class="visually-hidden">{} </span>'
             "{}</p>",
-            _word("Situation:", language),
+            _word(gettext_noop("Situation:"), language),
             entry.situation,
         )
     return html(
@@ -219,15 +220,15 @@ def _star(is_starred: bool, about: str, language: str) -> SafeString:
             '<button type="submit" class="btn btn-sm btn-outline-primary '
             'star-button" aria-pressed="true"><span aria-hidden="true">★</span> '
             '{}<span class="visually-hidden"> {}: {}</span></button>',
-            _word("Starred", language),
-            _word("to bring up", language),
+            _word(gettext_noop("Starred"), language),
+            _word(gettext_noop("to bring up"), language),
             about,
         )
     return html(
         '<button type="submit" class="btn btn-sm btn-outline-secondary '
         'star-button" aria-pressed="false"><span aria-hidden="true">☆</span> '
         '{}<span class="visually-hidden">: {}</span></button>',
-        _word("Bring this up", language),
+        _word(gettext_noop("Bring this up"), language),
         about,
     )
 
@@ -274,11 +275,11 @@ def _actions(
         _star(entry.pk in starred, about, language),
         _("More for %(skill)s, %(day)s", language) % {"skill": skill, "day": day},
         edit,
-        _word("Edit", language),
+        _word(gettext_noop("Edit"), language),
         about,
         delete + _next_query(next_url),
         delete,
-        _word("Delete", language),
+        _word(gettext_noop("Delete"), language),
         about,
     )
 
@@ -345,7 +346,7 @@ def render_shared_note(entry: Entry) -> SafeString:
         if before is not None or after is not None:
             distress = html(
                 '\n    <p class="small text-body-secondary mb-0">{}: {} → {}</p>',
-                _word("Distress", language),
+                _word(gettext_noop("Distress"), language),
                 "–" if before is None else before,
                 "–" if after is None else after,
             )
