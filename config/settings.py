@@ -254,29 +254,61 @@ DEFAULT_FROM_EMAIL = env_str(
     "DJANGO_DEFAULT_FROM_EMAIL", "Between Sessions <noreply@localhost>"
 )
 
+# --- Cookies and sessions ------------------------------------------------------------
+# The privacy page (templates/core/privacy.html) names every cookie below with what it
+# is for and how long it lasts; tests/core/test_privacy_page.py holds the two together.
+# Cookies go only over HTTPS in production, are out of reach of scripts and are not
+# sent on cross-site requests other than top-level links.
+COOKIES_ARE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+
+# sessionid. Without "keep me signed in" (and for a visitor's session) the cookie ends
+# with the browser; the server forgets a session after SESSION_COOKIE_AGE without use.
+# "Keep me signed in" (accounts/signin_views.py) makes it 30 days since the last use.
+# Sessions slide: accounts.middleware.SignedInSessionMiddleware writes the session
+# (renewing both expiries) at most once every 15 minutes of use, not on every request.
+SESSION_COOKIE_NAME = "sessionid"
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SECURE = COOKIES_ARE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Every signed-in page reads its session: from the shared cache, with the database
+# behind it (written to both; a session ended through the session store is gone from
+# both, accounts/sessions.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Messages ("Your settings are saved.") travel in the session, not in a `messages`
+# cookie of their own.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# csrftoken: one year since the last page with a form.
+CSRF_COOKIE_NAME = "csrftoken"
+CSRF_COOKIE_AGE = 365 * 24 * 60 * 60
+CSRF_COOKIE_SECURE = COOKIES_ARE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# django_language: a visitor's choice from the footer, until the browser closes
+# (signed in, the profile's language wins).
+LANGUAGE_COOKIE_NAME = "django_language"
+LANGUAGE_COOKIE_AGE = None
+LANGUAGE_COOKIE_SECURE = COOKIES_ARE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# `device` (accounts/lockout.py): a signed list of the accounts that signed in from
+# this browser, one year, with the session cookie's flags.
+
 # --- Security ------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-# Sessions end after 14 days without use: SlidingSessionMiddleware renews the expiry
-# at most once a day, instead of writing the session on every request.
-SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
-# Every signed-in page reads its session: from the shared cache, with the database
-# behind it (written to both; a session ended through the session store is gone from
-# both, accounts/sessions.py).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
-CSRF_COOKIE_SAMESITE = "Lax"
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 # Plain-HTTP health probes from the platform must not be redirected.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)

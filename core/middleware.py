@@ -12,6 +12,9 @@ from core.network import drop_untrusted_forwarded_headers
 logger = logging.getLogger(__name__)
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
+# No other site may load our responses into its own page (a journal PDF as an
+# <img>/<embed>, a JSON answer through a side channel): they are for this origin.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
 PRIVATE_PREFIXES = ("/journal/", "/accounts/", "/share/")
 
@@ -36,6 +39,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.setdefault(
+            "Cross-Origin-Resource-Policy", CROSS_ORIGIN_RESOURCE_POLICY
+        )
         return response
 
 

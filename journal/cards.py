@@ -362,8 +362,9 @@ def render_shared_note(entry: Entry) -> SafeString:
     )
 
 
-def render_shared_notes(groups) -> SafeString:
-    """A week's notes on the share page, by day (reports.DayNotes), or "none"."""
+def render_shared_notes(groups, *, level: int = 4) -> SafeString:
+    """Notes on either kind of share page, by day (reports.DayNotes), or "none";
+    each day a heading of ``level``."""
     language = translation.get_language()
     if not groups:
         return html("<p>{}</p>", _("No notes this week.", language))
@@ -372,8 +373,10 @@ def render_shared_notes(groups) -> SafeString:
     for group in groups:
         parts.append(
             html(
-                '<h4 class="h6 mt-2">{}</h4>\n',
+                '<h{} class="h6 mt-2">{}</h{}>\n',
+                level,
                 local_date(group.day, day_format, language),
+                level,
             )
         )
         parts.extend(html("{}\n", render_shared_note(entry)) for entry in group.entries)

@@ -2,6 +2,8 @@
 kind, generic, and free of journal text, skills and counts, because a lock screen or
 a shared inbox may show them to someone else."""
 
+import datetime
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
@@ -12,6 +14,9 @@ from django.utils.translation import gettext as _
 from reminders import push
 
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
+# The token carries the time it was signed (signing.dumps): a link from an old
+# e-mail, forwarded or left in an archive, stops working after this.
+UNSUBSCRIBE_MAX_AGE = datetime.timedelta(days=60)
 
 
 def reachable(reminder, profile, *, has_subscription: bool) -> list[str]:
@@ -25,6 +30,7 @@ def reachable(reminder, profile, *, has_subscription: bool) -> list[str]:
 
 
 def unsubscribe_url(user) -> str:
+    """A link that turns reminder e-mails off for UNSUBSCRIBE_MAX_AGE, no log-in."""
     token = signing.dumps({"user": user.pk}, salt=UNSUBSCRIBE_SALT)
     return settings.SITE_URL.rstrip("/") + reverse(
         "reminders:unsubscribe", args=[token]
@@ -77,3 +83,18 @@ def _send_email(user, title: str, line: str, path: str) -> None:
         },
     )
     message.send()
+
+
+def unsubscribing_user_id(token: str) -> int | None:
+    """The person an unsubscribe token names; None when it is not one of ours.
+
+    Raises signing.SignatureExpired for a real token that is too old.
+    """
+    try:
+        return signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)[
+            "user"
+        ]
+    except signing.SignatureExpired:
+        raise
+    except (signing.BadSignature, KeyError, TypeError):
+        return None

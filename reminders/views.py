@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.models import profile_for
 from core.http import posted_data
 from reminders import push
-from reminders.channels import UNSUBSCRIBE_SALT
+from reminders.channels import unsubscribing_user_id
 from reminders.forms import ReminderSettingsForm
 from reminders.models import PushSubscription, ReminderSettings
 
@@ -54,8 +54,11 @@ def settings_page(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     try:
-        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)["user"]
-    except (signing.BadSignature, KeyError, TypeError):
+        user_id = unsubscribing_user_id(token)
+    except signing.SignatureExpired:
+        # Calm, and the same for everyone: it names nobody and changes nothing.
+        return render(request, "reminders/unsubscribe_expired.html", status=410)
+    if user_id is None:
         return render(request, "reminders/unsubscribe_broken.html", status=400)
     if request.method != "POST":
         return render(request, "reminders/unsubscribe.html", {"token": token})

@@ -171,14 +171,18 @@ def _since_last_session(link, now) -> dict:
     )
     upcoming = therapy_sessions.upcoming(link.owner, now)
     starred = therapy_sessions.starred_entries(link.owner, upcoming)
-    return {
-        "report": reports.load_span_report(
-            link.owner, span, zone, starred=starred, include_notes=link.include_notes
-        ),
-        "zone": zone,
-        # Times of day on the cards in the owner's zone, not the reader's.
-        "person_time_zone": zone,
-    }
+    report = reports.load_span_report(
+        link.owner, span, zone, starred=starred, include_notes=link.include_notes
+    )
+    return {"report": report, "starred_by_day": _by_day(report.starred), "zone": zone}
+
+
+def _by_day(entries) -> list[reports.DayNotes]:
+    """Entries (newest first) grouped by their day, as the shared notes draw them."""
+    days: dict = {}
+    for entry in entries:
+        days.setdefault(entry.practiced_on, []).append(entry)
+    return [reports.DayNotes(day, found) for day, found in days.items()]
 
 
 def _visitor_mark(request, link) -> str:

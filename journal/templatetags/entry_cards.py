@@ -50,9 +50,9 @@ def shared_note(entry):
 
 
 @register.simple_tag
-def shared_notes(groups):
-    """A week's notes by day on the therapist's read-only page (journal/cards.py)."""
-    return render_shared_notes(groups)
+def shared_notes(groups, level=4):
+    """Notes by day on the therapist's read-only pages (journal/cards.py)."""
+    return render_shared_notes(groups, level=level)
 
 
 @register.filter

@@ -1,10 +1,13 @@
 """The reminder settings page, and unsubscribing without logging in."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.core import signing
 from django.test import Client
 
-from reminders.channels import UNSUBSCRIBE_SALT, unsubscribe_url
+from reminders.channels import UNSUBSCRIBE_MAX_AGE, UNSUBSCRIBE_SALT, unsubscribe_url
 from reminders.models import ReminderSettings
 from tests.factories import make_user
 
@@ -147,3 +150,56 @@ def test_a_broken_unsubscribe_link_changes_nothing(owner, token):
 
     assert response.status_code == 400
     assert ReminderSettings.objects.get(user=owner).channel_email
+
+
+SENT_AT = datetime.datetime(2026, 11, 2, 20, 0, tzinfo=datetime.UTC)
+
+
+def unsubscribe_path_sent_at(user, when) -> str:
+    with time_machine.travel(when, tick=False):
+        return unsubscribe_path(user)
+
+
+def test_unsubscribe_links_last_sixty_days():
+    assert datetime.timedelta(days=60) == UNSUBSCRIBE_MAX_AGE
+
+
+def test_a_mail_apps_one_click_unsubscribe_works_on_a_recent_email(owner):
+    ReminderSettings.objects.create(user=owner, enabled=True)
+    path = unsubscribe_path_sent_at(owner, SENT_AT)
+
+    with time_machine.travel(SENT_AT + datetime.timedelta(days=59), tick=False):
+        response = Client(enforce_csrf_checks=True).post(
+            path,
+            "List-Unsubscribe=One-Click",
+            content_type="application/x-www-form-urlencoded",
+        )
+
+    assert response.status_code == 200
+    assert not ReminderSettings.objects.get(user=owner).channel_email
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_expired_unsubscribe_link_changes_nothing_and_says_where_to_stop_them(
+    owner, method
+):
+    ReminderSettings.objects.create(user=owner, enabled=True)
+    path = unsubscribe_path_sent_at(owner, SENT_AT)
+
+    with time_machine.travel(SENT_AT + datetime.timedelta(days=61), tick=False):
+        response = getattr(Client(), method)(path)
+
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "This link has expired" in html
+    assert 'href="/accounts/reminders/"' in html
+    assert ReminderSettings.objects.get(user=owner).channel_email
+
+
+def test_the_expired_unsubscribe_page_speaks_spanish(owner):
+    path = unsubscribe_path_sent_at(owner, SENT_AT)
+
+    with time_machine.travel(SENT_AT + datetime.timedelta(days=61), tick=False):
+        response = Client(HTTP_ACCEPT_LANGUAGE="es").get(path)
+
+    assert "Este enlace caducó" in response.content.decode()
