@@ -23,6 +23,11 @@ def turn_on_two_factor(user) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="Authenticator app")
 
 
+def device_of(user) -> TOTPDevice:
+    """The person's authenticator, as the database holds it now."""
+    return TOTPDevice.objects.get(user=user)
+
+
 def password_step(client, username="river"):
     return client.post("/accounts/login/", {"username": username, "password": PASSWORD})
 
