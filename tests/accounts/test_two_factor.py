@@ -195,3 +195,40 @@ def test_a_visitor_is_asked_to_log_in(client, path):
 )
 def test_actions_refuse_get(river_client, path):
     assert river_client.get(path).status_code == 405
+
+
+@pytest.fixture
+def stale_client(river):
+    """Signed in long enough ago that the password counts as not recent."""
+    client = Client()
+    client.force_login(river)
+    return client
+
+
+def test_setting_it_up_without_a_recent_password_asks_is_it_you_first(stale_client):
+    response = stale_client.get("/accounts/two-factor/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/confirm/?next=")
+
+
+def test_turning_it_on_without_a_recent_password_keeps_it_off(stale_client, river):
+    device = two_factor.pending_device(river)
+
+    response = stale_client.post("/accounts/two-factor/", {"code": code_for(device)})
+
+    assert "accounts/confirm_identity.html" in [t.name for t in response.templates]
+    assert not two_factor.is_enabled(river)
+
+
+def test_after_is_it_you_the_first_code_turns_it_on(stale_client, river):
+    device = two_factor.pending_device(river)
+    asked = stale_client.post("/accounts/two-factor/", {"code": code_for(device)})
+
+    response = stale_client.post(
+        "/accounts/two-factor/",
+        {"sudo_payload": asked.context["payload"], "confirm-password": PASSWORD},
+    )
+
+    assert len(response.context["codes"]) == 10
+    assert two_factor.is_enabled(river)
