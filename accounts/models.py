@@ -67,6 +67,9 @@ class LoginFailure(models.Model):
     username = models.CharField(max_length=150)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     failed_at = models.DateTimeField(default=timezone.now)
+    # Made by one of the account's own sessions ("is it you?", changing the
+    # password): those have a rule of their own that the device cookie never passes.
+    is_signed_in = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
