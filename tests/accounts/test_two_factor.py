@@ -3,10 +3,9 @@
 import pytest
 from django.test import Client
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import two_factor
-from accounts.models import RecoveryCode
+from accounts.models import AuthenticatorDevice, RecoveryCode
 from tests.factories import make_user, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -19,13 +18,13 @@ def code_for(device) -> str:
     return f"{TOTP(device.bin_key).token():06d}"
 
 
-def turn_on_two_factor(user) -> TOTPDevice:
-    return TOTPDevice.objects.create(user=user, name="Authenticator app")
+def turn_on_two_factor(user) -> AuthenticatorDevice:
+    return AuthenticatorDevice.objects.create(user=user, name="Authenticator app")
 
 
-def device_of(user) -> TOTPDevice:
+def device_of(user) -> AuthenticatorDevice:
     """The person's authenticator, as the database holds it now."""
-    return TOTPDevice.objects.get(user=user)
+    return AuthenticatorDevice.objects.get(user=user)
 
 
 def password_step(client, username="river"):
@@ -63,7 +62,7 @@ def test_a_wrong_first_code_keeps_two_factor_off(river_client, river):
 
 def test_the_right_first_code_turns_it_on_and_shows_ten_codes_once(river_client, river):
     river_client.get("/accounts/two-factor/")
-    device = TOTPDevice.objects.get(user=river)
+    device = AuthenticatorDevice.objects.get(user=river)
 
     response = river_client.post("/accounts/two-factor/", {"code": code_for(device)})
     again = river_client.get("/accounts/two-factor/")
