@@ -6,4 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from accounts import signals  # noqa: F401 - connects the profile signal
+        from accounts import lockout_records, signals  # noqa: F401 - connects signals
+        from core import periodic
+
+        periodic.register("lock-out-records", lockout_records.forget_old)

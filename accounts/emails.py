@@ -26,6 +26,7 @@ CONFIRM_MAX_AGE = 3 * 24 * 60 * 60
 
 NOTICES = {
     "share-link-created": _("A link to your journal summary was made"),
+    "two-factor-on": _("Two-factor sign-in was turned on"),
     "two-factor-off": _("Two-factor sign-in was turned off"),
     "password-changed": _("Your password was changed"),
     "email-changed": _("Your e-mail address was changed"),

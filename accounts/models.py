@@ -1,12 +1,20 @@
 import datetime
+import time
+from base64 import b32encode
+from binascii import unhexlify
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
+from django_otp.oath import TOTP
+from django_otp.util import random_hex
 
 from accounts.choices import Language, WeekStart
 from accounts.timezones import local_today
+from core.encryption import EncryptedTextField
 from core.user_agents import describe
 
 
@@ -67,6 +75,9 @@ class LoginFailure(models.Model):
     username = models.CharField(max_length=150)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     failed_at = models.DateTimeField(default=timezone.now)
+    # Made by one of the account's own sessions ("is it you?", changing the
+    # password): those have a rule of their own that the device cookie never passes.
+    is_signed_in = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
@@ -130,3 +141,75 @@ class RecoveryCode(models.Model):
 
     def __str__(self):
         return f"Recovery code {self.pk}"
+
+
+def new_authenticator_key() -> str:
+    """20 random bytes, hex-encoded, as django-otp's TOTPDevice makes them."""
+    return random_hex(20)
+
+
+class AuthenticatorDevice(TimestampMixin, ThrottlingMixin, Device):
+    """An authenticator app (TOTP): django-otp's TOTPDevice with its key encrypted.
+
+    The key is what the app shows codes from: whoever reads it can make every code,
+    so it is stored encrypted under the field keys like journal text (and rotated
+    with ``manage.py reencrypt``), never shown in the admin, and read only through
+    accounts/two_factor.py.
+    """
+
+    key = EncryptedTextField(default=new_authenticator_key)  # hex, as in django-otp
+    step = models.PositiveSmallIntegerField(default=30)
+    t0 = models.BigIntegerField(default=0)
+    digits = models.PositiveSmallIntegerField(default=6)
+    tolerance = models.PositiveSmallIntegerField(default=1)
+    drift = models.SmallIntegerField(default=0)
+    # The time step of the last code accepted: a code is never accepted twice.
+    last_t = models.BigIntegerField(default=-1)
+
+    class Meta(Device.Meta):
+        verbose_name = "authenticator app"
+
+    @property
+    def bin_key(self) -> bytes:
+        return unhexlify(self.key.encode("ascii"))
+
+    def verify_token(self, token) -> bool:
+        """True, once, for a code the app shows now (TOTPDevice's rules)."""
+        allowed, _details = self.verify_is_allowed()
+        if not allowed:
+            return False
+        try:
+            token = int(token)
+        except (TypeError, ValueError):
+            verified = False
+        else:
+            totp = TOTP(self.bin_key, self.step, self.t0, self.digits, self.drift)
+            totp.time = time.time()
+            verified = totp.verify(token, self.tolerance, self.last_t + 1)
+            if verified:
+                self.last_t = totp.t()
+                self.drift = totp.drift
+                self.throttle_reset(commit=False)
+                self.set_last_used_timestamp(commit=False)
+                self.save()
+        if not verified:
+            self.throttle_increment(commit=True)
+        return verified
+
+    def get_throttle_factor(self):
+        return getattr(settings, "OTP_TOTP_THROTTLE_FACTOR", 1)
+
+    @property
+    def config_url(self) -> str:
+        """The otpauth:// link an app reads from the QR code."""
+        issuer = settings.OTP_TOTP_ISSUER.replace(":", "")
+        label = f"{issuer}:{self.user.get_username()}"
+        params = urlencode(
+            {
+                "secret": b32encode(self.bin_key),
+                "algorithm": "SHA1",
+                "digits": self.digits,
+                "period": self.step,
+            }
+        )
+        return f"otpauth://totp/{quote(label)}?{params}&issuer={quote(issuer)}"

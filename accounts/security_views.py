@@ -18,8 +18,15 @@ from core.http import posted_data
 logger = logging.getLogger(__name__)
 
 
+def _is_setting_up(request) -> bool:
+    return not two_factor.is_enabled(request.user)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+# A stolen session must not turn it on (the owner would be locked out for good: a
+# reset keeps it on), nor read the key being set up (the owner could scan it later).
+@sudo_required(when=_is_setting_up)
 def two_factor_page(request):
     user = request.user
     if two_factor.is_enabled(user):
@@ -29,6 +36,7 @@ def two_factor_page(request):
     if request.method == "POST" and form.is_valid():
         codes = two_factor.turn_on(device)
         logger.info("Two-factor turned on for user %s", user.pk)
+        emails.send_notice(user, "two-factor-on")
         # Shown on this response only: never stored in plain text, never again.
         return render(request, "accounts/two_factor_codes.html", {"codes": codes})
     context = {

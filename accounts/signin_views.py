@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import lockout, sudo, two_factor
 from accounts.backends import MODEL_BACKEND
@@ -35,7 +34,7 @@ def paused_response(request, until):
 def finish_sign_in(request, user, *, remember: bool, redirect_to: str, device=None):
     """Sign the person in on this browser and remember the browser for next time."""
     auth_login(request, user, backend=MODEL_BACKEND)
-    if isinstance(device, TOTPDevice):
+    if two_factor.is_authenticator(device):
         otp_login(request, device)
     # 0: the session cookie ends with the browser; the server forgets it after
     # SESSION_COOKIE_AGE without use either way.

@@ -1,7 +1,10 @@
 """Two-factor sign-in with an authenticator app (TOTP, through django-otp).
 
-Recovery codes are ours rather than django-otp's static tokens, which are stored as
-plain text: a copy of the database must not hold a way into anyone's journal.
+The only module that reads or writes authenticators. Their keys are ours
+(accounts.models.AuthenticatorDevice, encrypted at rest) rather than django-otp's
+TOTPDevice, and recovery codes are ours rather than django-otp's static tokens: both
+of those are stored as plain text, and a copy of the database must not hold a way
+into anyone's journal.
 """
 
 import base64
@@ -13,10 +16,8 @@ import segno
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_otp import devices_for_user
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import RecoveryCode
+from accounts.models import AuthenticatorDevice, RecoveryCode
 
 RECOVERY_CODE_COUNT = 10
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
@@ -26,27 +27,26 @@ DEVICE_NAME = "Authenticator app"
 
 def is_enabled(user) -> bool:
     """True when the person has a confirmed authenticator."""
-    return any(
-        isinstance(device, TOTPDevice)
-        for device in devices_for_user(user, confirmed=True)
-    )
+    return AuthenticatorDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def pending_device(user) -> TOTPDevice:
+def pending_device(user) -> AuthenticatorDevice:
     """The not-yet-confirmed authenticator being set up, made on first use."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    device = AuthenticatorDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+        device = AuthenticatorDevice.objects.create(
+            user=user, name=DEVICE_NAME, confirmed=False
+        )
     return device
 
 
-def secret_for_typing(device: TOTPDevice) -> str:
+def secret_for_typing(device: AuthenticatorDevice) -> str:
     """The key as people type it into an app: base32, in groups of four."""
     secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
-def qr_code_svg(device: TOTPDevice) -> str:
+def qr_code_svg(device: AuthenticatorDevice) -> str:
     """The set-up link as an inline SVG (no script, no style attribute)."""
     return segno.make(device.config_url, error="m").svg_inline(
         scale=5, border=3, title=_("QR code for your authenticator app")
@@ -75,13 +75,13 @@ def new_recovery_codes(user) -> list[str]:
     return [f"{code[:4]}-{code[4:8]}-{code[8:]}" for code in codes]
 
 
-def code_matches_new_device(device: TOTPDevice, code: str) -> bool:
+def code_matches_new_device(device: AuthenticatorDevice, code: str) -> bool:
     """True if the app being set up shows this code (each code works once)."""
     token = _normalise(code)
     return bool(token) and device.verify_token(token)
 
 
-def turn_on(device: TOTPDevice) -> list[str]:
+def turn_on(device: AuthenticatorDevice) -> list[str]:
     """Confirm the device whose code matched; returns the new recovery codes."""
     device.confirmed = True
     device.save(update_fields=["confirmed"])
@@ -93,8 +93,8 @@ def verify(user, code: str):
     token = _normalise(code)
     if not token:
         return None
-    for device in devices_for_user(user, confirmed=True):
-        if isinstance(device, TOTPDevice) and device.verify_token(token):
+    for device in AuthenticatorDevice.objects.filter(user=user, confirmed=True):
+        if device.verify_token(token):
             return device
     used = RecoveryCode.objects.filter(
         user=user, code_hash=_hash(token), used_at__isnull=True
@@ -115,8 +115,13 @@ def unused_recovery_codes(user) -> int:
     return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
 
 
+def is_authenticator(device) -> bool:
+    """True for an app's device (a recovery code has no device to remember)."""
+    return isinstance(device, AuthenticatorDevice)
+
+
 def turn_off(user) -> None:
     """Remove the authenticator and the recovery codes."""
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=user).delete()
+        AuthenticatorDevice.objects.filter(user=user).delete()
         RecoveryCode.objects.filter(user=user).delete()

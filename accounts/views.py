@@ -164,7 +164,7 @@ def email_confirm(request, token):
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete_account(request):
     # No sudo prompt: erasing always asks for the password, however recent.
-    form = DeleteAccountForm(posted_data(request), user=request.user)
+    form = DeleteAccountForm(posted_data(request), user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         user_id = request.user.pk
         erase_account(request.user)
@@ -181,6 +181,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's view; other sessions end (Django), share links on request, a notice."""
 
     form_class = PasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def form_valid(self, form):
         response = super().form_valid(form)

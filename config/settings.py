@@ -347,6 +347,10 @@ AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_DISABLE_ACCESS_LOG = True
+# A browser that signed in to the account before passes the pair rule too.
+AXES_WHITELIST_CALLABLE = "accounts.lockout.is_known_browser"
+# Failed log-ins keep no query string, form data or full user agent.
+AXES_HANDLER = "accounts.lockout_records.MinimalAxesHandler"
 
 # /.well-known/security.txt (RFC 9116): where to report a vulnerability, and until
 # when that holds. The file must expire; a year from start-up keeps it fresh on every

@@ -5,9 +5,12 @@ DEBUG off a password alone is not enough: the session must have passed a code fr
 an authenticator app (django-otp's ``is_verified``).
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import admin
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 
 class VerifiedAdminSite(admin.AdminSite):
@@ -21,4 +24,7 @@ class VerifiedAdminSite(admin.AdminSite):
         if user.is_authenticated and user.is_active and user.is_staff:
             # Signed in, but without a code this time: say what is missing.
             return render(request, "core/admin_needs_two_factor.html", status=403)
-        return super().login(request, extra_context)
+        # Never Django's admin form: it signs in with the password alone, skipping
+        # the second step. The site's own log-in asks for the code when it is on.
+        next_page = request.GET.get("next") or reverse("admin:index")
+        return redirect(f"{reverse('login')}?{urlencode({'next': next_page})}")

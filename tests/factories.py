@@ -120,9 +120,10 @@ def make_signed_in_session(
 def sign_in_with_second_factor(client, user):
     """Signed in with the password and a code from an authenticator app."""
     from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    device = TOTPDevice.objects.create(user=user, name="Authenticator app")
+    from accounts.models import AuthenticatorDevice
+
+    device = AuthenticatorDevice.objects.create(user=user, name="Authenticator app")
     sign_in(client, user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id

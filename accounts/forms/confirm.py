@@ -1,12 +1,11 @@
 """ "Is it really you?" before a sensitive action, and deleting the account."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import lockout, two_factor
+from accounts import two_factor
+from accounts.forms.guard import is_right
 from core.forms import CrispyFormMixin
-from core.network import client_ip
 
 
 class ConfirmIdentityForm(CrispyFormMixin, forms.Form):
@@ -38,18 +37,16 @@ class ConfirmIdentityForm(CrispyFormMixin, forms.Form):
     def clean(self):
         password = self.cleaned_data.get("password") or ""
         code = self.cleaned_data.get("code") or ""
-        username = self.user.get_username()
-        ip_address = client_ip(self.request)
-        now = timezone.now()
-        if lockout.pause_for(self.request, username, self.user.pk, now):
-            raise forms.ValidationError(_("Logging in is paused for a moment."))
         if not password and not code:
             raise forms.ValidationError(_("Type your password to go on."))
-        if password and self.user.check_password(password):
+
+        def matches():
+            if password and self.user.check_password(password):
+                return True
+            return bool(code) and two_factor.verify(self.user, code) is not None
+
+        if is_right(self, matches, field="password"):
             return self.cleaned_data
-        if code and two_factor.verify(self.user, code) is not None:
-            return self.cleaned_data
-        lockout.record_failure(username, ip_address, now)
         raise forms.ValidationError(
             _("That didn't match. Nothing has changed; you can try again.")
         )
@@ -63,13 +60,14 @@ class DeleteAccountForm(CrispyFormMixin, forms.Form):
         error_messages={"required": _("Type your password to confirm.")},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.request = request
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not is_right(self, lambda: self.user.check_password(password)):
             raise forms.ValidationError(
                 _("That password is not right. Nothing was deleted.")
             )

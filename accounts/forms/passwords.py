@@ -6,6 +6,7 @@ from django.contrib.auth import password_validation
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms.guard import is_right
 from accounts.models import profile_for
 
 
@@ -100,9 +101,18 @@ class PasswordChangeForm(ChosenPasswordMixin, auth_forms.PasswordChangeForm):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         self.fields["old_password"].error_messages["required"] = _(
             "Type your current password."
         )
         self.prepare_password_fields("new_password1", "new_password2")
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not is_right(self, lambda: self.user.check_password(old_password)):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password

@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import lockout, two_factor
+from accounts.forms.guard import is_right
 from accounts.forms.passwords import ChosenPasswordMixin
 from accounts.forms.profile import TimeZoneField
 from accounts.models import Profile
 from core.forms import CrispyFormMixin
-from core.network import client_ip
 
 
 class SignUpForm(CrispyFormMixin, ChosenPasswordMixin, UserCreationForm):
@@ -111,18 +111,12 @@ class CodeForm(CrispyFormMixin, forms.Form):
 
     def clean_code(self):
         code = self.cleaned_data["code"]
-        ip_address = client_ip(self.request)
-        username = self.user.get_username()
-        self.paused_until = lockout.pause_for(
-            self.request, username, self.user.pk, timezone.now()
-        )
-        if self.paused_until:
-            raise forms.ValidationError(
-                _("Logging in is paused for a moment."), code="paused"
-            )
-        self.device = two_factor.verify(self.user, code)
-        if self.device is None:
-            lockout.record_failure(username, ip_address, timezone.now())
+
+        def matches():
+            self.device = two_factor.verify(self.user, code)
+            return self.device is not None
+
+        if not is_right(self, matches, signing_in=True):
             raise forms.ValidationError(
                 _(
                     "That code didn't match. Codes change every 30 seconds: try the "

@@ -1,12 +1,11 @@
 """Turning two-factor sign-in on and off."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import lockout, two_factor
+from accounts import two_factor
+from accounts.forms.guard import is_right
 from core.forms import CrispyFormMixin
-from core.network import client_ip
 
 
 class TwoFactorSetupForm(CrispyFormMixin, forms.Form):
@@ -65,12 +64,14 @@ class TurnOffTwoFactorForm(CrispyFormMixin, forms.Form):
         code = self.cleaned_data.get("code")
         if password is None or code is None:
             return self.cleaned_data
-        right_password = self.user.check_password(password)
-        right_code = two_factor.verify(self.user, code) is not None
-        if not (right_password and right_code):
-            lockout.record_failure(
-                self.user.get_username(), client_ip(self.request), timezone.now()
-            )
+
+        def both_match():
+            right_password = self.user.check_password(password)
+            # Both are checked, so the answer never tells which one was wrong.
+            right_code = two_factor.verify(self.user, code) is not None
+            return right_password and right_code
+
+        if not is_right(self, both_match, field="password"):
             raise forms.ValidationError(
                 _("The password or the code didn't match. Two-factor is still on.")
             )

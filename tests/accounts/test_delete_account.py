@@ -9,9 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import lockout, two_factor
+from accounts.models import AuthenticatorDevice
 from journal.models import WeeklyReflection
 from sharing.models import ShareLink, ShareLinkView
 from tests.factories import make_entry, make_signed_in_session, make_user
@@ -34,7 +34,7 @@ def fill_account(user):
         expires_at=timezone.now() + datetime.timedelta(days=7),
     )
     ShareLinkView.objects.create(link=link, viewed_at=timezone.now(), browser="Safari")
-    TOTPDevice.objects.create(user=user, name="Authenticator app")
+    AuthenticatorDevice.objects.create(user=user, name="Authenticator app")
     two_factor.new_recovery_codes(user)
     make_signed_in_session(user)
     lockout.record_failure(user.username, "192.0.2.1", timezone.now())

@@ -294,3 +294,28 @@ def test_a_mail_server_that_is_down_never_breaks_making_a_share_link(
 
     assert response.status_code == 200
     assert "Your new link is ready" in response.content.decode()
+
+
+def test_turning_two_factor_on_sends_a_notice(confirmed_river, client, mailoutbox):
+    from accounts import two_factor
+    from tests.accounts.test_two_factor import code_for
+
+    sign_in(client, confirmed_river)
+    device = two_factor.pending_device(confirmed_river)
+
+    client.post("/accounts/two-factor/", {"code": code_for(device)})
+
+    assert [m.subject for m in mailoutbox] == ["Two-factor sign-in was turned on"]
+    assert "turned on for your account" in mailoutbox[0].body
+
+
+def test_the_two_factor_notice_speaks_spanish_to_a_spanish_reader(
+    confirmed_river, mailoutbox
+):
+    Profile.objects.filter(user=confirmed_river).update(language="es")
+    confirmed_river.refresh_from_db()
+
+    emails.send_notice(confirmed_river, "two-factor-on")
+
+    assert mailoutbox[0].subject == "Se activó la verificación en dos pasos"
+    assert "activar la verificación en dos pasos de tu cuenta" in mailoutbox[0].body

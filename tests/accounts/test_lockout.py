@@ -193,3 +193,38 @@ def test_failures_counted_by_another_process_pause_this_one():
 
     assert log_in(Client()).status_code == 429
     assert get_user_model().objects.filter(username="river").exists()
+
+
+def test_a_remembered_browser_passes_the_username_and_address_pair_rule(river):
+    owners_phone = Client()
+    log_in(owners_phone, address="192.0.2.50")
+    owners_phone.post("/accounts/logout/")
+    for _ in range(6):
+        log_in(Client(), password="wrong-password", address="192.0.2.50")
+
+    response = log_in(owners_phone, address="192.0.2.50")
+
+    assert response.status_code == 302
+    assert owners_phone.session["_auth_user_id"] == str(river.pk)
+
+
+def test_the_pair_rule_still_pauses_a_browser_that_never_signed_in(river):
+    for _ in range(6):
+        log_in(Client(), password="wrong-password", address="192.0.2.50")
+
+    response = log_in(Client(), address="192.0.2.50")
+
+    assert response.status_code == 429
+
+
+def test_a_remembered_browser_under_the_pair_rule_still_needs_the_password(river):
+    owners_phone = Client()
+    log_in(owners_phone, address="192.0.2.50")
+    owners_phone.post("/accounts/logout/")
+    for _ in range(6):
+        log_in(Client(), password="wrong-password", address="192.0.2.50")
+
+    response = log_in(owners_phone, password="wrong-password", address="192.0.2.50")
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in owners_phone.session

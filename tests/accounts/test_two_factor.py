@@ -3,10 +3,9 @@
 import pytest
 from django.test import Client
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import two_factor
-from accounts.models import RecoveryCode
+from accounts.models import AuthenticatorDevice, RecoveryCode
 from tests.factories import make_user, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +18,13 @@ def code_for(device) -> str:
     return f"{TOTP(device.bin_key).token():06d}"
 
 
-def turn_on_two_factor(user) -> TOTPDevice:
-    return TOTPDevice.objects.create(user=user, name="Authenticator app")
+def turn_on_two_factor(user) -> AuthenticatorDevice:
+    return AuthenticatorDevice.objects.create(user=user, name="Authenticator app")
+
+
+def device_of(user) -> AuthenticatorDevice:
+    """The person's authenticator, as the database holds it now."""
+    return AuthenticatorDevice.objects.get(user=user)
 
 
 def password_step(client, username="river"):
@@ -58,7 +62,7 @@ def test_a_wrong_first_code_keeps_two_factor_off(river_client, river):
 
 def test_the_right_first_code_turns_it_on_and_shows_ten_codes_once(river_client, river):
     river_client.get("/accounts/two-factor/")
-    device = TOTPDevice.objects.get(user=river)
+    device = AuthenticatorDevice.objects.get(user=river)
 
     response = river_client.post("/accounts/two-factor/", {"code": code_for(device)})
     again = river_client.get("/accounts/two-factor/")
@@ -190,3 +194,40 @@ def test_a_visitor_is_asked_to_log_in(client, path):
 )
 def test_actions_refuse_get(river_client, path):
     assert river_client.get(path).status_code == 405
+
+
+@pytest.fixture
+def stale_client(river):
+    """Signed in long enough ago that the password counts as not recent."""
+    client = Client()
+    client.force_login(river)
+    return client
+
+
+def test_setting_it_up_without_a_recent_password_asks_is_it_you_first(stale_client):
+    response = stale_client.get("/accounts/two-factor/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/confirm/?next=")
+
+
+def test_turning_it_on_without_a_recent_password_keeps_it_off(stale_client, river):
+    device = two_factor.pending_device(river)
+
+    response = stale_client.post("/accounts/two-factor/", {"code": code_for(device)})
+
+    assert "accounts/confirm_identity.html" in [t.name for t in response.templates]
+    assert not two_factor.is_enabled(river)
+
+
+def test_after_is_it_you_the_first_code_turns_it_on(stale_client, river):
+    device = two_factor.pending_device(river)
+    asked = stale_client.post("/accounts/two-factor/", {"code": code_for(device)})
+
+    response = stale_client.post(
+        "/accounts/two-factor/",
+        {"sudo_payload": asked.context["payload"], "confirm-password": PASSWORD},
+    )
+
+    assert len(response.context["codes"]) == 10
+    assert two_factor.is_enabled(river)

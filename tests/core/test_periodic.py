@@ -35,6 +35,7 @@ def run(*args) -> str:
 
 def test_each_app_registers_its_own_job_in_the_order_of_the_apps():
     assert [job.name for job in periodic.registered()] == [
+        "lock-out-records",
         "sessions-ahead",
         "share-view-marks",
         "reminders",
@@ -45,6 +46,7 @@ def test_one_run_reports_every_job():
     output = run()
 
     assert output.splitlines() == [
+        "0 lock-out records and 0 failure counts forgotten.",
         "0 repeating sessions made ahead.",
         "0 share-link visitor marks wiped.",
         "0 reminders sent; 0 sent by another runner; 0 failed and will be retried.",
@@ -68,8 +70,8 @@ def test_a_failing_job_is_logged_and_the_others_still_run(failing_first_job, cap
 
     assert output.getvalue().splitlines()[:3] == [
         "broken: failed (see the log).",
+        "0 lock-out records and 0 failure counts forgotten.",
         "0 repeating sessions made ahead.",
-        "0 share-link visitor marks wiped.",
     ]
     assert "0 reminders sent" in output.getvalue()
     assert [record.getMessage() for record in caplog.records] == [

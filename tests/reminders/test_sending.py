@@ -216,7 +216,7 @@ def test_the_command_reports_what_it_did(mailoutbox):
     with time_machine.travel(AT_EIGHT_LA, tick=False):
         call_command("send_reminders", stdout=output)
 
-    assert "1 reminders sent" in output.getvalue().splitlines()[2]
+    assert "1 reminders sent" in output.getvalue().splitlines()[3]
 
 
 def test_a_dry_run_sends_nothing(mailoutbox):

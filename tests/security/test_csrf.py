@@ -20,11 +20,10 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import two_factor
 from accounts.emails import confirm_token
-from accounts.models import Profile, SignedInSession
+from accounts.models import AuthenticatorDevice, Profile, SignedInSession
 from accounts.signin_views import PENDING_KEY
 from accounts.sudo import SESSION_KEY as SUDO_SESSION_KEY
 from journal.models import (
@@ -107,7 +106,7 @@ def without_sudo(client, url):
 
 
 def authenticator(world, *, confirmed=True):
-    world.device = TOTPDevice.objects.create(
+    world.device = AuthenticatorDevice.objects.create(
         user=world.owner, name="Authenticator app", confirmed=confirmed
     )
     return world.device
@@ -309,13 +308,15 @@ FLOWS = {
         True,
         lambda c, w: (authenticator(w, confirmed=False), "/accounts/two-factor/")[1],
         lambda w: {"code": current_code(w)},
-        lambda c, w: TOTPDevice.objects.filter(user=w.owner, confirmed=True).exists(),
+        lambda c, w: AuthenticatorDevice.objects.filter(
+            user=w.owner, confirmed=True
+        ).exists(),
     ),
     "accounts:two-factor-off": Flow(
         True,
         lambda c, w: (authenticator(w), "/accounts/two-factor/off/")[1],
         lambda w: {"password": PASSWORD, "code": current_code(w)},
-        lambda c, w: not TOTPDevice.objects.filter(user=w.owner).exists(),
+        lambda c, w: not AuthenticatorDevice.objects.filter(user=w.owner).exists(),
     ),
     "accounts:two-factor-new-codes": Flow(
         True,

@@ -5,7 +5,8 @@ from core.encryption import reencrypt_all
 
 class Command(BaseCommand):
     help = (
-        "Re-encrypt journal text with the newest key in DJANGO_FIELD_ENCRYPTION_KEYS. "
+        "Re-encrypt journal text and authenticator keys with the newest key in "
+        "DJANGO_FIELD_ENCRYPTION_KEYS. "
         "Rotate keys by putting a new key first, running this, then removing the old "
         "key. Safe to re-run: values already under the newest key are left alone."
     )
