@@ -121,6 +121,7 @@ def listed(html: str, css: str) -> str:
                 "practice plan",
                 "labels of your therapy sessions",
                 "want to talk about",
+                "authenticator app",
             ],
             [
                 "usernames",
@@ -143,6 +144,7 @@ def listed(html: str, css: str) -> str:
                 "plan de práctica",
                 "etiquetas de tus sesiones",
                 "quieres hablar",
+                "app de autenticación",
             ],
             [
                 "nombres de usuario",
@@ -195,6 +197,7 @@ def test_every_encrypted_field_is_one_the_privacy_page_says_cannot_be_read():
         "SessionSchedule.label",
         "TherapySession.label",
         "TalkPoint.text",
+        "AuthenticatorDevice.key",
     }
 
 
