@@ -179,3 +179,19 @@ def test_a_move_further_than_two_years_ahead_is_refused_beside_the_date(
     ]
     session.refresh_from_db()
     assert session.starts_at == NOW + datetime.timedelta(days=3)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"on": "2000-01-03"}, "Elige un día de hace un año como mucho."),
+        ({}, "Ya tienes 10 calendarios que se repiten. Detén uno antes de añadir"),
+    ],
+)
+def test_the_bounds_are_explained_in_spanish_too(owner_client, owner, changes, message):
+    Profile.objects.filter(user=owner).update(language="es")
+    running_schedules(owner, MAX_RUNNING_SCHEDULES)
+
+    response = set_sessions(owner_client, **changes)
+
+    assert message in response.content.decode()
