@@ -27,6 +27,11 @@ from portability.therapy_sessions import (
 
 # One file at a time stays quick to check and write, whoever sends it.
 MAX_IMPORT_ENTRIES = 20_000
+# Every week since 2000 is about 1,400 sessions: room for two weekly schedules'
+# whole history and the one-offs around them. Schedules: one for each change of
+# day, time or therapist over decades.
+MAX_IMPORT_SESSIONS = 5_000
+MAX_IMPORT_SCHEDULES = 100
 BULK_BATCH = 1000
 
 
@@ -54,15 +59,39 @@ def _read_all(document: dict, key: str, clean, label: str) -> list:
 
 
 def _refuse_too_many(document: dict) -> None:
-    count = len(document.get("entries", []))
-    if count > MAX_IMPORT_ENTRIES:
-        raise ImportRefused(
+    """ImportRefused, before any record is read, when a list is longer than allowed."""
+    limits = [
+        (
+            "entries",
+            MAX_IMPORT_ENTRIES,
             _(
                 "This file holds %(count)s entries; one import takes at most "
                 "%(limit)s. Nothing was imported."
+            ),
+        ),
+        (
+            "session_schedules",
+            MAX_IMPORT_SCHEDULES,
+            _(
+                "This file holds %(count)s session schedules; one import takes at "
+                "most %(limit)s. Nothing was imported."
+            ),
+        ),
+        (
+            "therapy_sessions",
+            MAX_IMPORT_SESSIONS,
+            _(
+                "This file holds %(count)s therapy sessions; one import takes at "
+                "most %(limit)s. Nothing was imported."
+            ),
+        ),
+    ]
+    for key, limit, message in limits:
+        count = len(document.get(key, []))
+        if count > limit:
+            raise ImportRefused(
+                message % {"count": f"{count:,}", "limit": f"{limit:,}"}
             )
-            % {"count": f"{count:,}", "limit": f"{MAX_IMPORT_ENTRIES:,}"}
-        )
 
 
 def import_document(user, document: dict, today: datetime.date, now) -> ImportResult:
@@ -95,9 +124,17 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
     )
     session_records = (
         _read_all(
-            document, "session_schedules", clean_schedule, _("Schedule %(number)d")
+            document,
+            "session_schedules",
+            lambda record: clean_schedule(record, latest_day),
+            _("Schedule %(number)d"),
         ),
-        _read_all(document, "therapy_sessions", clean_session, _("Session %(number)d")),
+        _read_all(
+            document,
+            "therapy_sessions",
+            lambda record: clean_session(record, latest_day),
+            _("Session %(number)d"),
+        ),
         _read_all(document, "stars", clean_star, _("Star %(number)d")),
         _read_all(
             document, "talk_points", clean_talk_point, _("Talk point %(number)d")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+import zoneinfo
 from dataclasses import dataclass
 
 from django import forms
@@ -22,8 +23,11 @@ from journal.models import (
     TalkPoint,
     TherapySession,
 )
+from journal.sessions import dates
+from journal.sessions.services import MAX_RUNNING_SCHEDULES
+from journal.stats import EARLIEST_DAY
 from portability import readers
-from portability.document import utc_iso
+from portability.document import ImportRefused, utc_iso
 from portability.matching import match_by_uuid
 
 # The largest number a PositiveIntegerField holds on every database we run.
@@ -111,7 +115,23 @@ def session_data(user) -> SessionData:
 # --- back in ------------------------------------------------------------------------
 
 
-def clean_schedule(record) -> SessionSchedule:
+def _within(key: str, day: datetime.date | None, last: datetime.date):
+    """The day, when it lies from 2000 up to ``last``; else ValidationError."""
+    if day is not None and not EARLIEST_DAY <= day <= last:
+        raise forms.ValidationError(
+            _("%(key)s is not between %(first)s and %(last)s.")
+            % {"key": key, "first": EARLIEST_DAY.isoformat(), "last": last.isoformat()}
+        )
+    return day
+
+
+def clean_schedule(record, latest_day: datetime.date) -> SessionSchedule:
+    """A schedule within the sessions page's bounds, counted from ``latest_day``.
+
+    History is welcome (a schedule may have begun any time since 2000: the periodic
+    job only ever makes its last dates.PAST_WEEKS), the future is not: no date
+    beyond what the sessions page could have set from ``latest_day``.
+    """
     record = readers.record_object(record)
     every = readers.whole_number(
         record, "every_weeks", range(1, 3), _("every_weeks is not 1 or 2.")
@@ -119,26 +139,51 @@ def clean_schedule(record) -> SessionSchedule:
     try:
         at = datetime.time.fromisoformat(str(record.get("at")))
     except ValueError:
-        raise forms.ValidationError(_("at is not a time like 17:30.")) from None
+        at = None
+    # A wall-clock time has no zone of its own (the schedule's time_zone is it), and
+    # some databases refuse to store a time that carries one.
+    if at is None or at.tzinfo is not None:
+        raise forms.ValidationError(_("at is not a time like 17:30."))
+    last_made = dates.latest_made(latest_day)
     return SessionSchedule(
         uuid=readers.uuid_of(record, "uuid"),
         every_weeks=every,
-        starts_on=readers.date_of(record, "starts_on"),
+        starts_on=_within(
+            "starts_on",
+            readers.date_of(record, "starts_on"),
+            dates.latest_start(latest_day),
+        ),
         at=at,
         time_zone=readers.time_zone(record),
         label=readers.text(record, "label", 60),
-        made_until=readers.date_of(record, "made_until"),
-        ended_on=readers.date_of(record, "ended_on", required=False),
+        made_until=_within(
+            "made_until", readers.date_of(record, "made_until"), last_made
+        ),
+        ended_on=_within(
+            "ended_on", readers.date_of(record, "ended_on", required=False), last_made
+        ),
     )
 
 
-def clean_session(record) -> TherapySession:
+def clean_session(record, latest_day: datetime.date) -> TherapySession:
+    """A session on a day from 2000 to the last one a schedule could have made."""
     record = readers.record_object(record)
+    last_made = dates.latest_made(latest_day)
+    zone = readers.time_zone(record)
+    starts_at = readers.moment(record, "starts_at")
+    # The day on the session's own calendar, as the sessions page shows it.
+    _within(
+        "starts_at", starts_at.astimezone(zoneinfo.ZoneInfo(zone)).date(), last_made
+    )
     session = TherapySession(
         uuid=readers.uuid_of(record, "uuid"),
-        scheduled_on=readers.date_of(record, "scheduled_on", required=False),
-        starts_at=readers.moment(record, "starts_at"),
-        time_zone=readers.time_zone(record),
+        scheduled_on=_within(
+            "scheduled_on",
+            readers.date_of(record, "scheduled_on", required=False),
+            last_made,
+        ),
+        starts_at=starts_at,
+        time_zone=zone,
         label=readers.text(record, "label", 60),
         is_skipped=readers.flag(record, "is_skipped"),
         is_moved=readers.flag(record, "is_moved"),
@@ -196,12 +241,28 @@ def _points_at(known: dict, file_uuid, problem: str) -> int | None:
     return known.get(file_uuid)
 
 
+def _refuse_too_many_running(user, new_schedules) -> None:
+    """ImportRefused when the person would have more running schedules than allowed."""
+    running = SessionSchedule.objects.for_user(user).filter(ended_on=None).count()
+    running += sum(1 for schedule in new_schedules if schedule.ended_on is None)
+    if running > MAX_RUNNING_SCHEDULES:
+        raise ImportRefused(
+            _(
+                "With this file you would have %(count)s repeating schedules running; "
+                "at most %(limit)s can run at a time. Nothing was imported."
+            )
+            % {"count": running, "limit": MAX_RUNNING_SCHEDULES}
+        )
+
+
 def add_sessions(user, schedules, sessions, stars, talk_points) -> Added:
     """Add what the person does not have yet; call inside the import's transaction.
 
-    Raises ValidationError when a record points at something the file lacks.
+    Raises ValidationError when a record points at something the file lacks, and
+    ImportRefused when it would leave too many schedules running.
     """
     matched = match_by_uuid(SessionSchedule, user, schedules)
+    _refuse_too_many_running(user, matched.new)
     SessionSchedule.objects.bulk_create(matched.new)
     schedule_ids = matched.existing | {s.file_uuid: s.pk for s in matched.new}
     schedule_count = len(matched.new)

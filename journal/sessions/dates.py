@@ -14,6 +14,40 @@ from dataclasses import dataclass
 # A span with no session before it: the last week, like a diary card.
 DEFAULT_SPAN_DAYS = 7
 
+# How far a new session (or a schedule's first one) may be from today. A year back
+# lets someone starting the journal note the sessions they have had this year; two
+# years ahead is further than appointments are booked, so a later date is a slip of
+# the keyboard. Without these one weekly schedule from 2000 made 1,432 rows.
+DAYS_BACK = 365
+DAYS_AHEAD = 730
+# A repeating schedule has its sessions made this far ahead: when it is set, then by
+# the periodic job (run_periodic), never by opening a page ...
+HORIZON_WEEKS = 26
+# ... and this far back, whenever its first date lies earlier: twelve weeks is as far
+# as the summary and the progress page look, so older sessions would show nowhere
+# and only make every page that reads the sessions slower.
+PAST_WEEKS = 12
+
+
+def earliest_start(today: datetime.date) -> datetime.date:
+    """The first day a new session or schedule may start on."""
+    return today - datetime.timedelta(days=DAYS_BACK)
+
+
+def latest_start(today: datetime.date) -> datetime.date:
+    """The last day a new session or schedule may start on (or be moved to)."""
+    return today + datetime.timedelta(days=DAYS_AHEAD)
+
+
+def latest_made(today: datetime.date) -> datetime.date:
+    """The last day a session may fall on: HORIZON_WEEKS past the latest start."""
+    return latest_start(today) + datetime.timedelta(weeks=HORIZON_WEEKS)
+
+
+def first_made(today: datetime.date) -> datetime.date:
+    """The earliest day a schedule makes a session for, whenever it began."""
+    return today - datetime.timedelta(weeks=PAST_WEEKS)
+
 
 def local_moment(day: datetime.date, at: datetime.time, zone: str) -> datetime.datetime:
     """``day`` at ``at`` on the wall clock of ``zone``, as an aware datetime.

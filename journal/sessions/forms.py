@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CrispyFormMixin
-from journal.stats import EARLIEST_DAY
+from journal.sessions import dates
+from journal.sessions.services import MAX_RUNNING_SCHEDULES
 
 
 class SessionForm(CrispyFormMixin, forms.Form):
@@ -29,6 +30,10 @@ class SessionForm(CrispyFormMixin, forms.Form):
     )
     on = forms.DateField(
         label=_("Date (the first one, if it repeats)"),
+        help_text=_(
+            "From a year ago to two years ahead. A schedule that began earlier "
+            "shows its last 12 weeks."
+        ),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Choose the day of the session."),
@@ -55,23 +60,45 @@ class SessionForm(CrispyFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, today: datetime.date, with_repeats=True, **kwargs):
+    def __init__(
+        self,
+        *args,
+        today: datetime.date,
+        with_repeats=True,
+        running_schedules: int = 0,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.today = today
+        # The owner is not a field: the view counts their running schedules.
+        self.running_schedules = running_schedules
         self.fields["on"].initial = today
         if not with_repeats:
             del self.fields["repeats"]
             del self.fields["label"]
             self.fields["on"].label = _("New date")
+            self.fields["on"].help_text = ""
             self.fields["at"].label = _("New time")
 
     def clean_on(self):
         day = self.cleaned_data["on"]
-        if day < EARLIEST_DAY:
-            raise forms.ValidationError(_("Choose a day in the year 2000 or later."))
-        if day > self.today + datetime.timedelta(days=730):
+        if day < dates.earliest_start(self.today):
+            raise forms.ValidationError(_("Choose a day no more than a year ago."))
+        if day > dates.latest_start(self.today):
             raise forms.ValidationError(_("Choose a day within the next two years."))
         return day
+
+    def clean_repeats(self):
+        repeats = self.cleaned_data["repeats"]
+        if repeats != self.ONCE and self.running_schedules >= MAX_RUNNING_SCHEDULES:
+            raise forms.ValidationError(
+                _(
+                    "You have %(count)d repeating schedules already. Stop one before "
+                    "you add another."
+                )
+                % {"count": self.running_schedules}
+            )
+        return repeats
 
 
 class TalkPointForm(CrispyFormMixin, forms.Form):

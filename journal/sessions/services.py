@@ -19,9 +19,10 @@ from journal.models import (
 from journal.sessions import dates
 from journal.sessions.queries import upcoming
 
-# A repeating schedule exists this far ahead: made when it is set, extended by the
-# periodic job (run_periodic), never by opening a page.
-HORIZON_WEEKS = 26
+# Schedules running at once, per person: a weekly session, a group, a second
+# therapist and room to spare. Each keeps about 40 rows made, so the person's pages
+# and the daily job stay quick whatever is set.
+MAX_RUNNING_SCHEDULES = 10
 
 
 def _attach_waiting(user, now) -> None:
@@ -47,8 +48,13 @@ def add_one_off(user, starts_at: datetime.datetime, zone: str, label: str, now):
     return session
 
 
-def _make_sessions(schedule: SessionSchedule, until: datetime.date) -> int:
-    first = schedule.made_until + datetime.timedelta(days=1)
+def _make_sessions(
+    schedule: SessionSchedule, today: datetime.date, until: datetime.date
+) -> int:
+    """Sessions from where the schedule was made up to, never before first_made."""
+    first = max(
+        schedule.made_until + datetime.timedelta(days=1), dates.first_made(today)
+    )
     days = dates.repeating_dates(schedule.starts_on, schedule.every_weeks, first, until)
     TherapySession.objects.bulk_create(
         [
@@ -86,7 +92,8 @@ def add_schedule(user, *, every_weeks, starts_on, at, zone, label, today, now):
         )
         _make_sessions(
             schedule,
-            max(starts_on, today) + datetime.timedelta(weeks=HORIZON_WEEKS),
+            today,
+            max(starts_on, today) + datetime.timedelta(weeks=dates.HORIZON_WEEKS),
         )
         _attach_waiting(user, now)
     return schedule
@@ -94,12 +101,12 @@ def add_schedule(user, *, every_weeks, starts_on, at, zone, label, today, now):
 
 def extend_all_schedules(today: datetime.date) -> int:
     """Make sessions up to the horizon wherever a schedule runs low (the daily job)."""
-    until = today + datetime.timedelta(weeks=HORIZON_WEEKS - 4)
+    until = today + datetime.timedelta(weeks=dates.HORIZON_WEEKS - 4)
     made = 0
     for schedule in SessionSchedule.objects.filter(ended_on=None, made_until__lt=until):
         with transaction.atomic():
             made += _make_sessions(
-                schedule, today + datetime.timedelta(weeks=HORIZON_WEEKS)
+                schedule, today, today + datetime.timedelta(weeks=dates.HORIZON_WEEKS)
             )
     return made
 

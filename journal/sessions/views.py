@@ -40,7 +40,12 @@ def get_session_for_user(user, pk) -> TherapySession:
 def session_list(request):
     profile = profile_for(request.user)
     today, zone, now = profile.today(), profile.time_zone, timezone.now()
-    form = SessionForm(posted_data(request), today=today)
+    schedules = list(
+        SessionSchedule.objects.for_user(request.user).filter(ended_on=None)
+    )
+    form = SessionForm(
+        posted_data(request), today=today, running_schedules=len(schedules)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["repeats"] == SessionForm.ONCE:
@@ -79,9 +84,7 @@ def session_list(request):
             .filter(starts_at__lte=now)
             .order_by("-starts_at")[:PAST_SHOWN]
         ),
-        "schedules": list(
-            SessionSchedule.objects.for_user(request.user).filter(ended_on=None)
-        ),
+        "schedules": schedules,
         "zone": zone,
     }
     return render(request, "journal/sessions/list.html", context)
