@@ -14,7 +14,7 @@ SOURCE_FOLDER = Path("core/js/site")
 BUNDLE = Path("static/js/site.js")
 
 # The order the blocks run in on every page. app.js first, as in the file these came
-# from: it remembers the device's account before offline-queue.js reads it, and
+# from: its log-out handler runs before offline-queue.js is asked to wait, and
 # form-focus.js opens a <details> after remember-open.js listens for its toggle.
 SOURCES = [
     "app.js",

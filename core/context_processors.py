@@ -1,14 +1,27 @@
 from django.utils.crypto import salted_hmac
 
+from core.pwa import is_kept_offline
 
-def app(request) -> dict:
-    """A one-way mark of the signed-in account, for the offline queue on the device.
+
+def account_mark(user) -> str:
+    """A one-way mark of a signed-in account, for the offline queue on the device.
 
     Queued entries carry it, so they are sent only while the same account is signed
     in. Keyed with SECRET_KEY: it reveals nothing about the account.
     """
+    mark = salted_hmac("core.offline-queue", str(user.pk), algorithm="sha256")
+    return mark.hexdigest()[:32]
+
+
+def app(request) -> dict:
+    """The account mark for a page no device keeps; None on a page one may keep.
+
+    A kept page is shown later, offline, to whoever holds the device: it must not
+    name the account that was signed in when it was read.
+    """
+    if is_kept_offline(request):
+        return {"account_mark": None}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"account_mark": ""}
-    mark = salted_hmac("core.offline-queue", str(user.pk), algorithm="sha256")
-    return {"account_mark": mark.hexdigest()[:32]}
+    return {"account_mark": account_mark(user)}

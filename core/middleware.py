@@ -8,6 +8,7 @@ from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
 from core.network import drop_untrusted_forwarded_headers
+from core.pwa import KEEP_HEADER
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,9 @@ class NoStoreForPrivatePagesMiddleware:
     """Journal and account pages are never stored by the browser or a proxy.
 
     After logging out, the Back button must not bring a page of someone's notes back
-    from the cache on a shared phone or computer.
+    from the cache on a shared phone or computer. Nor may the service worker keep
+    one: a private address never carries the header that lets it (a second guard
+    behind the views that set it; request.path is already percent-decoded).
     """
 
     def __init__(self, get_response):
@@ -80,6 +83,9 @@ class NoStoreForPrivatePagesMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         is_signed_in = user is not None and user.is_authenticated
-        if is_signed_in or request.path.startswith(PRIVATE_PREFIXES):
+        is_private_path = request.path.startswith(PRIVATE_PREFIXES)
+        if is_private_path and KEEP_HEADER in response:
+            del response[KEEP_HEADER]
+        if is_signed_in or is_private_path:
             add_never_cache_headers(response)
         return response

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core import pwa
+from core.context_processors import account_mark
 from core.middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
 from core.security_txt import security_txt as security_txt_text
 from core.skills import all_skills
@@ -27,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 
 @require_safe
+@pwa.kept_offline
 def home(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
@@ -34,11 +36,13 @@ def home(request):
 
 
 @require_safe
+@pwa.kept_offline
 def help_page(request):
     return render(request, "core/help.html")
 
 
 @require_safe
+@pwa.kept_offline
 def privacy(request):
     return render(request, "core/privacy.html")
 
@@ -82,8 +86,12 @@ def healthz(request):
 @never_cache
 @require_safe
 def csrf_token(request):
-    """A fresh CSRF token for scripts (the cookie itself stays HttpOnly)."""
-    return JsonResponse({"token": get_token(request)})
+    """A fresh CSRF token for scripts (the cookie itself stays HttpOnly), and the
+    live session's account mark: the offline queue's owner comes only from here or
+    from a page no device keeps, never from a page kept offline."""
+    user = request.user
+    account = account_mark(user) if user.is_authenticated else ""
+    return JsonResponse({"token": get_token(request), "account": account})
 
 
 @require_safe
@@ -103,6 +111,8 @@ def service_worker(request):
         "version": pwa.worker_version(urls),
         "offline_url": reverse("core:offline"),
         "icon_url": static("img/icons/icon-192.png"),
+        "keep_header": pwa.KEEP_HEADER,
+        "keep_value": pwa.KEEP_VALUE,
     }
     response = render(
         request, "core/sw.js", context, content_type="application/javascript"
@@ -112,12 +122,12 @@ def service_worker(request):
 
 
 @require_safe
+@pwa.kept_offline
 def offline(request):
     """What the app shows with no connection: log now, send later. No journal text."""
-    # Cached for everyone on the device: it carries no account mark of its own; the
-    # queue uses the one the last signed-in page left (cleared on log-out).
-    context = {"skills": all_skills(), "account_mark": ""}
-    return render(request, "core/offline.html", context)
+    # Kept for everyone on the device, so it names no account: the queue uses the one
+    # the server last confirmed for the live session (cleared on log-out).
+    return render(request, "core/offline.html", {"skills": all_skills()})
 
 
 def csrf_failure(request, reason=""):

@@ -11,6 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from core.pwa import kept_offline
 from guide.forms import SearchForm
 from guide.markup import table_of_contents
 from guide.models import Article, Kind
@@ -87,12 +88,14 @@ def _render_index(request, form):
 
 
 @require_safe
+@kept_offline
 @reads_lang_parameter
 def index(request):
     return _render_index(request, SearchForm())
 
 
 @require_safe
+@kept_offline
 @reads_lang_parameter
 def article(request, slug):
     # The reader's language if the page is written in it, else the English page.

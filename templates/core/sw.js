@@ -1,13 +1,19 @@
 // Between Sessions service worker. Rendered by core.views.service_worker so the
 // precache list follows the static files' (hashed) names.
 //
-// Privacy: pages that hold journal text (/journal/, /accounts/, /share/, /admin/) are
-// never cached; they come from the network or, offline, the offline page stands in.
+// Privacy: the server decides what this device may keep. A page is kept for offline
+// reading only if its answer carries "{{ keep_header }}: {{ keep_value }}" (public pages
+// only: the guide, home, help, privacy, the offline page), whatever its address says:
+// /%6Aournal/ is /journal/ to the server. Everything else (journal, account, shared
+// pages) comes from the network or, offline, the offline page stands in.
 const VERSION = "{{ version }}";
 const STATIC_CACHE = "bs-static-" + VERSION;
 const PAGE_CACHE = "bs-pages";
 const OFFLINE_URL = "{{ offline_url }}";
 const PRECACHE = [{% for url in precache %}"{{ url|escapejs }}", {% endfor %}OFFLINE_URL];
+const KEEP_HEADER = "{{ keep_header }}";
+const KEEP_VALUE = "{{ keep_value }}";
+// Only an extra refusal, never the reason a page is kept.
 const PRIVATE = ["/journal/", "/accounts/", "/share/", "/admin/"];
 
 self.addEventListener("install", (event) => {
@@ -23,12 +29,47 @@ self.addEventListener("activate", (event) => {
         names.filter((name) => name.startsWith("bs-static-") && name !== STATIC_CACHE)
           .map((name) => caches.delete(name))
       ))
+      .then(forgetUnmarkedPages)
       .then(() => self.clients.claim())
   );
 });
 
+function decodedPath(url) {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch (error) {
+    return url.pathname;
+  }
+}
+
 function isPrivate(url) {
-  return PRIVATE.some((prefix) => url.pathname.startsWith(prefix));
+  const path = decodedPath(url);
+  return PRIVATE.some((prefix) => path.startsWith(prefix));
+}
+
+function mayKeep(url, response) {
+  return (
+    response.status === 200 &&
+    response.type === "basic" &&
+    response.headers.get(KEEP_HEADER) === KEEP_VALUE &&
+    new URL(response.url || url.href).origin === self.location.origin &&
+    url.search === "" &&
+    !isPrivate(url)
+  );
+}
+
+// Pages an older worker kept by their address alone may not be the server's to keep
+// (a private page reached by an encoded address, a page marked with who was signed
+// in): forget every kept page the server did not mark.
+async function forgetUnmarkedPages() {
+  const cache = await caches.open(PAGE_CACHE);
+  const requests = await cache.keys();
+  await Promise.all(requests.map(async (request) => {
+    const response = await cache.match(request);
+    if (!response || response.headers.get(KEEP_HEADER) !== KEEP_VALUE) {
+      await cache.delete(request);
+    }
+  }));
 }
 
 // The language is part of the key: a page read in Spanish is not shown in English.
@@ -41,19 +82,17 @@ async function offlinePage() {
   return (await caches.match(OFFLINE_URL)) || Response.error();
 }
 
-async function networkFirst(request, { keep }) {
+async function networkFirst(request, url) {
   try {
     const response = await fetch(request);
-    if (keep && response.ok && response.type === "basic") {
+    if (mayKeep(url, response)) {
       const cache = await caches.open(PAGE_CACHE);
       await cache.put(pageKey(request), response.clone());
     }
     return response;
   } catch (error) {
-    if (keep) {
-      const cached = await caches.match(pageKey(request));
-      if (cached) return cached;
-    }
+    const cached = await caches.match(pageKey(request), { cacheName: PAGE_CACHE });
+    if (cached && cached.headers.get(KEEP_HEADER) === KEEP_VALUE) return cached;
     return offlinePage();
   }
 }
@@ -63,9 +102,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Guide pages a person has read stay readable offline; nothing private is kept.
-    const keep = !isPrivate(url) && url.search === "";
-    event.respondWith(networkFirst(request, { keep }));
+    // Public pages a person has read stay readable offline; nothing private is kept.
+    event.respondWith(networkFirst(request, url));
     return;
   }
   if (url.pathname.startsWith("/static/")) {

@@ -1,17 +1,8 @@
 // The installable app: register the service worker once the page has loaded (so it
 // never competes with the first visit; never on a shared page, whose reader is not
-// installing anything), remember which account this device is signed in to (a
-// one-way hash, for the offline queue), and on log-out forget what the device kept.
+// installing anything), and on log-out forget what the device kept (offline-queue.js
+// keeps which account the queue belongs to).
 (function () {
-  var account = document.body.getAttribute("data-account");
-  try {
-    if (account) {
-      localStorage.setItem("bs-account", account);
-    }
-  } catch (error) {
-    // Storage can be off (private browsing); the queue then waits for a page load.
-  }
-
   if ("serviceWorker" in navigator && !document.body.hasAttribute("data-no-service-worker")) {
     window.addEventListener("load", function () {
       navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});

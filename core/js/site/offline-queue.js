@@ -1,9 +1,14 @@
 // Logging without a connection. A quick-log saved offline is kept on this device
 // (IndexedDB) with its own uuid, the day it was written (its practice day) and a
 // one-way hash of the account it was written in. It is sent when the connection
-// returns, and on the next visit, only while that same account is signed in: never
-// into another person's journal, never dropped silently. The server's uuid rule
-// makes a resend one entry.
+// returns, and on the next visit, only while the server says that same account is
+// signed in: never into another person's journal, never dropped silently. The
+// server's uuid rule makes a resend one entry.
+//
+// Who the account is comes only from the server, for the live session: the mark on
+// a page no device keeps (data-account, absent from the public pages the service
+// worker keeps, which another person may open offline later), or the answer of
+// /accounts/csrf-token/. It is remembered in localStorage for offline use.
 (function () {
   var DATABASE = "between-sessions";
   var STORE = "waiting";
@@ -34,10 +39,37 @@
     return withStore("readonly", function (store) { return store.getAll(); });
   }
 
-  function currentAccount() {
-    var fromPage = document.body.getAttribute("data-account");
-    if (fromPage) return fromPage;
+  function remembered() {
     try { return localStorage.getItem("bs-account") || ""; } catch (error) { return ""; }
+  }
+
+  function remember(account) {
+    if (!account) return;
+    try {
+      localStorage.setItem("bs-account", account);
+    } catch (error) {
+      // Storage can be off (private browsing); the queue then waits for a page load.
+    }
+  }
+
+  // The mark of a live page nobody keeps; null on a public page the worker may keep.
+  var pageAccount = document.body.getAttribute("data-account");
+  remember(pageAccount);
+
+  function currentAccount() {
+    return pageAccount || remembered();
+  }
+
+  // The live session, as the server sees it now (the answer is never kept).
+  function askServer() {
+    return fetch("/accounts/csrf-token/", {
+      credentials: "same-origin", redirect: "manual", cache: "no-store",
+    })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(); })
+      .then(function (answer) {
+        remember(answer.account);
+        return answer;
+      });
   }
 
   function localDay(date) {
@@ -91,19 +123,28 @@
     });
   }
 
+  // On a kept page, someone else may have signed in since the device last heard:
+  // ask, when this device remembers an account or the page shows a signed-in menu.
+  function mustAsk(ready) {
+    if (ready.length) return true;
+    return pageAccount === null &&
+      (remembered() !== "" || document.querySelector("form[data-logout]") !== null);
+  }
+
   function sendWaiting() {
-    var account = document.body.getAttribute("data-account");
-    if (!navigator.onLine || !account || !window.indexedDB) return Promise.resolve();
+    if (!navigator.onLine || !window.indexedDB) return Promise.resolve();
     return all().then(function (items) {
-      var mine = items.filter(function (item) { return item.account === account && !item.problem; });
-      if (!mine.length) return;
-      return fetch("/accounts/csrf-token/", { credentials: "same-origin", redirect: "manual" })
-        .then(function (response) { return response.ok ? response.json() : Promise.reject(); })
-        .then(function (answer) {
-          return mine.reduce(function (chain, item) {
-            return chain.then(function () { return sendOne(item, answer.token); });
-          }, Promise.resolve());
+      var ready = items.filter(function (item) { return item.account && !item.problem; });
+      if (!mustAsk(ready)) return;
+      return askServer().then(function (answer) {
+        // Sent only into the account the live session confirms.
+        var mine = ready.filter(function (item) {
+          return answer.account && item.account === answer.account;
         });
+        return mine.reduce(function (chain, item) {
+          return chain.then(function () { return sendOne(item, answer.token); });
+        }, Promise.resolve());
+      });
     }).catch(function () {}).then(show);
   }
 
