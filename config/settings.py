@@ -150,6 +150,14 @@ TEMPLATES = [
     },
 ]
 
+# Production names its database: never a SQLite file quietly made beside the code.
+# One person's SQLite deployment says so with DATABASE_URL=sqlite:////path/db.sqlite3.
+if not DEBUG and not env_str("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG=0 needs DATABASE_URL, e.g. "
+        "postgres://user:password@host:5432/between_sessions (or "
+        "sqlite:////srv/between-sessions/db.sqlite3 for a one-person deployment)."
+    )
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -240,9 +248,18 @@ FILE_UPLOAD_HANDLERS = [
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# The console backend prints whole messages, reset links included, into the server
+# log: fine in development, a deploy-check error with DEBUG off (core/checks.py). An
+# operator who wants no mail at all says DJANGO_EMAIL_BACKEND=none.
+NO_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+if EMAIL_BACKEND == "none":
+    EMAIL_BACKEND = NO_EMAIL_BACKEND
+# Seconds an SMTP connection or reply may take: a mail server that hangs must not
+# hold a person's request (or a worker) for ever.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 5)
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
@@ -274,7 +291,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 # Plain-HTTP health probes from the platform must not be redirected.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
