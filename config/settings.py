@@ -38,9 +38,9 @@ DEV_FIELD_ENCRYPTION_KEY = "ZGV2LW9ubHktam91cm5hbC1lbmNyeXB0aW9uLWtleSE="  # noq
 if os.environ.get("DJANGO_DEBUG") is None:
     raise ImproperlyConfigured(
         "Set DJANGO_DEBUG: DJANGO_DEBUG=1 for development (make run and make test do "
-        "this), or DJANGO_DEBUG=0 with DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and "
-        "DJANGO_FIELD_ENCRYPTION_KEYS for production (see the README's Deploying "
-        "section)."
+        "this), or DJANGO_DEBUG=0 with DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, "
+        "DJANGO_FIELD_ENCRYPTION_KEYS and DATABASE_URL for production (see the "
+        "README's Deploying section)."
     )
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
@@ -144,6 +144,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.app",
+                "core.context_processors.mail",
                 "accounts.context_processors.person",
             ],
         },

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 
@@ -12,3 +13,9 @@ def app(request) -> dict:
         return {"account_mark": ""}
     mark = salted_hmac("core.offline-queue", str(user.pk), algorithm="sha256")
     return {"account_mark": mark.hexdigest()[:32]}
+
+
+def mail(request) -> dict:
+    """Whether this server sends e-mail at all (DJANGO_EMAIL_BACKEND=none: it does
+    not), so a page never says "check your inbox" for a message never sent."""
+    return {"sends_email": settings.EMAIL_BACKEND != settings.NO_EMAIL_BACKEND}
