@@ -73,7 +73,10 @@ def test_access_log_hides_share_tokens():
         ("/accounts/reset/MQ/cz8u3a-5f0b2c9e1d7a/", "cz8u3a-5f0b2c9e1d7a"),
         ("/accounts/reset/MQ/set-password/", "MQ"),
         ("/accounts/email/confirm/eyJ1c2VyIjoxfQ:1w:abcSecret/", "abcSecret"),
-        ("/accounts/reminders/unsubscribe/eyJ1c2VyIjo3fQ:1v:unsubSecret/", "unsubSecret"),
+        (
+            "/accounts/reminders/unsubscribe/eyJ1c2VyIjo3fQ:1v:unsubSecret/",
+            "unsubSecret",
+        ),
     ],
 )
 def test_access_log_hides_reset_confirm_and_unsubscribe_links(path, token):
