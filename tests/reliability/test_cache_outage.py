@@ -18,7 +18,7 @@ from django.utils import timezone
 from config.env import cache_from_url
 from journal.models import Entry
 from tests.factories import make_share_link, make_user
-from tests.reliability.cache_outages import RedisProcess, SilentListener, free_port
+from tests.reliability.outages import RedisProcess, SilentListener, free_port
 
 pytestmark = pytest.mark.django_db
 

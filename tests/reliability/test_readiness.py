@@ -9,7 +9,7 @@ from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from config.env import cache_from_url
-from tests.reliability.cache_outages import RedisProcess
+from tests.reliability.outages import RedisProcess
 
 pytestmark = pytest.mark.django_db
 

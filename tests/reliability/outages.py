@@ -1,4 +1,4 @@
-"""Real cache outages for tests: a Redis of the test's own, an address where nothing
+"""Real outages for tests: a Redis of the test's own, an address where nothing
 listens, and a listener that accepts and never answers."""
 
 import contextlib
