@@ -110,3 +110,79 @@ class SilentListener:
         self.socket.close()
         for connection in self.accepted:
             connection.close()
+
+
+class CuttableProxy:
+    """A TCP proxy to ``target`` that the test can cut (every connection closed, new
+    ones closed at once, as a restarting server does) and restore."""
+
+    def __init__(self, target: tuple[str, int]):
+        self.target = target
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(64)
+        self.port = self.socket.getsockname()[1]
+        self.is_cut = threading.Event()
+        self.stopping = threading.Event()
+        self.open = []
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    def _accept(self) -> None:
+        self.socket.settimeout(0.05)
+        while not self.stopping.is_set():
+            try:
+                client, _ = self.socket.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if self.is_cut.is_set():
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            with self.lock:
+                self.open += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(
+                    target=self._pump, args=(source, sink), daemon=True
+                ).start()
+
+    @staticmethod
+    def _pump(source, sink) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def cut(self) -> None:
+        self.is_cut.set()
+        with self.lock:
+            connections, self.open = self.open, []
+        for end in connections:
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+            end.close()
+
+    def restore(self) -> None:
+        self.is_cut.clear()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.cut()
+        self.stopping.set()
+        self.thread.join(timeout=5)
+        self.socket.close()
