@@ -58,6 +58,10 @@ class OutageLog:
         )
 
 
+# One for the whole process: Django makes a cache object per thread.
+OUTAGES = OutageLog()
+
+
 class RedisCacheClient(django_redis.RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +79,6 @@ class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
-        self.outages = OutageLog()
         self._pending_deletes: dict[str, None] = {}
         self._pending_lock = threading.Lock()
         self._resting_until = 0.0
@@ -116,7 +119,7 @@ class RedisCache(django_redis.RedisCache):
             return getattr(super(), method)(*args, **kwargs)
         except CACHE_DOWN_ERRORS as error:
             self._resting_until = time.monotonic() + RETRY_AFTER_SECONDS
-            self.outages.report(error)
+            OUTAGES.report(error)
             return fallback()
 
     def get(self, key, default=None, version=None):
