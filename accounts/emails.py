@@ -46,6 +46,12 @@ def confirm_token(user) -> str:
     return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRM_SALT)
 
 
+def sends_email() -> bool:
+    """False when the operator chose no mail (DJANGO_EMAIL_BACKEND=none): pages then
+    never say a link was sent."""
+    return settings.EMAIL_BACKEND != settings.NO_EMAIL_BACKEND
+
+
 def send_confirm_link(user) -> None:
     """Send the address a link that proves the person reads it."""
     if not user.email:

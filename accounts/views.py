@@ -114,6 +114,11 @@ def settings_view(request):
                 _(
                     "Your settings are saved. We sent a link to your new address: "
                     "open it to confirm the address."
+                )
+                if emails.sends_email()
+                else _(
+                    "Your settings are saved. This server sends no e-mail, so your "
+                    "new address cannot be confirmed."
                 ),
             )
         else:
@@ -140,7 +145,14 @@ def email_resend(request):
             )
         else:
             emails.send_confirm_link(request.user)
-            messages.success(request, _("We sent a new link. It works for three days."))
+            if emails.sends_email():
+                messages.success(
+                    request, _("We sent a new link. It works for three days.")
+                )
+            else:
+                messages.info(
+                    request, _("This server sends no e-mail: no link was sent.")
+                )
     return redirect("accounts:settings")
 
 

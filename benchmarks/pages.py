@@ -114,6 +114,8 @@ def server_environment(args, port: int) -> dict:
         "DJANGO_SECURE_COOKIES": "0",
         "DJANGO_HSTS_SECONDS": "0",
         "DJANGO_CACHE_URL": args.cache_url,
+        # Production mode refuses the console backend; a benchmark sends no mail.
+        "DJANGO_EMAIL_BACKEND": "none",
         "DJANGO_LOG_LEVEL": "WARNING",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
     }

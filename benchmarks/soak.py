@@ -64,6 +64,8 @@ def server_environment(args) -> dict:
         "DJANGO_STATICFILES_STORAGE": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
         ),
+        # Production mode refuses the console backend; a benchmark sends no mail.
+        "DJANGO_EMAIL_BACKEND": "none",
         "DJANGO_LOG_LEVEL": "WARNING",
         "GUNICORN_BIND": f"127.0.0.1:{args.port}",
         "GUNICORN_WORKERS": str(args.workers),

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 TRUE_SPELLINGS = {"1", "true", "yes", "on"}
 FALSE_SPELLINGS = {"0", "false", "no", "off", ""}
+CACHE_TIMEOUT_SECONDS = 0.5
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -110,6 +111,12 @@ def cache_from_url(url: str) -> dict:
         return {
             "BACKEND": "core.cache.RedisCache",
             "LOCATION": url,
+            # A Redis that is down, or a host that never answers, costs a request
+            # at most this long per trip; core/cache.py then treats it as a miss.
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_TIMEOUT_SECONDS,
+            },
         }
     if url == "db://":
         return {

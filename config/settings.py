@@ -38,9 +38,9 @@ DEV_FIELD_ENCRYPTION_KEY = "ZGV2LW9ubHktam91cm5hbC1lbmNyeXB0aW9uLWtleSE="  # noq
 if os.environ.get("DJANGO_DEBUG") is None:
     raise ImproperlyConfigured(
         "Set DJANGO_DEBUG: DJANGO_DEBUG=1 for development (make run and make test do "
-        "this), or DJANGO_DEBUG=0 with DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and "
-        "DJANGO_FIELD_ENCRYPTION_KEYS for production (see the README's Deploying "
-        "section)."
+        "this), or DJANGO_DEBUG=0 with DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, "
+        "DJANGO_FIELD_ENCRYPTION_KEYS and DATABASE_URL for production (see the "
+        "README's Deploying section)."
     )
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
@@ -144,12 +144,21 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.app",
+                "core.context_processors.mail",
                 "accounts.context_processors.person",
             ],
         },
     },
 ]
 
+# Production names its database: never a SQLite file quietly made beside the code.
+# One person's SQLite deployment says so with DATABASE_URL=sqlite:////path/db.sqlite3.
+if not DEBUG and not env_str("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG=0 needs DATABASE_URL, e.g. "
+        "postgres://user:password@host:5432/between_sessions (or "
+        "sqlite:////srv/between-sessions/db.sqlite3 for a one-person deployment)."
+    )
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -240,9 +249,18 @@ FILE_UPLOAD_HANDLERS = [
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# The console backend prints whole messages, reset links included, into the server
+# log: fine in development, a deploy-check error with DEBUG off (core/checks.py). An
+# operator who wants no mail at all says DJANGO_EMAIL_BACKEND=none.
+NO_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+if EMAIL_BACKEND == "none":
+    EMAIL_BACKEND = NO_EMAIL_BACKEND
+# Seconds an SMTP connection or reply may take: a mail server that hangs must not
+# hold a person's request (or a worker) for ever.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 5)
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
@@ -308,7 +326,7 @@ CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 # Plain-HTTP health probes from the platform must not be redirected.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)

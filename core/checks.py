@@ -1,12 +1,13 @@
 """Deploy checks of our own, run by `manage.py check --deploy`."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 PROCESS_LOCAL_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
 )
+CONSOLE_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 
 @register(Tags.caches, deploy=True)
@@ -23,5 +24,25 @@ def check_shared_cache(app_configs, **kwargs):
             "stays readable in another's cached copy.",
             hint="Set DJANGO_CACHE_URL to redis://… or db://.",
             id="core.W001",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_email_backend(app_configs, **kwargs):
+    """The console backend prints every message whole into the server log: a
+    password-reset link there opens the account for whoever reads the log."""
+    if settings.DEBUG or settings.EMAIL_BACKEND != CONSOLE_EMAIL_BACKEND:
+        return []
+    return [
+        Error(
+            "E-mail goes to the console backend, which writes whole messages, "
+            "password-reset and confirm links included, into the server log.",
+            hint=(
+                "Set DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend "
+                "(with DJANGO_EMAIL_HOST…), or DJANGO_EMAIL_BACKEND=none to send no "
+                "e-mail at all."
+            ),
+            id="core.E001",
         )
     ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 from core.pwa import is_kept_offline
@@ -25,3 +26,9 @@ def app(request) -> dict:
     if user is None or not user.is_authenticated:
         return {"account_mark": ""}
     return {"account_mark": account_mark(user)}
+
+
+def mail(request) -> dict:
+    """Whether this server sends e-mail at all (DJANGO_EMAIL_BACKEND=none: it does
+    not), so a page never says "check your inbox" for a message never sent."""
+    return {"sends_email": settings.EMAIL_BACKEND != settings.NO_EMAIL_BACKEND}

@@ -13,14 +13,18 @@ SHARE_TOKEN = re.compile(r"/share/[^/\s?\"']+")
 # Password-reset and e-mail confirm links work for whoever holds them.
 RESET_LINK = re.compile(r"/accounts/reset/[^/\s?\"']+/[^/\s?\"']+")
 CONFIRM_LINK = re.compile(r"/accounts/email/confirm/[^/\s?\"']+")
+# An unsubscribe link turns someone's reminders off without a log-in.
+UNSUBSCRIBE_LINK = re.compile(r"/accounts/reminders/unsubscribe/[^/\s?\"']+")
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
 
 
 def redact(text: str) -> str:
-    """Replace share tokens, reset and confirm links, and query strings."""
+    """Replace share tokens, reset, confirm and unsubscribe links, and query
+    strings."""
     text = SHARE_TOKEN.sub("/share/[redacted]", text)
     text = RESET_LINK.sub("/accounts/reset/[redacted]", text)
     text = CONFIRM_LINK.sub("/accounts/email/confirm/[redacted]", text)
+    text = UNSUBSCRIBE_LINK.sub("/accounts/reminders/unsubscribe/[redacted]", text)
     return QUERY_STRING.sub("?[redacted]", text)
 
 

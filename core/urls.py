@@ -9,6 +9,7 @@ urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("privacy/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     # For scripts (the offline queue): the token, while the cookie stays HttpOnly.
     path("accounts/csrf-token/", views.csrf_token, name="csrf-token"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),

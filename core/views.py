@@ -17,7 +17,7 @@ from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from core import pwa
+from core import pwa, readiness
 from core.context_processors import account_mark
 from core.middleware import DATABASE_DOWN_ERRORS, database_unavailable_response
 from core.security_txt import security_txt as security_txt_text
@@ -81,6 +81,23 @@ def healthz(request):
             "database unavailable", status=503, content_type="text/plain"
         )
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_safe
+def readyz(request):
+    """Readiness: each dependency on its own line, 503 while any one is down.
+
+    For the image's HEALTHCHECK and a load balancer; /healthz stays the liveness
+    check (the database alone), so a cache outage never gets a process restarted.
+    """
+    states = readiness.check()
+    status = 200 if all(state == readiness.OK for state in states.values()) else 503
+    if status == 503:
+        logger.warning("Readiness check: %s", readiness.as_text(states).strip())
+    return HttpResponse(
+        readiness.as_text(states), status=status, content_type="text/plain"
+    )
 
 
 @never_cache

@@ -32,3 +32,37 @@ def test_ordinary_paths_stay_readable():
     assert redact("GET /journal/week/2026-11-16/ 200") == (
         "GET /journal/week/2026-11-16/ 200"
     )
+
+
+def test_unsubscribe_links_are_redacted():
+    line = '"POST /accounts/reminders/unsubscribe/eyJ1c2VyIjo3fQ:1v:sig/ HTTP/1.1" 200'
+
+    assert redact(line) == (
+        '"POST /accounts/reminders/unsubscribe/[redacted]/ HTTP/1.1" 200'
+    )
+
+
+SECRET = "tOkEnThAtOpEnSdOoRs"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        # A mangled link, a wrong method, a damaged token: Django logs each
+        # refusal with its path.
+        ("get", f"/accounts/reset/MQ/{SECRET}/mangled/"),
+        ("post", f"/accounts/email/confirm/{SECRET}/"),
+        ("put", f"/accounts/email/confirm/{SECRET}/?next={SECRET}"),
+        ("post", f"/accounts/reminders/unsubscribe/{SECRET}/"),
+        ("put", f"/accounts/reminders/unsubscribe/{SECRET}/"),
+        ("get", f"/share/{SECRET}/"),
+    ],
+)
+def test_no_log_line_holds_a_link_token(client, caplog, method, path):
+    caplog.set_level("DEBUG")
+
+    getattr(client, method)(path)
+
+    assert caplog.records, "the request should have been logged"
+    assert not [r for r in caplog.records if SECRET in r.getMessage()]

@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # A valid key for production starts (the development key is refused there); fixed,
 # so every test worker collects the same test names.
 PRODUCTION_KEY = "dGVzdC1vbmx5LXByb2R1Y3Rpb24ta2V5LTMyYnl0ZSE="
+# Named, never reached: importing the settings and the checks opens no connection.
+PRODUCTION_DATABASE = "postgres://app:secret@db.example.org:5432/between_sessions"
 
 
 def clean_environment(**env) -> dict[str, str]:
@@ -52,12 +54,37 @@ def test_debug_off_refuses_empty_allowed_hosts():
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
 
 
-def test_debug_off_starts_with_a_real_key_and_hosts():
+def test_debug_off_starts_with_a_real_key_hosts_and_database():
     result = import_settings(
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="s" * 50,
         DJANGO_ALLOWED_HOSTS="example.org",
         DJANGO_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
+        DATABASE_URL=PRODUCTION_DATABASE,
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_debug_off_without_a_database_url_refuses_and_says_what_to_set():
+    result = import_settings(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="s" * 50,
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DJANGO_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
+    )
+
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG=0 needs DATABASE_URL" in result.stderr
+
+
+def test_debug_off_accepts_a_sqlite_file_named_explicitly():
+    result = import_settings(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="s" * 50,
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DJANGO_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
+        DATABASE_URL="sqlite:////srv/between-sessions/db.sqlite3",
     )
 
     assert result.returncode == 0, result.stderr
@@ -100,19 +127,31 @@ def test_a_trusted_proxy_that_is_not_an_address_is_refused(value):
     assert "DJANGO_TRUSTED_PROXIES" in result.stderr
 
 
+REAL_CONFIGURATION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_FIELD_ENCRYPTION_KEYS": PRODUCTION_KEY,
+    "DJANGO_SECRET_KEY": "a-long-random-deploy-check-key-" + "0123456789abcdef" * 3,
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+    "DATABASE_URL": PRODUCTION_DATABASE,
+    "DJANGO_CACHE_URL": "redis://127.0.0.1:6379/0",
+    "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "DJANGO_EMAIL_HOST": "smtp.example.org",
+}
+
+
 def run_deploy_check(**env):
+    """``check --deploy`` on the real configuration, with ``env`` changed (None
+    removes a variable)."""
     environment = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith("DJANGO_") and key != "DATABASE_URL"
     }
-    environment.update(
-        DJANGO_DEBUG="0",
-        DJANGO_FIELD_ENCRYPTION_KEYS=PRODUCTION_KEY,
-        DJANGO_SECRET_KEY="a-long-random-deploy-check-key-" + "0123456789abcdef" * 3,
-        DJANGO_ALLOWED_HOSTS="example.org",
-        **env,
-    )
+    environment.update(REAL_CONFIGURATION)
+    environment.update(env)
+    environment = {
+        key: value for key, value in environment.items() if value is not None
+    }
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -132,11 +171,50 @@ def test_deploy_check_warns_when_the_cache_is_process_memory():
 
 @pytest.mark.parametrize("cache_url", ["redis://127.0.0.1:6379/0", "db://", None])
 def test_deploy_check_is_clean_with_a_shared_cache(cache_url):
-    env = {"DJANGO_CACHE_URL": cache_url} if cache_url else {}
-
-    result = run_deploy_check(**env)
+    result = run_deploy_check(DJANGO_CACHE_URL=cache_url)
 
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_deploy_check_is_clean_with_a_real_configuration():
+    result = run_deploy_check()
+
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "backend", [None, "django.core.mail.backends.console.EmailBackend"]
+)
+def test_deploy_check_fails_on_the_console_mail_backend(backend):
+    result = run_deploy_check(DJANGO_EMAIL_BACKEND=backend)
+
+    assert result.returncode != 0
+    assert "core.E001" in result.stderr + result.stdout
+
+
+def test_deploy_check_accepts_an_explicit_choice_of_no_mail():
+    result = run_deploy_check(DJANGO_EMAIL_BACKEND="none")
+
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_deploy_check_fails_without_a_database_url():
+    result = run_deploy_check(DATABASE_URL=None)
+
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+
+
+def test_no_mail_backend_sends_nothing():
+    backend = settings_value("EMAIL_BACKEND", DJANGO_EMAIL_BACKEND="none")
+
+    assert backend == "django.core.mail.backends.dummy.EmailBackend"
+
+
+def test_mail_timeout_is_five_seconds_unless_told():
+    assert settings_value("EMAIL_TIMEOUT") == "5"
+    assert settings_value("EMAIL_TIMEOUT", DJANGO_EMAIL_TIMEOUT="2") == "2"
 
 
 def settings_value(name, **env) -> str:
@@ -222,6 +300,7 @@ def test_several_encryption_keys_start_newest_first():
 
     keys = settings_value(
         "FIELD_ENCRYPTION_KEYS",
+        DATABASE_URL=PRODUCTION_DATABASE,
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="s" * 50,
         DJANGO_ALLOWED_HOSTS="example.org",

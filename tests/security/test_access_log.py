@@ -5,6 +5,7 @@ import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from gunicorn.config import Config
 
 CONFIG_FILE = Path(__file__).resolve().parents[2] / "config" / "gunicorn.py"
@@ -64,3 +65,22 @@ def test_access_log_hides_share_tokens():
 
     assert token not in line
     assert "/share/[redacted]/" in line
+
+
+@pytest.mark.parametrize(
+    ("path", "token"),
+    [
+        ("/accounts/reset/MQ/cz8u3a-5f0b2c9e1d7a/", "cz8u3a-5f0b2c9e1d7a"),
+        ("/accounts/reset/MQ/set-password/", "MQ"),
+        ("/accounts/email/confirm/eyJ1c2VyIjoxfQ:1w:abcSecret/", "abcSecret"),
+        (
+            "/accounts/reminders/unsubscribe/eyJ1c2VyIjo3fQ:1v:unsubSecret/",
+            "unsubSecret",
+        ),
+    ],
+)
+def test_access_log_hides_reset_confirm_and_unsubscribe_links(path, token):
+    line = access_line(path, "")
+
+    assert token not in line
+    assert "[redacted]" in line

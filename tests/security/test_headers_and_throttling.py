@@ -353,6 +353,8 @@ def production_environment() -> dict:
         DJANGO_SECRET_KEY="".join(secrets.choice(alphabet) for _ in range(50)),
         DJANGO_ALLOWED_HOSTS="example.org",
         DJANGO_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        DATABASE_URL="postgres://app@db.example.org:5432/between_sessions",
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
     )
     return environment
 
