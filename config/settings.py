@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config import policies
 from config.env import (
     cache_from_url,
     env_bool,
@@ -336,23 +337,7 @@ if not SECURE_HSTS_PRELOAD:
     # so it is opt-in; its deploy check would otherwise warn on every deploy.
     SILENCED_SYSTEM_CHECKS.append("security.W021")
 
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        # Bootstrap draws checkboxes, selects and the menu icon as data: SVGs.
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "worker-src": ["'self'"],
-        "manifest-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    },
-}
+CONTENT_SECURITY_POLICY = policies.CONTENT_SECURITY_POLICY
 
 # Log-in throttling: five wrong passwords for one username from one address, and the
 # next attempt is refused for 15 minutes, even with the right password.
@@ -403,22 +388,4 @@ SIGNUP_RATE_LIMIT = env_int(
 # Error reports never carry what was typed into a form (it may be a journal note).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "core.log_filters.PrivateExceptionReporterFilter"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"redact_secrets": {"()": "core.log_filters.RedactSecretsFilter"}},
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["redact_secrets"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Django's own loggers pass the request path: filter them at the source too.
-        "django.request": {"filters": ["redact_secrets"]},
-        "django.server": {"filters": ["redact_secrets"]},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+LOGGING = policies.logging_config(env_str("DJANGO_LOG_LEVEL", "INFO"))
