@@ -314,6 +314,7 @@ def production_settings(**environment) -> dict:
         DJANGO_SECRET_KEY="a-real-looking-secret-key-for-this-test-only-0123456789",
         DJANGO_ALLOWED_HOSTS="example.org",
         DJANGO_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        DATABASE_URL="postgres://between_sessions@db.example.org/between_sessions",
         **environment,
     )
     names = [
