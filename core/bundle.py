@@ -22,6 +22,7 @@ SOURCES = [
     "length-counter.js",
     "remember-open.js",
     "undo-delete.js",
+    "star.js",
     "show-more.js",
     "password-rules.js",
     "form-focus.js",

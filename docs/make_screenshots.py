@@ -27,9 +27,11 @@ COMPONENTS = [
     ("skill-chips", "/journal/", ".skill-field", PHONE),
     ("rating-scale", "/journal/", ".scale-field", PHONE),
     ("entry-card", "/journal/", ".entry-card", PHONE),
+    ("star-button", "/journal/", ".entry-actions", PHONE),
     ("day-strip", "/journal/", ".day-strip", PHONE),
     ("plan", "/journal/", ".plan-item", PHONE),
     ("diary-card", "/journal/week/", ".card-fit", PHONE),
+    ("week-summary", "/journal/week/", "section:has(#summary-heading)", PHONE),
     (
         "exercise-answers",
         "/journal/entries/?skill=cognitive-restructuring",

@@ -233,6 +233,14 @@ def _star(is_starred: bool, about: str, language: str) -> SafeString:
     )
 
 
+def render_star_button(entry: Entry, is_starred: bool) -> SafeString:
+    """The star button alone, as a card draws it: star.js swaps it in after a tap."""
+    language = translation.get_language()
+    day = local_date(entry.practiced_on, _("j M", language), language)
+    about = f"{_skill_label(entry.skill, language)}, {day}"
+    return _star(is_starred, about, language)
+
+
 def _actions(
     entry: Entry, *, next_url: str, request_path: str, starred, csrf, language: str
 ) -> SafeString:
@@ -250,9 +258,9 @@ def _actions(
     return html(
         "{}\n"
         '  <div class="entry-actions">\n'
-        '    <form method="post" action="{}">\n'
+        '    <form method="post" action="{}" data-star-form>\n'
         '      <input type="hidden" name="csrfmiddlewaretoken" '
-        'value="{}"><input type="hidden" name="next" value="{}">\n'
+        'value="{}"><input type="hidden" name="next" value="{}#entry-{}-title">\n'
         "      {}\n"
         "    </form>\n"
         '    <details class="entry-menu">\n'
@@ -272,6 +280,7 @@ def _actions(
         _url("journal:entry-star", entry.pk, prefix),
         csrf,
         next_url or request_path,
+        entry.pk,
         _star(entry.pk in starred, about, language),
         _("More for %(skill)s, %(day)s", language) % {"skill": skill, "day": day},
         edit,

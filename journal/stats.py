@@ -215,12 +215,58 @@ def distress_summary(rows: Iterable[EntryRow]) -> DistressSummary | None:
 
 @dataclass(frozen=True)
 class WeekChange:
+    """A week's entries beside the week before's, over the same ``days`` of each."""
+
     this_week: int
     previous_week: int
+    days: int = 7
 
     @property
     def difference(self) -> int:
         return self.this_week - self.previous_week
+
+    @property
+    def is_so_far(self) -> bool:
+        return self.days < 7
+
+
+def days_so_far(first_day: datetime.date, today: datetime.date) -> int:
+    """How many of the week's days have begun by ``today``: 7 once it is over."""
+    return max(0, min(7, (today - first_day).days + 1))
+
+
+@dataclass(frozen=True)
+class WeekSoFar:
+    """The week's headline: of the days begun, how many practised, how many rest."""
+
+    days: int
+    practised: int
+    resting: int
+
+    @property
+    def open_days(self) -> int:
+        return self.days - self.resting
+
+    @property
+    def is_so_far(self) -> bool:
+        return self.days < 7
+
+
+def week_so_far(
+    day_totals: list[int],
+    first_day: datetime.date,
+    rest_days: Iterable[datetime.date],
+    today: datetime.date,
+) -> WeekSoFar:
+    """The days of the week up to ``today``: practised, and rested without practice."""
+    days = days_so_far(first_day, today)
+    begun = zip(days_of_week(first_day)[:days], day_totals[:days], strict=True)
+    resting = set(rest_days)
+    practised = resting_only = 0
+    for day, count in begun:
+        practised += count > 0
+        resting_only += count == 0 and day in resting
+    return WeekSoFar(days, practised, resting_only)
 
 
 # --- progress ------------------------------------------------------------------------

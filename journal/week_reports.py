@@ -35,9 +35,11 @@ class WeekReport:
     cache never reads the week before, the rest days or the ratings at all.
     """
 
-    def __init__(self, first_day, source, notes_by_day, reflection, skills):
+    def __init__(self, first_day, source, notes_by_day, reflection, skills, today):
         self.first_day = first_day
         self.last_day = first_day + datetime.timedelta(days=6)
+        # The person's today, when known: the week under way is counted "so far".
+        self.today = today
         self.notes_by_day: list[DayNotes] = notes_by_day
         self.reflection: WeeklyReflection | None = reflection
         self._source = source
@@ -60,10 +62,25 @@ class WeekReport:
             for skill, row in zip(self._skills, card.rows, strict=True)
         ]
 
+    @property
+    def days_so_far(self) -> int:
+        if self.today is None:
+            return 7
+        return stats.days_so_far(self.first_day, self.today)
+
     @cached_property
     def change(self) -> stats.WeekChange:
-        previous = self._source.total_before(self.first_day)
-        return stats.WeekChange(self.card.total, previous)
+        """This week beside the same days of the week before: like with like."""
+        days = self.days_so_far
+        previous = self._source.total_before(self.first_day, days)
+        return stats.WeekChange(self.card.total, previous, days)
+
+    @cached_property
+    def so_far(self) -> stats.WeekSoFar:
+        today = self.today or self.last_day
+        return stats.week_so_far(
+            self.card.day_totals, self.first_day, self.rest_days, today
+        )
 
     @cached_property
     def distress(self) -> stats.DistressSummary | None:
@@ -137,14 +154,16 @@ class _WeeksSource:
     def rows_between(self, first: datetime.date, last: datetime.date) -> list:
         return [row for row in self._all_rows if first <= row.practiced_on <= last]
 
-    def total_before(self, first_day: datetime.date) -> int:
-        """Entries in the week before ``first_day``: counted when not read."""
+    def total_before(self, first_day: datetime.date, days: int = 7) -> int:
+        """Entries in the first ``days`` days of the week before ``first_day``:
+        counted when not read."""
         previous = first_day - datetime.timedelta(days=7)
+        last = previous + datetime.timedelta(days=days - 1)
         if previous >= self.first_day:
-            return len(self.rows_between(previous, first_day - ONE_DAY))
+            return len(self.rows_between(previous, last))
         return (
             Entry.objects.for_user(self.user)
-            .filter(practiced_on__range=(previous, first_day - ONE_DAY))
+            .filter(practiced_on__range=(previous, last))
             .count()
         )
 
@@ -166,6 +185,7 @@ def load_week_reports(
     include_notes: bool = True,
     resting: set | None = None,
     shared: bool = False,
+    today: datetime.date | None = None,
 ) -> list[WeekReport]:
     """Reports for consecutive weeks, oldest first, whatever the span (``shared``:
     for the therapist's page, whose notes show less than a card).
@@ -200,6 +220,7 @@ def load_week_reports(
             _notes_by_day(first_day, entries) if include_notes else [],
             _reflection_of(first_day, reflections),
             skills,
+            today,
         )
         for first_day in first_days
     ]

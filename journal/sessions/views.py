@@ -5,7 +5,7 @@ import zoneinfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +20,7 @@ from django.views.decorators.http import (
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from journal import pdf, reports
+from journal.cards import render_star_button
 from journal.models import Entry, SessionSchedule, TalkPoint, TherapySession
 from journal.sessions import dates, queries, services
 from journal.sessions.forms import SessionForm, TalkPointForm
@@ -246,10 +247,18 @@ def schedule_stop(request, pk):
 def entry_star(request, pk):
     """One tap: star the entry for the coming session, or take the star back."""
     entry = get_object_or_404(Entry.objects.for_user(request.user), pk=pk)
-    if services.toggle_star(request.user, entry, timezone.now()):
-        messages.success(request, _("Starred to bring up at your next session."))
+    is_starred = services.toggle_star(request.user, entry, timezone.now())
+    if is_starred:
+        message = _("Starred to bring up at your next session.")
     else:
-        messages.success(request, _("Star taken back."))
+        message = _("Star taken back.")
+    if request.headers.get("Accept", "").startswith("application/json"):
+        # star.js: the page stays where it is; the button and a status change.
+        button = render_star_button(entry, is_starred)
+        return JsonResponse(
+            {"starred": is_starred, "message": message, "button": str(button)}
+        )
+    messages.success(request, message)
     return redirect(safe_next(request, fallback="journal:since-last-session"))
 
 

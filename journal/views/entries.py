@@ -40,6 +40,9 @@ ENTRIES_PER_PAGE = 25
 # Today shows the day's latest entries; the history holds the rest.
 TODAY_SHOWN = 20
 RETURN_TO_TODAY = "today"
+# The entry saved a moment ago, kept in the session until Today has shown it once:
+# a reload or a bookmark then shows the plain page, and no id sits in the address.
+JUST_LOGGED = "journal_just_logged"
 # Plans due today (or left from earlier days) shown on Today; the rest are a tap away.
 TODAY_PLANS_SHOWN = 5
 
@@ -54,24 +57,34 @@ def get_entry_for_user(user, pk) -> Entry:
 def today(request):
     day = profile_for(request.user).today()
     form = NewEntryForm(today=day)
-    return render_today(request, form, day)
+    return render_today(request, form, day, logged=_just_logged(request))
+
+
+def _just_logged(request) -> Entry | None:
+    """The entry saved a moment ago, once: Today shows it first, then forgets it."""
+    pk = request.session.pop(JUST_LOGGED, None)
+    if pk is None:
+        return None
+    return Entry.objects.for_user(request.user).for_display().filter(pk=pk).first()
 
 
 def wants_json(request) -> bool:
     return request.headers.get("Accept", "").startswith("application/json")
 
 
-def render_today(request, form, day, status=200):
+def render_today(request, form, day, status=200, logged=None):
     entries = Entry.objects.for_user(request.user)
+    days_entries = entries.filter(practiced_on=day)
+    if logged is not None:
+        # Shown once, at the top, with its undo: not a second time in the list.
+        days_entries = days_entries.exclude(pk=logged.pk)
     # One more than shown: only a busy day pays for counting the rest.
     todays_entries = list(
-        entries.for_display()
-        .filter(practiced_on=day)
-        .order_by("-created_at")[: TODAY_SHOWN + 1]
+        days_entries.for_display().order_by("-created_at")[: TODAY_SHOWN + 1]
     )
     todays_more = 0
     if len(todays_entries) > TODAY_SHOWN:
-        todays_more = entries.filter(practiced_on=day).count() - TODAY_SHOWN
+        todays_more = days_entries.count() - TODAY_SHOWN
         todays_entries = todays_entries[:TODAY_SHOWN]
     profile = profile_for(request.user)
     now = timezone.now()
@@ -86,6 +99,8 @@ def render_today(request, form, day, status=200):
         "due_plans": due_plans[:TODAY_PLANS_SHOWN],
         "more_plans_due": len(due_plans) > TODAY_PLANS_SHOWN,
         "form": form,
+        "logged": logged,
+        "logged_on_another_day": logged is not None and logged.practiced_on != day,
         "today": day,
         "skills": all_skills(),
         "todays_entries": todays_entries,
@@ -183,7 +198,8 @@ def entry_new(request):
             return render_today(request, form, day)
         return render_entry_form(request, form, is_new=True)
     logger.info("Entry %s saved for user %s", entry.pk, request.user.pk)
-    messages.success(request, _("Saved. Well done for practising."))
+    # Today opens on the entry itself ("Logged", with an undo) instead of a message.
+    request.session[JUST_LOGGED] = entry.pk
     return redirect("journal:today")
 
 

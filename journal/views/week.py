@@ -75,15 +75,19 @@ def week_detail(request, day):
     )
     if redirection:
         return redirection
-    report, resting = _week_report(request.user, first_day)
+    report, resting = _week_report(request.user, first_day, today)
     form = ReflectionForm(instance=report.reflection)
     return render_week(request, report, form, today, current_first, resting)
 
 
-def _week_report(user, first_day) -> tuple[week_reports.WeekReport, SimpleLazyObject]:
+def _week_report(
+    user, first_day, today
+) -> tuple[week_reports.WeekReport, SimpleLazyObject]:
     """The week, and every rest day (for the streaks): read only if drawn."""
     resting = SimpleLazyObject(lambda: reports.rest_days_of(user))
-    (report,) = week_reports.load_week_reports(user, [first_day], resting=resting)
+    (report,) = week_reports.load_week_reports(
+        user, [first_day], resting=resting, today=today
+    )
     return report, resting
 
 
@@ -127,7 +131,7 @@ def reflection_save(request, day):
     # under a lock, so it is not looked up twice.
     form = ReflectionForm(request.POST)
     if not form.is_valid():
-        report, resting = _week_report(request.user, first_day)
+        report, resting = _week_report(request.user, first_day, today)
         return render_week(request, report, form, today, current_first, resting)
     reflection = save_reflection(request.user, first_day, last_day, form.cleaned_data)
     logger.info("Reflection %s saved by user %s", reflection.pk, request.user.pk)

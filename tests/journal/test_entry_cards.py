@@ -294,17 +294,27 @@ def test_the_star_button_posts_to_the_entry_and_comes_back_to_the_page():
     assert form.attrs == {
         "method": "post",
         "action": f"/journal/entries/{entry.pk}/star/",
+        "data-star-form": "",
     }
     inputs = {
         element.attrs["name"]: element.attrs["value"] for element in page.all("input")
     }
-    assert inputs == {"csrfmiddlewaretoken": TOKEN, "next": "/journal/week/2026-11-16/"}
+    # Without JavaScript the page comes back at this card, not at its top.
+    assert inputs == {
+        "csrfmiddlewaretoken": TOKEN,
+        "next": f"/journal/week/2026-11-16/#entry-{entry.pk}-title",
+    }
 
 
 def test_without_a_next_address_the_star_comes_back_to_this_page():
-    page = card(make_entry(make_user()), request_path="/journal/")
+    entry = make_entry(make_user())
 
-    assert page.all("input", name="next")[0].attrs["value"] == "/journal/"
+    page = card(entry, request_path="/journal/")
+
+    assert (
+        page.all("input", name="next")[0].attrs["value"]
+        == f"/journal/#entry-{entry.pk}-title"
+    )
 
 
 @pytest.mark.parametrize(

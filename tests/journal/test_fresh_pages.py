@@ -215,8 +215,8 @@ BEFORE = {
         "You have practised 3 days in a row.",
     ],
     WEEK: [
-        "You practised on 3 of 7 days. 3 entries in all.",
-        "That is 2 more entries than the week before. Well done.",
+        "So far this week you practiced on 3 of 5 days. 3 entries in all.",
+        "That is 2 more entries than by this point last week. Well done.",
         "Current streak: 3 days. Longest streak: 3 days.",
     ],
     PROGRESS: ["So far 4 entries 4 days practised", "on 4 days in the last 365 days"],
@@ -276,8 +276,8 @@ def test_a_new_entry_shows_on_every_page_at_once(owner_client, owner, how):
                 "You have practised 4 days in a row.",
             ],
             WEEK: [
-                "You practised on 4 of 7 days. 4 entries in all.",
-                "That is 3 more entries than the week before.",
+                "So far this week you practiced on 4 of 5 days. 4 entries in all.",
+                "That is 3 more entries than by this point last week.",
                 "Current streak: 4 days. Longest streak: 4 days.",
             ],
             PROGRESS: [
@@ -325,7 +325,7 @@ def test_an_entry_moved_to_another_day_and_skill_moves_on_every_page(
                 "You have practised 2 days in a row.",
             ],
             WEEK: [
-                "You practised on 2 of 7 days. 3 entries in all.",
+                "So far this week you practiced on 2 of 5 days. 3 entries in all.",
                 "Current streak: 2 days. Longest streak: 2 days.",
             ],
             PROGRESS: [
@@ -362,8 +362,8 @@ def test_a_deleted_entry_leaves_every_page_at_once(owner_client, owner):
                 "Day one of a streak. Come back tomorrow to make it two.",
             ],
             WEEK: [
-                "You practised on 2 of 7 days. 2 entries in all.",
-                "That is 1 more entry than the week before.",
+                "So far this week you practiced on 2 of 5 days. 2 entries in all.",
+                "That is 1 more entry than by this point last week.",
                 "Current streak: 1 day. Longest streak: 1 day.",
             ],
             PROGRESS: [
@@ -429,7 +429,7 @@ def test_an_exercise_or_a_done_plan_counts_on_every_page_at_once(
         pages,
         {
             TODAY: ["Friday 20 November: 2 entries", "You have practised 3 days"],
-            WEEK: ["You practised on 3 of 7 days. 4 entries in all."],
+            WEEK: ["So far this week you practiced on 3 of 5 days. 4 entries in all."],
             PROGRESS: ["So far 5 entries 4 days practised"],
         },
         f"after saving ({skill})",
@@ -458,7 +458,7 @@ def test_a_saved_reflection_shows_on_the_week_at_once(owner_client, owner):
     text = visible(week)
     for words in ("Walking after lunch", "Monday mornings", "Ask about sleep"):
         assert words in text
-    assert "You practised on 3 of 7 days. 3 entries in all." in text
+    assert "So far this week you practiced on 3 of 5 days. 3 entries in all." in text
     assert diary_card(week) == BEFORE_CARD
 
 
@@ -474,7 +474,7 @@ def test_a_rest_day_added_and_removed_shows_on_every_page_at_once(owner_client, 
         pages,
         {
             TODAY: ["Tuesday 17 November: no entries", "practised 3 days in a row."],
-            WEEK: ["You practised on 4 of 7 days. 4 entries in all."],
+            WEEK: ["So far this week you practiced on 4 of 5 days. 4 entries in all."],
         },
         "before the rest day",
     )
@@ -491,7 +491,7 @@ def test_a_rest_day_added_and_removed_shows_on_every_page_at_once(owner_client, 
         {
             TODAY: ["Tuesday 17 November: rest day", "practised 4 days in a row."],
             WEEK: [
-                "You practised on 4 of 6 days (1 rest day). 4 entries in all.",
+                "So far this week you practiced on 4 of 4 days (1 rest day). 4 entries in all.",
                 "Current streak: 4 days. Longest streak: 4 days.",
             ],
             PROGRESS: ["Tue 17 Nov 2026: rest day"],
@@ -509,7 +509,7 @@ def test_a_rest_day_added_and_removed_shows_on_every_page_at_once(owner_client, 
         {
             TODAY: ["Tuesday 17 November: no entries", "practised 3 days in a row."],
             WEEK: [
-                "You practised on 4 of 7 days. 4 entries in all.",
+                "So far this week you practiced on 4 of 5 days. 4 entries in all.",
                 "Current streak: 3 days.",
             ],
         },
@@ -532,7 +532,7 @@ def test_today_made_a_rest_day_shows_the_note_at_once_and_loses_it_on_undo(
     today = visible(read(owner_client, TODAY))
     assert "Today is a rest day. Rest is part of practice." in today
     assert "Friday 20 November: rest day" in today
-    assert "You practised on 1 of 6 days (1 rest day)." in visible(
+    assert "So far this week you practiced on 1 of 4 days (1 rest day)." in visible(
         read(owner_client, WEEK)
     )
 
@@ -542,7 +542,9 @@ def test_today_made_a_rest_day_shows_the_note_at_once_and_loses_it_on_undo(
     today = visible(read(owner_client, TODAY))
     assert "Today is a rest day." not in today
     assert "Friday 20 November: no entries" in today
-    assert "You practised on 1 of 7 days." in visible(read(owner_client, WEEK))
+    assert "So far this week you practiced on 1 of 5 days." in visible(
+        read(owner_client, WEEK)
+    )
 
 
 # --- 7. sessions decide where the week starts; stars ----------------------------------
@@ -568,7 +570,10 @@ def test_adding_moving_and_skipping_a_session_moves_the_week_at_once(
     assert current_week(owner_client) == "/journal/week/2026-11-19/"
     assert owner_client.get(WEEK)["Location"] == "/journal/week/2026-11-12/"
     week = read(owner_client, "/journal/week/2026-11-19/")
-    assert "You practised on 2 of 7 days. 2 entries in all." in visible(week)
+    assert (
+        "So far this week you practiced on 2 of 2 days. 2 entries in all."
+        in visible(week)
+    )
     assert diary_card(week) == {
         (COMM, "Thursday 19 November"): 1,
         (DT, "Friday 20 November"): 1,
@@ -586,7 +591,9 @@ def test_adding_moving_and_skipping_a_session_moves_the_week_at_once(
 
     assert current_week(owner_client) == "/journal/week/2026-11-20/"
     week = read(owner_client, "/journal/week/2026-11-20/")
-    assert "You practised on 1 of 7 days. 1 entry in all." in visible(week)
+    assert "So far this week you practiced on 1 of 1 day. 1 entry in all." in visible(
+        week
+    )
     assert diary_card(week) == {(DT, "Friday 20 November"): 1}
     assert "Next session: Friday 27 November, 09:00, in 7 days." in visible(
         read(owner_client, TODAY)
@@ -598,7 +605,10 @@ def test_adding_moving_and_skipping_a_session_moves_the_week_at_once(
 
     assert current_week(owner_client) == "/journal/week/2026-11-19/"
     week = read(owner_client, "/journal/week/2026-11-19/")
-    assert "You practised on 2 of 7 days. 2 entries in all." in visible(week)
+    assert (
+        "So far this week you practiced on 2 of 2 days. 2 entries in all."
+        in visible(week)
+    )
     assert "Next session: Thursday 3 December, 17:00, in 13 days." in visible(
         read(owner_client, TODAY)
     )
@@ -629,7 +639,10 @@ def test_a_session_passing_moves_the_week_start_and_progress_follows(
 
     assert current_week(owner_client) == "/journal/week/2026-11-17/"
     week = read(owner_client, "/journal/week/2026-11-17/")
-    assert "You practised on 3 of 7 days. 3 entries in all." in visible(week)
+    assert (
+        "So far this week you practiced on 3 of 4 days. 3 entries in all."
+        in visible(week)
+    )
     weeks = progress_weeks(read(owner_client, PROGRESS))
     assert weeks[-1] == "17 Nov 2026", (
         "STALE PAGE: after Friday's session passed, the week starts on Tuesday "
@@ -725,7 +738,7 @@ def test_imported_entries_count_on_every_page_at_once(owner_client, owner):
                 "You have practised 5 days in a row.",
             ],
             WEEK: [
-                "You practised on 5 of 7 days. 5 entries in all.",
+                "So far this week you practiced on 5 of 5 days. 5 entries in all.",
                 "Current streak: 5 days. Longest streak: 5 days.",
             ],
             PROGRESS: [
@@ -778,7 +791,7 @@ def test_a_new_account_with_an_erased_accounts_id_sees_none_of_its_figures(
                 "Every day is a fresh start. Log one moment to begin a streak.",
             ],
             WEEK: [
-                "You practised on 0 of 7 days. 0 entries in all.",
+                "So far this week you practiced on 0 of 5 days. 0 entries in all.",
                 "Current streak: 0 days. Longest streak: 0 days.",
             ],
             PROGRESS: ["Your progress will grow here as you log skills."],
@@ -809,7 +822,10 @@ def test_a_new_week_start_and_time_zone_show_on_every_page_at_once(owner_client,
     make_entry(owner, practiced_on=D(2026, 11, 15), skill="communication")
     history(owner)
     pages = warm(owner_client, TODAY, WEEK, PROGRESS)
-    assert "You practised on 3 of 7 days. 3 entries in all." in visible(pages[WEEK])
+    assert (
+        "So far this week you practiced on 3 of 5 days. 3 entries in all."
+        in visible(pages[WEEK])
+    )
     assert "Fri 20 (today)" in visible(pages[WEEK])
     assert progress_weeks(pages[PROGRESS])[-1] == "16 Nov 2026"
     assert "Sat 21 Nov 2026" not in visible(pages[PROGRESS])
@@ -821,7 +837,10 @@ def test_a_new_week_start_and_time_zone_show_on_every_page_at_once(owner_client,
     assert response.status_code == 302
     assert current_week(owner_client) == "/journal/week/2026-11-15/"
     week = read(owner_client, "/journal/week/2026-11-15/")
-    assert "You practised on 4 of 7 days. 4 entries in all." in visible(week)
+    assert (
+        "So far this week you practiced on 4 of 6 days. 4 entries in all."
+        in visible(week)
+    )
     assert diary_card(week) == {**BEFORE_CARD, (COMM, "Sunday 15 November"): 1}
     assert progress_weeks(read(owner_client, PROGRESS))[-1] == "15 Nov 2026"
 
@@ -858,7 +877,9 @@ def test_switching_language_shows_the_same_figures_in_each_language(
         pages,
         {
             TODAY: ["Llevas 3 días seguidos practicando.", "Tus últimos 7 días"],
-            WEEK: ["Practicaste 3 de 7 días. 3 entradas en total."],
+            WEEK: [
+                "Por ahora, esta semana practicaste 3 de 5 días. 3 entradas en total."
+            ],
             PROGRESS: ["4 entradas 4 días de práctica"],
         },
         "in Spanish",
@@ -993,7 +1014,10 @@ def test_the_daily_job_making_sessions_moves_the_week_start(owner_client, owner)
     assert version_of(owner) > version
     assert current_week(owner_client) == "/journal/week/2026-11-19/"
     week = read(owner_client, "/journal/week/2026-11-19/")
-    assert "You practised on 2 of 7 days. 2 entries in all." in visible(week)
+    assert (
+        "So far this week you practiced on 2 of 2 days. 2 entries in all."
+        in visible(week)
+    )
     assert progress_weeks(read(owner_client, PROGRESS))[-1] == "19 Nov 2026"
 
 

@@ -9,6 +9,7 @@ from journal import stats
 from journal.stats import EntryRow
 
 D = datetime.date
+ONE = datetime.timedelta(days=1)
 SKILLS = [
     "emotional-regulation",
     "distress-tolerance",
@@ -320,3 +321,59 @@ def test_totals():
 
 def test_totals_of_nothing():
     assert stats.totals([]) == stats.Totals(0, 0, None)
+
+
+# --- the week under way ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "days"),
+    [
+        (datetime.date(2026, 11, 16), 1),  # Monday, the week's first day
+        (datetime.date(2026, 11, 20), 5),
+        (datetime.date(2026, 11, 22), 7),
+        (datetime.date(2026, 12, 1), 7),  # a week long over
+    ],
+)
+def test_days_so_far_counts_the_days_begun_by_today(today, days):
+    assert stats.days_so_far(datetime.date(2026, 11, 16), today) == days
+
+
+def test_the_week_so_far_counts_only_the_days_begun():
+    monday = datetime.date(2026, 11, 16)
+
+    so_far = stats.week_so_far([1, 0, 2, 0, 0, 0, 0], monday, [], monday + 2 * ONE)
+
+    assert so_far == stats.WeekSoFar(days=3, practised=2, resting=0)
+    assert so_far.is_so_far
+
+
+def test_a_rest_day_still_ahead_is_not_counted_so_far():
+    monday = datetime.date(2026, 11, 16)
+    rest = [monday + ONE, monday + 5 * ONE]
+
+    so_far = stats.week_so_far([1, 0, 0, 0, 0, 0, 0], monday, rest, monday + 2 * ONE)
+
+    assert (so_far.resting, so_far.open_days) == (1, 2)
+
+
+def test_a_practised_rest_day_counts_as_practice_not_rest():
+    monday = datetime.date(2026, 11, 16)
+
+    so_far = stats.week_so_far([1, 0, 0, 0, 0, 0, 0], monday, [monday], monday)
+
+    assert (so_far.practised, so_far.resting) == (1, 0)
+
+
+def test_a_finished_week_is_not_so_far():
+    monday = datetime.date(2026, 11, 16)
+
+    so_far = stats.week_so_far([0] * 7, monday, [], monday + 6 * ONE)
+
+    assert so_far.days == 7
+    assert not so_far.is_so_far
+
+
+@pytest.mark.parametrize(("days", "is_so_far"), [(3, True), (7, False)])
+def test_a_change_over_fewer_than_seven_days_is_so_far(days, is_so_far):
+    assert stats.WeekChange(2, 1, days).is_so_far is is_so_far

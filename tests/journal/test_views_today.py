@@ -69,9 +69,97 @@ def test_quick_log_saves_and_comes_back_to_today_with_the_entry(owner_client, ow
     assert entry.skill == "distress-tolerance"
     page = owner_client.get("/journal/")
     html = page.content.decode()
-    assert "Saved. Well done for practising." in html
     assert "Cold water on my face" in html
     assert 'name="note"' in html and "Cold water on my face</textarea>" not in html
+
+
+def logged_area(html: str) -> str:
+    start = html.index('<section class="logged-entry"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_after_saving_today_opens_on_the_entry_under_logged_before_the_form(
+    owner_client, owner
+):
+    quick_log(owner_client, note="Paced breathing at the bus stop.")
+
+    html = owner_client.get("/journal/").content.decode()
+
+    area = logged_area(html)
+    assert "Logged" in area
+    assert "Paced breathing at the bus stop." in area
+    assert html.index('class="logged-entry"') < html.index('id="quick-log-heading"')
+    # Focus lands on it (form-focus.js), so a screen reader hears "Logged" first.
+    assert 'tabindex="-1" data-focus-on-load' in area
+
+
+def test_the_logged_entry_offers_an_undo_that_without_javascript_confirms_the_delete(
+    owner_client, owner
+):
+    quick_log(owner_client)
+    entry = Entry.objects.get(owner=owner)
+
+    area = logged_area(owner_client.get("/journal/").content.decode())
+
+    delete = f"/journal/entries/{entry.pk}/delete/"
+    assert f'href="{delete}?next=/journal/" data-delete-entry="{delete}"' in area
+    assert ">Undo<" in area
+    confirm = owner_client.get(f"{delete}?next=/journal/").content.decode()
+    assert 'name="next" value="/journal/"' in confirm
+
+
+def test_the_logged_entry_is_shown_once_and_not_again_in_the_days_list(
+    owner_client, owner
+):
+    quick_log(owner_client, note="Named the feeling out loud.")
+
+    html = owner_client.get("/journal/").content.decode()
+
+    assert html.count("Named the feeling out loud.") == 1
+    assert "Nothing logged yet today." in html
+
+
+def test_a_reload_after_logging_shows_the_plain_page_with_the_entry_in_the_list(
+    owner_client, owner
+):
+    quick_log(owner_client, note="Named the feeling out loud.")
+    owner_client.get("/journal/")
+
+    again = owner_client.get("/journal/").content.decode()
+
+    assert 'class="logged-entry"' not in again
+    assert again.count("Named the feeling out loud.") == 1
+    assert again.index('id="today-heading"') < again.index("Named the feeling")
+
+
+def test_an_entry_logged_for_another_day_shows_its_day_under_logged(
+    owner_client, owner
+):
+    quick_log(owner_client, practiced_on="2026-11-19")
+
+    area = logged_area(owner_client.get("/journal/").content.decode())
+
+    assert "Thu 19 Nov 2026" in area
+
+
+def test_the_logged_area_never_shows_another_persons_entry(
+    owner_client, owner, other_user
+):
+    theirs = make_entry(other_user, note="Their private note")
+    session = owner_client.session
+    session["journal_just_logged"] = theirs.pk
+    session.save()
+
+    html = owner_client.get("/journal/").content.decode()
+
+    assert 'class="logged-entry"' not in html
+    assert "Their private note" not in html
+
+
+def test_a_form_with_errors_shows_no_logged_area(owner_client, owner):
+    response = quick_log(owner_client, note="")
+
+    assert 'class="logged-entry"' not in response.content.decode()
 
 
 def test_today_lists_only_todays_entries_of_the_owner(owner_client, owner, other_user):

@@ -108,9 +108,9 @@ def test_week_page_shows_the_diary_card_counts(owner_client, owner):
     assert by_skill["distress-tolerance"] == [0, 0, 1, 0, 0, 0, 0]
     assert report.card.day_totals == (2, 0, 1, 0, 0, 0, 0)
     html = response.content.decode()
-    assert "You practised on 2 of 7 days." in html
+    assert "So far this week you practiced on 2 of 6 days." in html
     assert "3 entries in all." in html
-    assert "That is 2 more entries than the week before." in html
+    assert "That is 2 more entries than by this point last week." in html
     assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
     assert (
         "/journal/entries/?skill=communication&amp;from=2026-11-16&amp;to=2026-11-16"
@@ -119,13 +119,56 @@ def test_week_page_shows_the_diary_card_counts(owner_client, owner):
 
 
 def test_fewer_entries_than_last_week_is_said_kindly(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 16))
     make_entry(owner, practiced_on=D(2026, 11, 10))
     make_entry(owner, practiced_on=D(2026, 11, 11))
 
     html = owner_client.get(THIS_WEEK).content.decode()
 
-    assert "The week before, you logged 2 entries." in html
+    assert "By this point last week, you had logged 2 entries." in html
     assert "every entry still counts" in html
+
+
+def test_the_week_under_way_is_compared_with_the_same_days_of_last_week(
+    owner_client, owner
+):
+    make_entry(owner, practiced_on=D(2026, 11, 16))
+    make_entry(owner, practiced_on=D(2026, 11, 9))
+    # Last Sunday is past "this point" of a Saturday: not part of the comparison.
+    make_entry(owner, practiced_on=D(2026, 11, 15))
+
+    html = owner_client.get(THIS_WEEK).content.decode()
+
+    assert "The same number of entries as by this point last week" in html
+
+
+def test_on_monday_morning_the_week_has_just_begun_and_nothing_is_compared(
+    owner_client, owner
+):
+    for day in range(9, 15):
+        make_entry(owner, practiced_on=D(2026, 11, day))
+    monday = datetime.datetime(2026, 11, 16, 8, 0, tzinfo=datetime.UTC)
+
+    with mock.patch.object(timezone, "now", return_value=monday):
+        html = owner_client.get(THIS_WEEK).content.decode()
+
+    assert "A new week starts today." in html
+    assert "Whenever you are ready, one small moment is enough." in html
+    assert "of 7 days" not in html
+    assert "last week" not in html and "week before" not in html
+
+
+def test_a_finished_week_counts_all_seven_days(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 9))
+    make_entry(owner, practiced_on=D(2026, 11, 15))
+    make_entry(owner, practiced_on=D(2026, 11, 2))
+    make_entry(owner, practiced_on=D(2026, 11, 8))
+
+    html = owner_client.get("/journal/week/2026-11-09/").content.decode()
+
+    assert "You practised on 2 of 7 days." in html
+    assert "So far" not in html
+    assert "The same number of entries as the week before" in html
 
 
 def test_distress_figures_from_paired_ratings(owner_client, owner):
