@@ -93,6 +93,7 @@ def test_reminder_days_are_hidden_while_the_switch_is_off(
     page.goto("/accounts/reminders/")
     days = page.locator("fieldset.day-toggles")
 
+    expect(days).to_have_count(1)
     hidden_while_off = days.is_hidden()
     page.get_by_label("Send me a gentle daily reminder").check()
 
