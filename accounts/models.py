@@ -42,6 +42,10 @@ class Profile(models.Model):
     # streak, the progress charts) in the shared cache under this number; every
     # write bumps it (accounts/freshness.py), so a fragment never outlives one.
     journal_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # The first run after sign-up (next session, a reminder) is asked once: set when
+    # the person answers or skips it. Accounts older than the first run count as
+    # having seen it (migration 0011), so nobody settled in is asked.
+    has_seen_welcome = models.BooleanField(default=False, editable=False)
 
     def __str__(self):
         return self.display_name or self.user.get_username()

@@ -43,6 +43,7 @@ def two_factor_page(request):
         "form": form,
         "qr_code": two_factor.qr_code_svg(device),
         "secret": two_factor.secret_for_typing(device),
+        "otpauth_url": device.config_url,
     }
     return render(request, "accounts/two_factor_setup.html", context)
 

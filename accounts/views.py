@@ -60,8 +60,13 @@ def signup(request):
         emails.send_confirm_link(user)
         login(request, user, backend=MODEL_BACKEND)
         messages.success(request, _("Welcome. Your journal is ready."))
-        # Where they were going before signing up (a skill from the guide, say).
-        return redirect(safe_next(request, fallback="journal:today"))
+        # Where they were going before signing up (a skill from the guide, say):
+        # the first run would stand in the way of what they came to do.
+        going = safe_next(request, "")
+        if going:
+            return redirect(going)
+        # Otherwise two short questions: the next session, then a reminder.
+        return redirect("journal:welcome")
     next_url = safe_next(request, "")
     context = {
         "form": form,

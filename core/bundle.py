@@ -27,6 +27,8 @@ SOURCES = [
     "password-rules.js",
     "form-focus.js",
     "once-submit.js",
+    "shown-with.js",
+    "copy-key.js",
 ]
 
 HEADER = (

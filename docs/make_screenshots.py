@@ -42,6 +42,9 @@ COMPONENTS = [
     ("progress-chart", "/journal/progress/", ".chart-fit", PHONE),
     ("year-calendar", "/journal/progress/", ".calendar-fit", PHONE),
     ("help-cards", "/help/", ".help-options", PHONE),
+    ("first-run", "/journal/welcome/", "main", PHONE),
+    ("next-session", "/journal/sessions/", "section:has(#next-heading)", PHONE),
+    ("reminder-days", "/accounts/reminders/", "form", PHONE),
 ]
 
 

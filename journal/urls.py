@@ -8,6 +8,7 @@ from django.urls import path, register_converter
 
 from journal.converters import IsoDateConverter
 from journal.rest_days import views as rest_days
+from journal.sessions import first_run
 from journal.sessions import views as therapy_sessions
 from journal.views import entries, exercises, week
 
@@ -42,6 +43,8 @@ urlpatterns = [
     ),
     path("entries/<int:pk>/star/", therapy_sessions.entry_star, name="entry-star"),
     path("sessions/", therapy_sessions.session_list, name="sessions"),
+    # The first run after sign-up: the next session (then reminders:welcome).
+    path("welcome/", first_run.welcome, name="welcome"),
     path(
         "sessions/next/",
         therapy_sessions.since_last_session,

@@ -1,22 +1,38 @@
 import datetime
 
 from django import forms
-from django.utils.dates import WEEKDAYS
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CrispyFormMixin
 from reminders.models import DEFAULT_NUDGE_TIME, ReminderSettings
 
+CHANNELS = ("channel_email", "channel_push")
 WEEKDAY_CHOICES = [(str(number), WEEKDAYS[number]) for number in range(7)]
 
 
-class ReminderSettingsForm(CrispyFormMixin, forms.ModelForm):
-    days = forms.MultipleChoiceField(
+class DayToggles(forms.CheckboxSelectMultiple):
+    """The week as a row of tap-size toggles: templates/reminders/day_toggles.html
+    draws a check box behind each day's short name (the full name for screen
+    readers)."""
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        option = super().create_option(name, value, label, selected, index, **kwargs)
+        option["short_label"] = WEEKDAYS_ABBR[int(value)]
+        return option
+
+
+def _days_field():
+    return forms.MultipleChoiceField(
         label=_("On these days"),
         choices=WEEKDAY_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
+        widget=DayToggles(attrs={"class": "btn-check"}),
         required=False,
     )
+
+
+class ReminderSettingsForm(CrispyFormMixin, forms.ModelForm):
+    days = _days_field()
 
     class Meta:
         model = ReminderSettings
@@ -72,12 +88,13 @@ class ReminderSettingsForm(CrispyFormMixin, forms.ModelForm):
         # Only asked for with the nudge on; left empty, the usual evening stays.
         self.fields["session_nudge_time"].required = False
 
+        self.fields["paused_until"].error_messages["invalid"] = _(
+            "Use a date like 2026-12-24."
+        )
+
     def clean_session_nudge_time(self):
         return self.cleaned_data["session_nudge_time"] or (
             self.instance.session_nudge_time or DEFAULT_NUDGE_TIME
-        )
-        self.fields["paused_until"].error_messages["invalid"] = _(
-            "Use a date like 2026-12-24."
         )
 
     def clean_days(self):
@@ -103,3 +120,47 @@ class ReminderSettingsForm(CrispyFormMixin, forms.ModelForm):
                 "channel_email", _("Choose how the reminder should reach you.")
             )
         return data
+
+
+class FirstReminderForm(CrispyFormMixin, forms.ModelForm):
+    """The first run's reminder question: when, and how; saving turns it on.
+
+    Only the ways that can reach this person are offered (the view decides).
+    """
+
+    days = _days_field()
+
+    class Meta:
+        model = ReminderSettings
+        fields = ("time", "days", "channel_email", "channel_push")
+        labels = ReminderSettingsForm.Meta.labels
+        widgets = {"time": ReminderSettingsForm.Meta.widgets["time"]}
+
+    def __init__(self, *args, can_email: bool, can_push: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["days"] = list(self.instance.days)
+        self.fields["time"].error_messages["invalid"] = _("Use a time like 20:00.")
+        if not can_email:
+            del self.fields["channel_email"]
+        if not can_push:
+            del self.fields["channel_push"]
+        else:
+            self.fields["channel_push"].help_text = _(
+                "Also tap “Turn on here” above, so this device may show them."
+            )
+
+    def clean_days(self):
+        return "".join(sorted(self.cleaned_data["days"]))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("days") and "days" not in self.errors:
+            self.add_error("days", _("Choose at least one day."))
+        if not (data.get("channel_email") or data.get("channel_push")):
+            offered = [name for name in CHANNELS if name in self.fields]
+            self.add_error(offered[0], _("Choose how the reminder should reach you."))
+        return data
+
+    def save(self, commit=True):
+        self.instance.enabled = True
+        return super().save(commit=commit)

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import (
     require_http_methods,
     require_POST,
@@ -29,6 +30,29 @@ logger = logging.getLogger(__name__)
 
 UPCOMING_SHOWN = 8
 PAST_SHOWN = 12
+
+
+# The day a schedule repeats on, as a sentence wants it ("on Thursdays").
+WEEKDAYS_PLURAL = [
+    _lazy("Mondays"),
+    _lazy("Tuesdays"),
+    _lazy("Wednesdays"),
+    _lazy("Thursdays"),
+    _lazy("Fridays"),
+    _lazy("Saturdays"),
+    _lazy("Sundays"),
+]
+
+
+def rule_words(schedule: SessionSchedule) -> str:
+    """ "Every week on Thursdays at 17:00": the repeat rule as a person says it."""
+    words = {
+        "days": WEEKDAYS_PLURAL[schedule.starts_on.weekday()],
+        "time": schedule.at.strftime("%H:%M"),
+    }
+    if schedule.every_weeks == 2:
+        return _("Every two weeks on %(days)s at %(time)s") % words
+    return _("Every week on %(days)s at %(time)s") % words
 
 
 def get_session_for_user(user, pk) -> TherapySession:
@@ -77,15 +101,24 @@ def session_list(request):
     # Reading writes nothing: a schedule's sessions are made when it is set, and
     # the periodic job (run_periodic) keeps making them months ahead.
     sessions = TherapySession.objects.for_user(request.user)
+    upcoming = list(sessions.filter(starts_at__gt=now)[:UPCOMING_SHOWN])
+    # One card for the session that takes place next; the rest fold away below it.
+    next_session = next((one for one in upcoming if not one.is_skipped), None)
     context = {
         "form": form,
-        "upcoming": list(sessions.filter(starts_at__gt=now)[:UPCOMING_SHOWN]),
+        "next_session": next_session,
+        "days_until": (
+            dates.days_until(next_session.starts_at, now, zone)
+            if next_session
+            else None
+        ),
+        "later": [one for one in upcoming if one is not next_session],
+        "rules": [(schedule, rule_words(schedule)) for schedule in schedules],
         "past": list(
             sessions.held()
             .filter(starts_at__lte=now)
             .order_by("-starts_at")[:PAST_SHOWN]
         ),
-        "schedules": schedules,
         "zone": zone,
     }
     return render(request, "journal/sessions/list.html", context)

@@ -53,7 +53,7 @@ def test_sign_up_ignores_a_next_that_leaves_the_site(client):
         },
     )
 
-    assert response["Location"] == "/journal/"
+    assert response["Location"] == "/journal/welcome/"
 
 
 def test_an_unknown_skill_in_next_says_nothing_special(client):

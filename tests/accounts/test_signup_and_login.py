@@ -31,11 +31,11 @@ def test_signup_page_shows_every_field(client):
     assert "data-detect-time-zone" in html
 
 
-def test_signup_logs_the_person_in_and_lands_on_today(client):
+def test_signup_logs_the_person_in_and_lands_on_the_first_run(client):
     response = client.post("/accounts/signup/", signup_data())
 
     assert response.status_code == 302
-    assert response["Location"] == "/journal/"
+    assert response["Location"] == "/journal/welcome/"
     user = User.objects.get(username="river")
     assert client.session["_auth_user_id"] == str(user.pk)
     assert user.profile.time_zone == "America/Los_Angeles"

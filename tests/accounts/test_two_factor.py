@@ -1,5 +1,9 @@
 """Two-factor sign-in with an authenticator app, and recovery codes."""
 
+import html
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
 import pytest
 from django.test import Client
 from django_otp.oath import TOTP
@@ -49,6 +53,31 @@ def test_the_setup_page_shows_a_qr_code_and_the_key_to_type(river_client):
     assert "<svg" in page and "<path" in page
     assert 'class="qr-secret' in page
     assert " style=" not in page
+
+
+def test_the_setup_page_offers_a_tap_to_add_link_with_the_same_key(river_client):
+    page = river_client.get("/accounts/two-factor/").content.decode()
+
+    href = html.unescape(re.search(r'href="(otpauth://[^"]+)"', page).group(1))
+    typed = re.search(r'id="two-factor-key">([^<]+)<', page).group(1)
+    link = urlsplit(href)
+    query = parse_qs(link.query)
+    assert (link.scheme, link.netloc, unquote(link.path)) == (
+        "otpauth",
+        "totp",
+        "/Between Sessions:river",
+    )
+    assert query["secret"] == [typed.replace(" ", "")]
+    assert query["issuer"] == ["Between Sessions"]
+    assert (query["digits"], query["period"]) == (["6"], ["30"])
+
+
+def test_the_setup_page_has_a_copy_key_button_that_waits_for_javascript(
+    river_client,
+):
+    page = river_client.get("/accounts/two-factor/").content.decode()
+
+    assert re.search(r'<button[^>]*data-copy-key="two-factor-key"[^>]*hidden>', page)
 
 
 def test_a_wrong_first_code_keeps_two_factor_off(river_client, river):

@@ -92,6 +92,8 @@ def test_new_person_signs_up_logs_entries_and_edits_and_deletes_one(open_context
     page.locator("input[name=password2]").fill("quiet-harbour-lights-42")
     page.locator("select[name=time_zone]").select_option(ZONE)
     submit_and_wait(page, page.get_by_role("button", name="Create my journal"))
+    expect(page).to_have_url(re.compile(r"/journal/welcome/$"))
+    submit_and_wait(page, page.get_by_role("button", name="Skip both questions"))
     expect(page).to_have_url(re.compile(r"/journal/$"))
 
     log_with_keyboard_only(page, "Noticed the tight chest and breathed out slowly.")

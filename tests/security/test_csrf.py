@@ -394,6 +394,20 @@ FLOWS = {
         lambda w: {"repeats": "once", "on": "2026-11-26", "at": "17:00"},
         lambda c, w: TherapySession.objects.filter(owner=w.owner).exists(),
     ),
+    "journal:welcome": Flow(
+        True,
+        lambda c, w: "/journal/welcome/",
+        lambda w: {"repeats": "once", "on": "2026-11-26", "at": "17:00"},
+        lambda c, w: TherapySession.objects.filter(owner=w.owner).exists(),
+    ),
+    "reminders:welcome": Flow(
+        True,
+        lambda c, w: "/accounts/reminders/welcome/",
+        lambda w: {"time": "07:30", "days": ["1"], "channel_email": "on"},
+        lambda c, w: ReminderSettings.objects.filter(
+            user=w.owner, enabled=True
+        ).exists(),
+    ),
     "journal:talk-point-add": Flow(
         True,
         lambda c, w: "/journal/sessions/next/talk/",

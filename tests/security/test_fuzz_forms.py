@@ -203,7 +203,7 @@ def test_signup_never_errors_and_makes_at_most_one_person(
         response = client.post("/accounts/signup/", data)
 
         assert response.status_code < 500
-        if is_redirect_to(response, "/journal/"):
+        if is_redirect_to(response, "/journal/welcome/"):
             assert changes(before) == {"User": 1, "Profile": 1}
         else:
             assert changes(before) == {}
