@@ -26,6 +26,8 @@ SOURCES = [
     "password-rules.js",
     "form-focus.js",
     "once-submit.js",
+    "reveal-other.js",
+    "exercise-steps.js",
 ]
 
 HEADER = (
