@@ -29,6 +29,8 @@ SOURCES = [
     "once-submit.js",
     "shown-with.js",
     "copy-key.js",
+    "reveal-other.js",
+    "exercise-steps.js",
 ]
 
 HEADER = (

@@ -38,6 +38,19 @@ COMPONENTS = [
         ".entry-card",
         PHONE,
     ),
+    (
+        "exercise-step",
+        "/journal/exercises/cognitive-restructuring/",
+        "form[data-steps]",
+        PHONE,
+    ),
+    # On a phone the choices wait on step 2; a wider window shows every step.
+    (
+        "exercise-choices",
+        "/journal/exercises/distress-tolerance/",
+        ".choice-group",
+        {"width": 800, "height": 900},
+    ),
     ("talk-list", "/journal/sessions/next/", "section:has(#talk-heading)", PHONE),
     ("progress-chart", "/journal/progress/", ".chart-fit", PHONE),
     ("year-calendar", "/journal/progress/", ".calendar-fit", PHONE),

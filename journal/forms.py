@@ -97,6 +97,32 @@ class ScaleField(forms.TypedChoiceField):
     def __deepcopy__(self, memo):
         return forms.Field.__deepcopy__(self, memo)
 
+    def validate(self, value):
+        # A value off the scale: "4.5" or "seven" is not a whole number at all, which
+        # a field given an "invalid" message says; "11" is a number off the range.
+        try:
+            super().validate(value)
+        except forms.ValidationError as error:
+            if (
+                error.code == "invalid_choice"
+                and "invalid" in self.error_messages
+                and not _is_whole(value)
+            ):
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
+            raise
+
+
+def _is_whole(value) -> bool:
+    return str(value).strip().lstrip("-+").isdigit()
+
+
+def scale_choices(low: int, high: int, *, can_skip: bool) -> list[tuple[str, str]]:
+    """A scale's radio choices: the numbers, after a "not rated" one when optional."""
+    numbers = [(str(value), str(value)) for value in range(low, high + 1)]
+    return [("", _("not rated")), *numbers] if can_skip else numbers
+
 
 def scale_field(name: str, low: int, high: int) -> ScaleField:
     """An entry's optional rating as radio buttons from ``low`` to ``high``, "not
@@ -110,8 +136,7 @@ def scale_field(name: str, low: int, high: int) -> ScaleField:
         label=ENTRY_LABELS[name],
         help_text=ENTRY_HELP_TEXTS.get(name, ""),
         required=False,
-        choices=[("", _("not rated"))]
-        + [(str(value), str(value)) for value in range(low, high + 1)],
+        choices=scale_choices(low, high, can_skip=True),
         coerce=int,
         empty_value=None,
         widget=ScaleRadios(attrs={"class": "scale-radio"}),

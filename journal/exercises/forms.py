@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,14 @@ from journal.exercises.definitions import (
     Question,
     Stage,
 )
-from journal.forms import clean_practice_day, identity_field, practice_day_field
+from journal.forms import (
+    ScaleField,
+    ScaleRadios,
+    clean_practice_day,
+    identity_field,
+    practice_day_field,
+    scale_choices,
+)
 
 PLAN_DAYS_AHEAD = 365
 
@@ -55,12 +63,15 @@ def answer_field(question: Question) -> forms.Field:
                 max_length=question.max_length, widget=widget, **common
             )
         case Kind.SCALE:
-            field = forms.IntegerField(
-                min_value=SCALE_MIN,
-                max_value=SCALE_MAX,
-                widget=forms.NumberInput(
-                    attrs={"inputmode": "numeric", "class": "scale-input"}
+            # A tap scale: the same names and whole-number values a number box
+            # sent, so scripts, imports and the export see no difference.
+            field = ScaleField(
+                choices=scale_choices(
+                    SCALE_MIN, SCALE_MAX, can_skip=not question.is_required
                 ),
+                coerce=int,
+                empty_value=None,
+                widget=ScaleRadios(attrs={"class": "scale-radio"}),
                 **common,
             )
         case Kind.CHOICE:
@@ -90,6 +101,8 @@ def answer_field(question: Question) -> forms.Field:
         field.error_messages["invalid"] = _("Use a date like 2026-03-14.")
     elif question.kind == Kind.TIME:
         field.error_messages["invalid"] = _("Use a time like 17:30.")
+    elif question.kind == Kind.SCALE:
+        field.error_messages["invalid_choice"] = MESSAGES["min_value"]
     elif question.kind in (Kind.CHOICE, Kind.CHOICES):
         field.error_messages["required"] = _("Choose one of the options.")
     return field
@@ -111,6 +124,64 @@ def stored_value(question: Question, value):
             return value
 
 
+@dataclass(frozen=True)
+class ShownField:
+    """One field as the exercise page draws it.
+
+    ``look`` picks the drawing: "scale" (tap scale), "choices" (one fieldset, one
+    message), "plain" (crispy). ``reveals`` is the "Something else" field's name,
+    for its choice; ``revealed_by`` is the choice's name, for that field.
+    """
+
+    field: forms.BoundField
+    look: str
+    reveals: str = ""
+    revealed_by: str = ""
+
+
+@dataclass(frozen=True)
+class FormStep:
+    title: str
+    number: int
+    total: int
+    fields: tuple[ShownField, ...]
+
+
+def _shown(form, name: str) -> ShownField:
+    question = form.exercise.questions_by_key.get(name)
+    kind = question.kind if question and name in form.questions_by_key else None
+    look = {Kind.SCALE: "scale", Kind.CHOICE: "choices", Kind.CHOICES: "choices"}
+    return ShownField(
+        field=form[name],
+        look=look.get(kind, "plain"),
+        reveals=(question.other_key or "") if kind else "",
+        revealed_by=(question.completes or "") if kind else "",
+    )
+
+
+def form_steps(form) -> list[FormStep]:
+    """The exercise's steps holding the form's fields, in order; empty ones left out."""
+    groups = [
+        (step.title, [key for key in step.keys if key in form.fields])
+        for step in form.exercise.steps
+    ]
+    groups = [(title, names) for title, names in groups if names]
+    placed = {name for _title, names in groups for name in names}
+    rest = [name for name in form.fields if name not in placed and name != "uuid"]
+    if not groups:
+        groups = [("", [])]
+    groups[-1][1].extend(rest)
+    return [
+        FormStep(
+            title=str(title),
+            number=number,
+            total=len(groups),
+            fields=tuple(_shown(form, name) for name in names),
+        )
+        for number, (title, names) in enumerate(groups, start=1)
+    ]
+
+
 class AnswersForm(CrispyFormMixin, forms.Form):
     """The questions of an exercise, or of some of its stages."""
 
@@ -118,6 +189,7 @@ class AnswersForm(CrispyFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.exercise = exercise
         self.questions = exercise.questions_for(*stages)
+        self.questions_by_key = {question.key: question for question in self.questions}
         for question in self.questions:
             self.fields[question.key] = answer_field(question)
 
@@ -140,6 +212,11 @@ class AnswersForm(CrispyFormMixin, forms.Form):
                 # Typed, then un-picked: "other" was not the answer after all.
                 data[question.other_key] = ""
         return data
+
+    @property
+    def steps(self) -> list[FormStep]:
+        """The form's fields in the exercise's steps; fields it adds join the last."""
+        return form_steps(self)
 
     def answers(self) -> dict:
         """The cleaned answers, as stored: only what was answered."""

@@ -37,29 +37,35 @@ def test_a_thought_record_on_a_phone(open_context, person, live_server, scheme):
         page.get_by_role("link", name="Thought record").tap()
     assert_no_axe_violations(page)
 
+    # One step per screen: the strength of the feeling is left untapped.
     page.get_by_label("What was the situation?").fill("Waiting for a reply")
     page.get_by_label("What thought showed up?").fill("She is angry with me")
+    page.get_by_role("button", name="Next").tap()
     page.get_by_label("What did you feel?").fill("Worried")
-    page.get_by_label("How strong was the feeling? (0–10)").fill("12")
+    page.get_by_role("button", name="Next").tap()
+    page.get_by_role("button", name="Next").tap()
     page.get_by_label("A more balanced thought").fill("She is busy at work")
     with page.expect_navigation():
         page.get_by_role("button", name="Save").tap()
 
-    # Out of range: said beside the field, focus moved there, nothing lost or saved.
-    strength = page.get_by_label("How strong was the feeling? (0–10)")
-    expect(page.locator("#error_1_id_feeling_before")).to_contain_text(
-        "Use a number from 0 to 10."
+    # Missing: said beside the scale, its step open, focus there, nothing lost or saved.
+    strength = page.locator("fieldset.scale-field", has_text="How strong was the")
+    expect(page.locator("#id_feeling_before_error")).to_contain_text(
+        "Please answer this one."
     )
-    expect(strength).to_be_focused()
-    expect(page.get_by_label("What thought showed up?")).to_have_value(
-        "She is angry with me"
-    )
-    assert not Entry.objects.filter(owner=person, situation="Waiting for a reply")
+    expect(strength.get_by_role("radio", name="0", exact=True)).to_be_focused()
+    expect(page.get_by_label("What did you feel?")).to_have_value("Worried")
+    # Robin's one earlier thought record, and nothing more.
+    assert Entry.objects.filter(owner=person, exercise="thought-record").count() == 1
     assert_no_axe_violations(page)
     assert fits_the_phone(page)
 
-    strength.fill("7")
-    page.get_by_label("How strong is the feeling now? (0–10)").fill("3")
+    strength.get_by_text("7", exact=True).tap()
+    page.get_by_role("button", name="Next").tap()
+    page.get_by_role("button", name="Next").tap()
+    page.locator(
+        "fieldset.scale-field", has_text="How strong is the feeling now"
+    ).get_by_text("3", exact=True).tap()
     with page.expect_navigation():
         page.get_by_role("button", name="Save").tap()
 
@@ -86,8 +92,12 @@ def test_a_planned_activity_done_from_today_on_a_phone(
     with page.expect_navigation():
         plan.get_by_role("link", name="I did it").tap()
     assert_no_axe_violations(page)
-    page.get_by_label("How good did it actually feel? (0–10)").fill("8")
-    page.get_by_label("How much of a sense of achievement did it give you?").fill("6")
+    page.locator("fieldset", has_text="How good did it actually feel?").get_by_text(
+        "8", exact=True
+    ).tap()
+    page.locator("fieldset", has_text="sense of achievement").get_by_text(
+        "6", exact=True
+    ).tap()
     with page.expect_navigation():
         page.get_by_role("button", name="Save: I did it").tap()
 

@@ -31,7 +31,7 @@ def error_of(response, field: str) -> str:
     html = response.content.decode()
     found = re.search(
         rf'id="error_\d+_id_{field}"[^>]*>\s*<strong>(.*?)</strong>', html
-    )
+    ) or re.search(rf'id="id_{field}_error"[^>]*>\s*<p[^>]*>(.*?)</p>', html)
     return found.group(1) if found else ""
 
 

@@ -84,6 +84,21 @@ def test_question_keys_are_unique_and_named_fields_are_real_questions(exercise):
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_every_question_is_in_exactly_one_step_in_the_questions_order(exercise):
+    in_steps = [key for step in exercise.steps for key in step.keys]
+
+    assert in_steps == [question.key for question in exercise.questions]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_a_something_else_box_shares_the_step_of_its_choice(exercise):
+    for step in exercise.steps:
+        for key in step.keys:
+            if exercise.question(key).other_key:
+                assert exercise.question(key).other_key in step.keys
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
 def test_every_text_answer_has_a_length_cap(exercise):
     for question in exercise.questions:
         if question.kind in (Kind.TEXT, Kind.LONG_TEXT):

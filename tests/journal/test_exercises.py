@@ -10,6 +10,7 @@ import uuid
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 from pypdf import PdfReader
 
 from journal import reports, week_reports
@@ -94,11 +95,23 @@ def post_exercise(client, skill, **changes):
 
 
 def error_of(response, field: str) -> str:
+    """The message beside a field: crispy's for a text box, a group's for options."""
     html = response.content.decode()
     found = re.search(
         rf'id="error_\d+_id_{field}"[^>]*>\s*<strong>(.*?)</strong>', html
-    )
+    ) or re.search(rf'id="id_{field}_error"[^>]*>\s*<p[^>]*>(.*?)</p>', html)
     return found.group(1) if found else ""
+
+
+def group_of(html: str, field: str) -> str:
+    """The HTML of the fieldset that asks one scale or choice question."""
+    start = html.index(f'name="{field}"')
+    opening = html.rindex("<fieldset", 0, start)
+    return html[opening : html.index("</fieldset>", start)]
+
+
+def radio_values(html: str, field: str) -> list[str]:
+    return re.findall(rf'type="radio"[^>]*name="{field}"[^>]*value="([^"]*)"', html)
 
 
 # --- the four views: owner, visitor, method, unknown --------------------------------
@@ -115,15 +128,49 @@ def test_the_owner_sees_the_exercise_questions(owner_client, skill):
     assert "In crisis?" in html
 
 
-@pytest.mark.parametrize("skill", ["cognitive-restructuring", "behavioral-activation"])
-def test_scales_are_real_number_inputs_with_their_range(owner_client, skill):
+NUMBERS = [str(value) for value in range(11)]
+SCALES = [
+    (skill, question)
+    for skill in [*SKILLS, "behavioral-activation"]
+    for question in definitions.for_skill(skill).questions_for(Stage.NOW, Stage.PLAN)
+    if question.kind == Kind.SCALE
+]
+
+
+@pytest.mark.parametrize(
+    ("skill", "question"), SCALES, ids=[f"{s}-{q.key}" for s, q in SCALES]
+)
+def test_every_exercise_scale_is_a_row_of_taps_from_0_to_10(
+    owner_client, skill, question
+):
     html = owner_client.get(url(skill)).content.decode()
 
-    scales = re.findall(r"<input[^>]*type=\"number\"[^>]*>", html)
-    assert scales
-    for scale in scales:
-        assert 'min="0"' in scale and 'max="10"' in scale
-        assert "aria-describedby" in scale
+    expected = NUMBERS if question.is_required else ["", *NUMBERS]
+    assert radio_values(html, question.key) == expected
+    assert "aria-describedby" in group_of(html, question.key)
+
+
+@pytest.mark.parametrize("skill", [*SKILLS, "behavioral-activation"])
+def test_no_exercise_asks_for_a_typed_number(owner_client, skill):
+    html = owner_client.get(url(skill)).content.decode()
+
+    assert 'type="number"' not in html
+
+
+def test_a_tapped_zero_is_kept_as_the_number_zero(owner_client, owner):
+    post_exercise(owner_client, "emotional-regulation", strength_after="0")
+
+    entry = Entry.objects.get(owner=owner)
+    assert entry.answers["strength_after"] == 0
+    assert entry.distress_after == 0
+
+
+def test_an_optional_scale_left_on_not_rated_is_not_an_answer(owner_client, owner):
+    post_exercise(owner_client, "emotional-regulation", strength_after="")
+
+    entry = Entry.objects.get(owner=owner)
+    assert "strength_after" not in entry.answers
+    assert entry.distress_after is None
 
 
 @pytest.mark.parametrize("skill", SKILLS)
@@ -261,15 +308,81 @@ def test_a_bad_answer_is_explained_beside_its_field_and_nothing_is_saved(
     assert not Entry.objects.exists()
 
 
-def test_what_was_typed_stays_in_the_form_after_an_error(owner_client):
-    response = post_exercise(
-        owner_client, "cognitive-restructuring", feeling_before="12"
-    )
+def test_what_was_typed_and_tapped_stays_in_the_form_after_an_error(owner_client):
+    response = post_exercise(owner_client, "cognitive-restructuring", situation="")
 
     html = response.content.decode()
-    assert 'value="Team meeting"' in html
     assert "They think I am useless</textarea>" in html
-    assert 'value="12"' in html
+    assert re.search(r'name="feeling_before"[^>]*value="8" checked', html)
+
+
+def empty_post(client, skill):
+    html = client.get(url(skill)).content.decode()
+    return client.post(url(skill), {"uuid": form_uuid(html), "practiced_on": TODAY})
+
+
+def test_an_empty_coping_group_gets_one_message_and_no_red_options(owner_client):
+    response = empty_post(owner_client, "distress-tolerance")
+
+    group = group_of(response.content.decode(), "coping")
+    assert group.count("Choose one of the options.") == 1
+    assert group.count('class="invalid-feedback') == 1
+    assert "is-invalid" not in group
+
+
+def test_an_empty_required_scale_gets_one_message_and_no_red_numbers(owner_client):
+    response = empty_post(owner_client, "distress-tolerance")
+
+    group = group_of(response.content.decode(), "strength_before")
+    assert group.count("Please answer this one.") == 1
+    assert "is-invalid" not in group
+
+
+def test_the_something_else_box_is_on_the_page_and_tied_to_its_choice(owner_client):
+    html = owner_client.get(url("emotional-regulation")).content.decode()
+
+    # Shown without JavaScript; reveal-other.js hides it until "Something else".
+    box = re.search(r'<div id="reveal_id_feeling_other"[^>]*>', html).group(0)
+    assert 'data-revealed-by="feeling"' in box
+    assert "hidden" not in box
+    assert 'data-reveals="feeling_other"' in group_of(html, "feeling")
+    assert re.search(r'value="other"[^>]*aria-controls="reveal_id_feeling_other"', html)
+
+
+@pytest.mark.parametrize("skill", [*SKILLS, "behavioral-activation"])
+def test_the_exercise_page_is_in_its_steps_each_under_a_heading(owner_client, skill):
+    html = owner_client.get(url(skill)).content.decode()
+
+    steps = definitions.for_skill(skill).steps
+    asked = [
+        step
+        for step in steps
+        if any(
+            definitions.for_skill(skill).question(k).stage != Stage.AFTER
+            for k in step.keys
+        )
+    ]
+    assert html.count("data-step>") == len(asked)
+    for number, step in enumerate(asked, start=1):
+        assert f"{number} of {len(asked)}</span> {escape(step.title)}</h2>" in html
+
+
+def test_the_day_is_asked_on_the_last_step(owner_client):
+    html = owner_client.get(url("cognitive-restructuring")).content.decode()
+
+    last_step = html[html.rindex("data-step>") :]
+    assert 'name="practiced_on"' in last_step
+    assert 'name="feeling_after"' in last_step
+
+
+def test_the_edit_page_shows_the_saved_scales_tapped(owner_client, owner):
+    entry = make_exercise_entry(owner)
+
+    html = owner_client.get(f"/journal/entries/{entry.pk}/edit/").content.decode()
+
+    assert radio_values(html, "feeling_before") == NUMBERS
+    assert re.search(r'name="feeling_before"[^>]*value="8" checked', html)
+    assert 'type="number"' not in html
 
 
 def test_something_else_needs_a_few_words(owner_client):

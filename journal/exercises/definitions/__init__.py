@@ -20,6 +20,7 @@ from journal.exercises.definitions.base import (
     Kind,
     Question,
     Stage,
+    Step,
 )
 from journal.exercises.definitions.conversation_plan import CONVERSATION_PLAN
 from journal.exercises.definitions.name_the_feeling import (
@@ -49,6 +50,7 @@ __all__ = [
     "Kind",
     "Question",
     "Stage",
+    "Step",
     "find",
     "for_skill",
 ]

@@ -8,6 +8,7 @@ from journal.exercises.definitions.base import (
     Kind,
     Question,
     Stage,
+    Step,
     scale,
 )
 
@@ -69,4 +70,10 @@ ACTIVITY_PLAN = Exercise(
         ),
     ),
     compare=("expected", "actual"),
+    steps=(
+        Step(_("The activity"), ("activity",)),
+        Step(_("When"), ("planned_on", "planned_at")),
+        Step(_("How it may feel"), ("expected",)),
+        Step(_("How it felt"), ("actual", "achievement")),
+    ),
 )

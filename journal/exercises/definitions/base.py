@@ -72,6 +72,18 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Step:
+    """A few questions a phone shows on one screen, under a short heading.
+
+    Only how the form is laid out: answers never mention steps, so regrouping the
+    questions needs no new version.
+    """
+
+    title: Promise
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Exercise:
     key: str
     skill: Skill
@@ -87,6 +99,8 @@ class Exercise:
     situation: str | None = None
     # Two scales shown side by side, before and after (or expected and actual).
     compare: tuple[str, str] | None = None
+    # The questions in short steps, in order; every question is in exactly one.
+    steps: tuple[Step, ...] = ()
     questions_by_key: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):

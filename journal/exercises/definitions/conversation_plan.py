@@ -7,6 +7,7 @@ from journal.exercises.definitions.base import (
     Exercise,
     Kind,
     Question,
+    Step,
 )
 
 CONVERSATION_PLAN = Exercise(
@@ -45,5 +46,10 @@ CONVERSATION_PLAN = Exercise(
             max_length=500,
             is_follow_up=True,
         ),
+    ),
+    steps=(
+        Step(_("What you want"), ("want",)),
+        Step(_("What you'll say"), ("words",)),
+        Step(_("Afterwards"), ("how_it_went",)),
     ),
 )

@@ -10,6 +10,7 @@ from journal.exercises.definitions.base import (
     Exercise,
     Kind,
     Question,
+    Step,
     scale,
 )
 
@@ -86,4 +87,9 @@ NAME_THE_FEELING = Exercise(
     before="strength_before",
     after="strength_after",
     compare=("strength_before", "strength_after"),
+    steps=(
+        Step(_("The feeling"), ("feeling", "feeling_other")),
+        Step(_("In your body"), ("body", "strength_before")),
+        Step(_("What you did"), ("action", "strength_after")),
+    ),
 )

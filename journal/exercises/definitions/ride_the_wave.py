@@ -10,6 +10,7 @@ from journal.exercises.definitions.base import (
     Exercise,
     Kind,
     Question,
+    Step,
     scale,
 )
 
@@ -77,4 +78,9 @@ RIDE_THE_WAVE = Exercise(
     before="strength_before",
     after="strength_after",
     compare=("strength_before", "strength_after"),
+    steps=(
+        Step(_("The wave"), ("urge", "strength_before")),
+        Step(_("Getting through it"), ("coping", "coping_other")),
+        Step(_("Now"), ("strength_after",)),
+    ),
 )

@@ -8,6 +8,7 @@ from journal.exercises.definitions.base import (
     Exercise,
     Kind,
     Question,
+    Step,
     scale,
 )
 
@@ -88,4 +89,10 @@ THOUGHT_RECORD = Exercise(
     after="feeling_after",
     situation="situation",
     compare=("feeling_before", "feeling_after"),
+    steps=(
+        Step(_("The moment"), ("situation", "thought")),
+        Step(_("The feeling"), ("feeling", "feeling_before")),
+        Step(_("Weighing it up"), ("evidence_for", "evidence_against")),
+        Step(_("A balanced view"), ("balanced_thought", "feeling_after")),
+    ),
 )
