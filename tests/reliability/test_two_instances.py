@@ -718,10 +718,23 @@ HEADLINE = re.compile(
 )
 ENTRIES_IN_ALL = re.compile(r"(\d+) entr(?:y|ies) in all\.")
 LONGEST = re.compile(r"Longest streak: (\d+) days?\.")
-# A diary-card cell: its number, then what it counts, for a screen reader.
-CARD_CELL = re.compile(
-    r'>(\d+)<span class="visually-hidden"> ([^<]+?) on ([^<]+)</span>'
-)
+# A diary-card day: its date as a screen reader hears it, then each skill's mark,
+# heard as "Skill: 2 entries".
+CARD_DAY_NAME = re.compile(r'<span class="visually-hidden">([^<]+)</span>')
+CARD_MARK = re.compile(r'<span class="visually-hidden">([^<]+?): (\d+) entr')
+
+
+def read_diary_card(body: str) -> dict:
+    """{(skill, day): count} as the week's diary card shows them."""
+    cells = {}
+    for row in body.split('<li class="week-day')[1:]:
+        row = row.split("</dl>")[0]
+        day = CARD_DAY_NAME.search(row).group(1)
+        for skill, count in CARD_MARK.findall(row):
+            cells[(skill, day)] = int(count)
+    return cells
+
+
 WHAT_HELPED = re.compile(
     r'<textarea[^>]*name="what_helped"[^>]*>(.*?)</textarea>', re.S
 )
@@ -748,10 +761,7 @@ def read_week(diary: Diary, instance: Instance) -> dict:
         "rest days": int(rest_days or 0),
         "entries": int(ENTRIES_IN_ALL.search(page.body).group(1)),
         "longest streak": int(LONGEST.search(page.body).group(1)),
-        "diary card": {
-            (skill, day): int(count)
-            for count, skill, day in CARD_CELL.findall(page.body)
-        },
+        "diary card": read_diary_card(page.body),
         "notes": {
             note for note in diary.notes_written if html.escape(note) in page.body
         },
