@@ -44,6 +44,7 @@ from django.test import override_settings
 
 from journal.models import Entry, RestDay
 from tests.factories import make_user
+from tests.html_reading import diary_card_days
 from tests.reliability.live_http import CSRF_FIELD
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
@@ -718,23 +719,6 @@ HEADLINE = re.compile(
 )
 ENTRIES_IN_ALL = re.compile(r"(\d+) entr(?:y|ies) in all\.")
 LONGEST = re.compile(r"Longest streak: (\d+) days?\.")
-# A diary-card day: its date as a screen reader hears it, then each skill's mark,
-# heard as "Skill: 2 entries".
-CARD_DAY_NAME = re.compile(r'<span class="visually-hidden">([^<]+)</span>')
-CARD_MARK = re.compile(r'<span class="visually-hidden">([^<]+?): (\d+) entr')
-
-
-def read_diary_card(body: str) -> dict:
-    """{(skill, day): count} as the week's diary card shows them."""
-    cells = {}
-    for row in body.split('<li class="week-day')[1:]:
-        row = row.split("</dl>")[0]
-        day = CARD_DAY_NAME.search(row).group(1)
-        for skill, count in CARD_MARK.findall(row):
-            cells[(skill, day)] = int(count)
-    return cells
-
-
 WHAT_HELPED = re.compile(
     r'<textarea[^>]*name="what_helped"[^>]*>(.*?)</textarea>', re.S
 )
@@ -761,7 +745,11 @@ def read_week(diary: Diary, instance: Instance) -> dict:
         "rest days": int(rest_days or 0),
         "entries": int(ENTRIES_IN_ALL.search(page.body).group(1)),
         "longest streak": int(LONGEST.search(page.body).group(1)),
-        "diary card": read_diary_card(page.body),
+        "diary card": {
+            (skill, day): count
+            for day, marks in diary_card_days(page.body)
+            for _slug, skill, count in marks
+        },
         "notes": {
             note for note in diary.notes_written if html.escape(note) in page.body
         },
