@@ -41,10 +41,10 @@ PIECES = {
     # One person's pages, kept under their accounts.freshness.cache_key.
     "today-days": Piece(1, SHARED),  # Today: last 7 days, streak, rest-day button
     "coming-session": Piece(1, SHARED),  # the coming session's facts (a tuple)
-    "week-summary": Piece(1, SHARED),  # the week's summary and diary card
-    "progress": Piece(1, SHARED),  # all of progress
+    "week-summary": Piece(2, SHARED),  # the week's summary and diary card
+    "progress": Piece(2, SHARED),  # all of progress
     "entry-count": Piece(1, SHARED),  # how many entries history pages through
-    "shared-week": Piece(2, SHARED),  # a shared week's heading and figures
+    "shared-week": Piece(3, SHARED),  # a shared week's heading and figures
     # Whether a browser was counted on a share link in its hour (a flag; kept for
     # what is left of that hour).
     "share-view-seen": Piece(1, SHARED),

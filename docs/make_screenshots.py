@@ -20,6 +20,7 @@ OUT = ROOT / "docs" / "img"
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 # (file name, page, CSS selector of the component, viewport)
 COMPONENTS = [
@@ -30,7 +31,8 @@ COMPONENTS = [
     ("star-button", "/journal/", ".entry-actions", PHONE),
     ("day-strip", "/journal/", ".day-strip", PHONE),
     ("plan", "/journal/", ".plan-item", PHONE),
-    ("diary-card", "/journal/week/", ".card-fit", PHONE),
+    ("diary-card", "/journal/week/", "section:has(#card-heading)", PHONE),
+    ("distress-cards", "/journal/week/", "section:has(#distress-heading)", PHONE),
     ("week-summary", "/journal/week/", "section:has(#summary-heading)", PHONE),
     (
         "exercise-answers",
@@ -53,7 +55,9 @@ COMPONENTS = [
     ),
     ("talk-list", "/journal/sessions/next/", "section:has(#talk-heading)", PHONE),
     ("progress-chart", "/journal/progress/", ".chart-fit", PHONE),
-    ("year-calendar", "/journal/progress/", ".calendar-fit", PHONE),
+    ("year-calendar", "/journal/progress/", "section:has(#calendar-heading)", PHONE),
+    ("progress-desktop", "/journal/progress/", "main", DESKTOP),
+    ("strength-bars", "/journal/progress/", "section:has(#strength-heading)", DESKTOP),
     ("help-cards", "/help/", ".help-options", PHONE),
     ("first-run", "/journal/welcome/", "main", PHONE),
     ("next-session", "/journal/sessions/", "section:has(#next-heading)", PHONE),

@@ -16,13 +16,21 @@ from django.utils.translation import ngettext
 from core.skills import SkillInfo
 from journal import stats
 
-# Sized to fit a 360 px phone whole (the SVG scales to its column), axis included.
+# Two drawings of the same weeks: a phone's (drawn 352 wide, scaled to its column)
+# and a desktop's, drawn about as wide as the page's column so it fills it at 1:1.
+PHONE_CHART_WIDTH = 352
+WIDE_CHART_WIDTH = 1080
 BAR_CHART_HEIGHT = 150
-BAR_WIDTH = 18
-BAR_GAP = 8
+WIDE_BAR_CHART_HEIGHT = 200
+MOST_BAR_WIDTH = 48
 AXIS_SPACE = 24
 TOP_SPACE = 10
-LABEL_SPACE = 22
+LABEL_SPACE = 24
+# The newest week's label is centred under its bar: room for its other half.
+RIGHT_SPACE = 16
+# A label is about 32 units wide at 12 px: narrower slots label every other week.
+LABEL_ROOM = 40
+MOST_WEEKS = 12
 
 
 @dataclass(frozen=True)
@@ -51,15 +59,39 @@ class Chart:
     gridlines: list[Label]
 
 
-def weekly_bar_chart(weeks: list[stats.WeekBar], skills: list[SkillInfo]) -> Chart:
-    """Stacked bars: one per week, one segment per skill."""
+def weeks_to_show(
+    first_day: datetime.date | None,
+    today: datetime.date,
+    week_start: str | int,
+    most: int = MOST_WEEKS,
+) -> int:
+    """How many weeks the bar chart shows: from the first entry's week to this one,
+    at most ``most`` (a new person sees their own weeks, not ten empty ones)."""
+    if first_day is None:
+        return most
+    current = stats.first_day_of_week(today, week_start)
+    first = stats.first_day_of_week(min(first_day, today), week_start)
+    return max(1, min(most, (current - first).days // 7 + 1))
+
+
+def weekly_bar_chart(
+    weeks: list[stats.WeekBar],
+    skills: list[SkillInfo],
+    *,
+    width: float = PHONE_CHART_WIDTH,
+    bar_height: float = BAR_CHART_HEIGHT,
+) -> Chart:
+    """Stacked bars: one per week, one segment per skill, spread over ``width``."""
     highest = max((week.total for week in weeks), default=0)
     scale_top = max(highest, 4)
-    unit = BAR_CHART_HEIGHT / scale_top
+    unit = bar_height / scale_top
+    slot = (width - AXIS_SPACE - RIGHT_SPACE) / max(len(weeks), 1)
+    bar_width = round(min(slot * 0.7, MOST_BAR_WIDTH), 2)
+    label_every = 1 if slot >= LABEL_ROOM else 2
     rects, labels = [], []
     for position, week in enumerate(weeks):
-        x = AXIS_SPACE + position * (BAR_WIDTH + BAR_GAP)
-        y = TOP_SPACE + BAR_CHART_HEIGHT
+        x = round(AXIS_SPACE + position * slot + (slot - bar_width) / 2, 2)
+        y = TOP_SPACE + bar_height
         week_label = date_format(week.first_day, _("j M"))
         for skill, count in zip(skills, week.counts, strict=True):
             if not count:
@@ -70,7 +102,7 @@ def weekly_bar_chart(weeks: list[stats.WeekBar], skills: list[SkillInfo]) -> Cha
                 Rect(
                     x,
                     round(y, 2),
-                    BAR_WIDTH,
+                    bar_width,
                     round(height, 2),
                     f"fill-{skill.slug}",
                     ngettext(
@@ -81,87 +113,79 @@ def weekly_bar_chart(weeks: list[stats.WeekBar], skills: list[SkillInfo]) -> Cha
                     % {"week": week_label, "count": count, "skill": skill.name},
                 )
             )
-        # Every other week is labelled, newest included, so labels never collide.
-        if (len(weeks) - 1 - position) % 2 == 0:
+        # The newest week is always labelled; narrow slots skip every other one.
+        if (len(weeks) - 1 - position) % label_every == 0:
             labels.append(
-                Label(x + BAR_WIDTH / 2, TOP_SPACE + BAR_CHART_HEIGHT + 16, week_label)
+                Label(
+                    round(x + bar_width / 2, 2),
+                    TOP_SPACE + bar_height + 17,
+                    week_label,
+                )
             )
     gridlines = [
         Label(
             AXIS_SPACE - 6,
-            round(TOP_SPACE + BAR_CHART_HEIGHT - value * unit, 2),
+            round(TOP_SPACE + bar_height - value * unit, 2),
             str(value),
         )
         for value in (0, scale_top // 2, scale_top)
     ]
-    # Room on the right for the newest week's label, centred under its bar.
-    width = AXIS_SPACE + len(weeks) * (BAR_WIDTH + BAR_GAP) + 16
-    height = TOP_SPACE + BAR_CHART_HEIGHT + LABEL_SPACE
+    height = TOP_SPACE + bar_height + LABEL_SPACE
     return Chart(width, height, rects, labels, gridlines)
 
 
-CELL = 12
-CELL_GAP = 3
-MONTH_LABEL_SPACE = 16
+# The year in one continuous row of weeks, drawn to fill a desktop column at about
+# 1:1; a phone scrolls it inside its own box (the page itself never scrolls sideways).
+CELL = 16
+CELL_GAP = 4
+MONTH_LABEL_SPACE = 18
+WEEKDAY_SPACE = 34
+# The newest month's label starts at the last column: room for it to end.
+CALENDAR_RIGHT_SPACE = 24
 
 
-WEEKDAY_SPACE = 26
-# On a phone the year comes in two halves, one above the other, so it fits unclipped.
-HALF_YEAR_WEEKS = 27
-
-
-def calendar_chart(
-    weeks: list[list[stats.CalendarDay | None]], *, bands: int = 1
-) -> Chart:
+def calendar_chart(weeks: list[list[stats.CalendarDay | None]]) -> Chart:
     """The year calendar: weeks as columns, days as rows, shaded by entries.
 
-    With ``bands=2`` the weeks are split into two stacked halves (for a phone). Rows
-    are labelled with their weekdays, every other one, on the left of each band.
+    Rows are labelled with their weekdays, every other one, on the left; months
+    are labelled above the week they begin in.
     """
     rects, labels = [], []
-    per_band = HALF_YEAR_WEEKS if bands == 2 else max(len(weeks), 1)
-    band_height = MONTH_LABEL_SPACE + 7 * (CELL + CELL_GAP) + 6
     first_week = next((week for week in weeks if None not in week), weeks[0])
-    for band, start in enumerate(range(0, len(weeks), per_band)):
-        top = band * band_height
-        for row in (0, 2, 4, 6):
-            day = first_week[row]
-            if day is not None:
-                labels.append(
-                    Label(
-                        0,
-                        top + MONTH_LABEL_SPACE + row * (CELL + CELL_GAP) + CELL - 2,
-                        date_format(day.day, "D"),
-                    )
+    for row in (0, 2, 4, 6):
+        day = first_week[row]
+        if day is not None:
+            labels.append(
+                Label(
+                    0,
+                    MONTH_LABEL_SPACE + row * (CELL + CELL_GAP) + CELL - 3,
+                    date_format(day.day, "D"),
                 )
-        previous_month, last_label_x = None, None
-        for column, week in enumerate(weeks[start : start + per_band]):
-            x = WEEKDAY_SPACE + column * (CELL + CELL_GAP)
-            first = next(day for day in week if day is not None)
-            # A month's label needs room: skip it when the previous one is too close.
-            has_room = last_label_x is None or x - last_label_x >= 3 * (CELL + CELL_GAP)
-            if first.day.month != previous_month and has_room:
-                labels.append(
-                    Label(x, top + MONTH_LABEL_SPACE - 5, date_format(first.day, "M"))
+            )
+    previous_month, last_label_x = None, None
+    for column, week in enumerate(weeks):
+        x = WEEKDAY_SPACE + column * (CELL + CELL_GAP)
+        first = next(day for day in week if day is not None)
+        # A month's label needs room: skip it when the previous one is too close.
+        has_room = last_label_x is None or x - last_label_x >= 3 * (CELL + CELL_GAP)
+        if first.day.month != previous_month and has_room:
+            labels.append(Label(x, MONTH_LABEL_SPACE - 5, date_format(first.day, "M")))
+            previous_month, last_label_x = first.day.month, x
+        for row, day in enumerate(week):
+            if day is None:
+                continue
+            rects.append(
+                Rect(
+                    x,
+                    MONTH_LABEL_SPACE + row * (CELL + CELL_GAP),
+                    CELL,
+                    CELL,
+                    f"heat-{day.level}" + (" rest-day" if day.is_rest else ""),
+                    _describe_day(day.day, day.count, day.is_rest),
                 )
-                previous_month, last_label_x = first.day.month, x
-            for row, day in enumerate(week):
-                if day is None:
-                    continue
-                rects.append(
-                    Rect(
-                        x,
-                        top + MONTH_LABEL_SPACE + row * (CELL + CELL_GAP),
-                        CELL,
-                        CELL,
-                        f"heat-{day.level}" + (" rest-day" if day.is_rest else ""),
-                        _describe_day(day.day, day.count, day.is_rest),
-                    )
-                )
-    columns = min(per_band, len(weeks))
-    band_count = -(-len(weeks) // per_band) if weeks else 1
-    width = WEEKDAY_SPACE + columns * (CELL + CELL_GAP)
-    height = band_count * band_height
+            )
+    width = WEEKDAY_SPACE + len(weeks) * (CELL + CELL_GAP) + CALENDAR_RIGHT_SPACE
+    height = MONTH_LABEL_SPACE + 7 * (CELL + CELL_GAP)
     return Chart(width, height, rects, labels, [])
 
 

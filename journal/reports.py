@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from core.skills import SkillInfo, all_skills
-from journal import stats
+from journal import charts, stats
 from journal.models import Entry, RestDay
 from journal.sessions import dates as session_dates
 
@@ -109,7 +109,15 @@ def load_progress(user, today: datetime.date, week_start: str | int) -> Progress
     calendar = stats.year_calendar(per_day, today, week_start, rest_days=resting)
     year_start = today - datetime.timedelta(days=364)
     return ProgressReport(
-        weeks=stats.weekly_counts(rows, today, week_start, slugs),
+        # From the week of the first entry (at most 12 weeks): no empty weeks
+        # before a person began.
+        weeks=stats.weekly_counts(
+            rows,
+            today,
+            week_start,
+            slugs,
+            weeks=charts.weeks_to_show(min(per_day, default=None), today, week_start),
+        ),
         calendar=calendar,
         calendar_days_practised=sum(1 for day in per_day if day >= year_start),
         strengths=[

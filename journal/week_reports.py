@@ -10,6 +10,8 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils.translation import pgettext_lazy
+
 from core.skills import SkillInfo, all_skills
 from journal import stats
 from journal.models import Entry, RestDay, WeeklyReflection
@@ -25,6 +27,45 @@ class SkillLine:
     skill: SkillInfo
     cells: list[tuple[datetime.date, int]]
     total: int
+
+
+# Two letters per skill on the phone's diary card, beside the skill's colour and
+# shape, so a skill never rests on colour alone; every language picks its own.
+SKILL_CODES = {
+    "emotional-regulation": pgettext_lazy("diary card: Emotional regulation", "ER"),
+    "distress-tolerance": pgettext_lazy("diary card: Distress tolerance", "DT"),
+    "cognitive-restructuring": pgettext_lazy(
+        "diary card: Cognitive restructuring", "CR"
+    ),
+    "communication": pgettext_lazy("diary card: Communication skills", "CS"),
+    "behavioral-activation": pgettext_lazy("diary card: Behavioral activation", "BA"),
+}
+
+
+@dataclass(frozen=True)
+class SkillMark:
+    """A skill practised on a day (or in the week): its code and how many times."""
+
+    skill: SkillInfo
+    count: int
+
+    @property
+    def code(self) -> str:
+        return str(SKILL_CODES.get(self.skill.slug, self.skill.name[:2]))
+
+
+@dataclass(frozen=True)
+class DayLine:
+    """One day of the diary card: the skills practised, rest, and its distress."""
+
+    day: datetime.date
+    marks: list[SkillMark]
+    is_rest: bool
+    distress: stats.DistressFigures | None
+
+    @property
+    def total(self) -> int:
+        return sum(mark.count for mark in self.marks)
 
 
 class WeekReport:
@@ -67,6 +108,37 @@ class WeekReport:
         if self.today is None:
             return 7
         return stats.days_so_far(self.first_day, self.today)
+
+    @cached_property
+    def days(self) -> list[DayLine]:
+        """The card one day a row: what a phone shows, and where later rows go."""
+        by_day = {}
+        for row in self._rows:
+            by_day.setdefault(row.practiced_on, []).append(row)
+        return [
+            DayLine(
+                day,
+                [
+                    SkillMark(line.skill, count)
+                    for line in self.lines
+                    for line_day, count in line.cells
+                    if line_day == day and count
+                ],
+                day in self.rest_days,
+                self._day_distress(by_day.get(day, [])),
+            )
+            for day in self.card.days
+        ]
+
+    @staticmethod
+    def _day_distress(rows) -> stats.DistressFigures | None:
+        summary = stats.distress_summary(rows)
+        return summary.overall if summary else None
+
+    @property
+    def skill_totals(self) -> list[SkillMark]:
+        """Each skill with its entries this week: the card's key and its totals."""
+        return [SkillMark(line.skill, line.total) for line in self.lines]
 
     @cached_property
     def change(self) -> stats.WeekChange:

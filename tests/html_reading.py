@@ -6,6 +6,7 @@ keep passing when the markup changes and fail when what a person reads does.
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 VOID = {"br", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -73,3 +74,27 @@ def read(html) -> Page:
 def said(text: str) -> str:
     """Text as read aloud: runs of spaces and line breaks are one space."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+# One skill's mark on a day of the week's diary card, and the words a screen reader
+# hears for it ("Communication skills: 2 entries").
+CARD_MARK = re.compile(
+    r'class="skill-mark skill-([a-z-]+)".*?'
+    r'<span class="visually-hidden">([^<]+?): (\d+) entr',
+    re.S,
+)
+CARD_DAY = re.compile(r'<span class="visually-hidden">([^<]+)</span>')
+
+
+def diary_card_days(html) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """The week's diary card a day at a time: (the day as heard, e.g. "Monday 1
+    January", and [(skill slug, skill name, count)] for each skill marked)."""
+    days = []
+    for row in str(html).split('<li class="week-day')[1:]:
+        row = row.split("</dl>")[0]
+        marks = [
+            (slug, unescape(skill), int(count))
+            for slug, skill, count in CARD_MARK.findall(row)
+        ]
+        days.append((unescape(CARD_DAY.search(row).group(1)), marks))
+    return days

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import profile_for
@@ -23,6 +24,14 @@ logger = logging.getLogger(__name__)
 
 # A journal this young gets a word of encouragement beside its strength figures.
 NEW_JOURNAL_DAYS = 30
+# The year calendar's key: each shade and what it means, the same in both themes.
+HEAT_LEVELS = [
+    (0, _lazy("No entries")),
+    (1, _lazy("1 entry")),
+    (2, _lazy("2 entries")),
+    (3, _lazy("3 or 4 entries")),
+    (4, _lazy("5 or more entries")),
+]
 
 
 def _coming(request) -> therapy_sessions.Coming:
@@ -153,12 +162,28 @@ def progress(request):
     )
     context = {
         "report": report,
+        # A phone's chart and a desktop's (full width), shown by the screen's width.
         "bar_chart": SimpleLazyObject(
             lambda: charts.weekly_bar_chart(report.weeks, report.skills)
         ),
-        # Two half-years, one above the other: whole on a phone, compact on a desktop.
+        "wide_bar_chart": SimpleLazyObject(
+            lambda: charts.weekly_bar_chart(
+                report.weeks,
+                report.skills,
+                width=charts.WIDE_CHART_WIDTH,
+                bar_height=charts.WIDE_BAR_CHART_HEIGHT,
+            )
+        ),
+        # The year in one continuous row; a phone scrolls it inside its box.
         "calendar_chart": SimpleLazyObject(
-            lambda: charts.calendar_chart(report.calendar, bands=2)
+            lambda: charts.calendar_chart(report.calendar)
+        ),
+        "heat_levels": HEAT_LEVELS,
+        "charts_shown": SimpleLazyObject(
+            lambda: [
+                (context["bar_chart"], "phone", "d-lg-none"),
+                (context["wide_bar_chart"], "wide", "d-none d-lg-block"),
+            ]
         ),
         "week_rows": SimpleLazyObject(
             lambda: [

@@ -173,11 +173,11 @@ def test_the_diary_card_fits_a_phone_with_today_marked(
     page = context.new_page()
     page.goto("/journal/week/")
 
-    table = page.locator("table.diary-card")
-    box = table.bounding_box()
+    card = page.locator("ol.week-days")
+    box = card.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
-    expect(page.locator("table.diary-card thead th.is-today")).to_have_count(1)
-    expect(page.locator("table.diary-card tfoot td").last).to_be_visible()
+    expect(card.locator(".week-day.is-today")).to_have_count(1)
+    expect(card.locator(".week-day.is-today .week-day-today")).to_be_visible()
     assert_no_axe_violations(page)
 
 

@@ -15,28 +15,24 @@ from tests.browser.helpers import create_share_link, login, submit_and_wait
 pytestmark = pytest.mark.browser
 
 ZONE = "Europe/Berlin"
-ALL_SKILLS = [
-    "Emotional regulation",
-    "Distress tolerance",
-    "Cognitive restructuring",
-    "Communication skills",
-    "Behavioral activation",
-]
 
-# The week page's diary card as {skill name: [count per day, as shown]}; the hidden
-# words that make each number readable aloud are left out.
+# The week page's diary card as {skill name: [count per day, as heard]}: each day's
+# full date and, per skill mark, the words a screen reader hears ("Skill: 2 entries").
 READ_DIARY_CARD = """
-table => ({
-  days: [...table.tHead.querySelectorAll(".day-col abbr[title]")].map(a => a.title),
-  counts: Object.fromEntries([...table.tBodies[0].rows].map(row => [
-    row.cells[0].textContent.trim(),
-    [...row.cells].slice(1, -1).map(cell => {
-      const copy = cell.cloneNode(true);
-      copy.querySelectorAll(".visually-hidden").forEach(hidden => hidden.remove());
-      return copy.textContent.trim();
-    }),
-  ])),
-})
+list => {
+  const rows = [...list.querySelectorAll(":scope > li")];
+  const days = rows.map(row => row.querySelector(".week-day-name .visually-hidden")
+    .textContent.trim());
+  const counts = {};
+  rows.forEach((row, column) => {
+    row.querySelectorAll(".skill-mark .visually-hidden").forEach(words => {
+      const [, skill, count] = words.textContent.trim().match(/^(.+): (\\d+) entr/);
+      counts[skill] = counts[skill] || days.map(() => "");
+      counts[skill][column] = count;
+    });
+  });
+  return { days: days, counts: counts };
+}
 """
 
 # The element that has focus, and the text of whatever describes it.
@@ -113,15 +109,15 @@ def test_new_person_signs_up_logs_entries_and_edits_and_deletes_one(open_context
 
     page.goto("/journal/week/")
     expect(page).to_have_url(re.compile(r"/journal/week/\d{4}-\d{2}-\d{2}/$"))
-    card = page.locator("table.diary-card").evaluate(READ_DIARY_CARD)
+    card = page.locator("ol.week-days").evaluate(READ_DIARY_CARD)
     today = datetime.datetime.now(zoneinfo.ZoneInfo(ZONE)).date()
     column = card["days"].index(f"{today:%A} {today.day} {today:%B}")
     logged = {"Emotional regulation", "Distress tolerance", "Communication skills"}
-    assert sorted(card["counts"]) == sorted(ALL_SKILLS)
+    # Only the skills practised this week are marked, each on its day.
+    assert sorted(card["counts"]) == sorted(logged)
     for skill, counts in card["counts"].items():
-        # A day without practice is an empty cell ("0" only for screen readers).
         expected = [""] * len(card["days"])
-        expected[column] = "1" if skill in logged else ""
+        expected[column] = "1"
         assert counts == expected, skill
 
     page.goto("/journal/")
@@ -216,7 +212,7 @@ def test_owner_exports_entries_and_shares_then_revokes_a_link(
     therapist = therapist_context.new_page()
     response = therapist.goto(share_path)
     assert response.status == 200
-    expect(therapist.locator("table.diary-card").first).to_be_visible()
+    expect(therapist.locator("ol.week-days").first).to_be_visible()
     expect(therapist.get_by_text("Cold water on my face, then a walk.")).to_be_visible()
 
     page.goto("/journal/sharing/")

@@ -38,6 +38,7 @@ from journal.models import Entry, RestDay, SessionSchedule, TherapySession
 from journal.sessions.services import extend_all_schedules
 from journal.views import entries as entry_views
 from tests.factories import make_entry, make_plan, make_user, sign_in
+from tests.html_reading import diary_card_days
 
 pytestmark = pytest.mark.django_db
 
@@ -84,12 +85,12 @@ def visible(response) -> str:
 
 
 def diary_card(response) -> dict[tuple[str, str], int]:
-    """The owner's diary card: {(skill, day): count}, from each cell's hidden words."""
-    html = response.content.decode()
-    cells = re.findall(
-        r'(\d+)<span class="visually-hidden"> ([^<]+?) on ([^<]+)</span></a>', html
-    )
-    return {(unescape(skill), day): int(count) for count, skill, day in cells}
+    """The owner's diary card: {(skill, day): count}, from each mark's hidden words."""
+    return {
+        (skill, day): count
+        for day, marks in diary_card_days(response.content.decode())
+        for _slug, skill, count in marks
+    }
 
 
 def shared_week(response, first_day: datetime.date) -> dict:
@@ -98,11 +99,9 @@ def shared_week(response, first_day: datetime.date) -> dict:
     start = html.index(f'id="week-{first_day:%Y%m%d}"')
     section = html[start : html.index("</section>", start)]
     card = {}
-    for slug, row in re.findall(
-        r'<tr class="skill-([a-z-]+)">(.*?)</tr>', section, re.S
-    ):
-        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
-        card[slug] = [int(re.sub(r"<[^>]+>", "", cell)) for cell in cells[:7]]
+    for column, (_day, marks) in enumerate(diary_card_days(section)):
+        for slug, _skill, count in marks:
+            card.setdefault(slug, [0] * 7)[column] = count
     headline = re.search(r'<p class="week-headline">(.*?)</p>', section, re.S)
     return {
         "headline": " ".join(re.sub(r"<[^>]+>", " ", headline.group(1)).split()),
@@ -498,7 +497,7 @@ def test_a_rest_day_added_and_removed_shows_on_every_page_at_once(owner_client, 
         },
         "after marking the rest day",
     )
-    assert 'class="d-block rest-label"' in pages[WEEK].content.decode()
+    assert '<span class="week-day-rest">Rest day</span>' in pages[WEEK].content.decode()
 
     rest_day = RestDay.objects.get(owner=owner)
     owner_client.post(f"/journal/rest-days/{rest_day.pk}/delete/")
@@ -516,7 +515,7 @@ def test_a_rest_day_added_and_removed_shows_on_every_page_at_once(owner_client, 
         "after undoing the rest day",
     )
     assert "Tue 17 Nov 2026: no entries" in visible(pages[PROGRESS])
-    assert 'class="d-block rest-label"' not in pages[WEEK].content.decode()
+    assert 'class="week-day-rest"' not in pages[WEEK].content.decode()
 
 
 def test_today_made_a_rest_day_shows_the_note_at_once_and_loses_it_on_undo(
@@ -826,7 +825,7 @@ def test_a_new_week_start_and_time_zone_show_on_every_page_at_once(owner_client,
         "So far this week you practiced on 3 of 5 days. 3 entries in all."
         in visible(pages[WEEK])
     )
-    assert "Fri 20 (today)" in visible(pages[WEEK])
+    assert "Fri 20 Friday 20 November today" in visible(pages[WEEK])
     assert progress_weeks(pages[PROGRESS])[-1] == "16 Nov 2026"
     assert "Sat 21 Nov 2026" not in visible(pages[PROGRESS])
 
@@ -857,7 +856,10 @@ def test_a_new_week_start_and_time_zone_show_on_every_page_at_once(owner_client,
     # Nothing yet on Saturday: the streak still runs to Friday.
     assert "You have practised 3 days in a row." in today
     week = visible(read(owner_client, "/journal/week/2026-11-15/"))
-    assert "Sat 21 (today)" in week and "Fri 20 (today)" not in week
+    assert (
+        "Sat 21 Saturday 21 November today" in week
+        and "Fri 20 Friday 20 November today" not in week
+    )
     assert "Sat 21 Nov 2026: no entries" in visible(read(owner_client, PROGRESS))
 
 

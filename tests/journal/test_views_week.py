@@ -1,4 +1,5 @@
 import datetime
+import re
 import threading
 from unittest import mock
 
@@ -111,11 +112,96 @@ def test_week_page_shows_the_diary_card_counts(owner_client, owner):
     assert "So far this week you practiced on 2 of 6 days." in html
     assert "3 entries in all." in html
     assert "That is 2 more entries than by this point last week." in html
-    assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
     assert (
         "/journal/entries/?skill=communication&amp;from=2026-11-16&amp;to=2026-11-16"
         in html
     )
+
+
+def day_row(html, day_label):
+    """The diary card's row for one day ("Mon 16"), as HTML."""
+    row = html.split(f'<span aria-hidden="true">{day_label}</span>')[1]
+    return row.split("</dl>")[0]
+
+
+def test_diary_card_has_one_row_per_day(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 16), skill="communication")
+
+    html = owner_client.get(THIS_WEEK).content.decode()
+
+    assert html.count('<li class="week-day') == 7
+    assert "<table" not in html.split("card-heading")[1].split("notes-heading")[0]
+
+
+def test_diary_card_marks_a_skill_with_its_code_and_name_in_words(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 16), skill="communication")
+    make_entry(owner, practiced_on=D(2026, 11, 16), skill="communication")
+
+    html = owner_client.get(THIS_WEEK).content.decode()
+
+    monday = day_row(html, "Mon 16")
+    assert 'class="skill-mark skill-communication"' in monday
+    assert '<span class="skill-code" aria-hidden="true">CS</span>' in monday
+    assert "×2" in monday
+    assert "Communication skills: 2 entries" in monday
+
+
+def test_diary_card_shows_the_days_mean_distress_before_and_after(owner_client, owner):
+    make_entry(
+        owner,
+        practiced_on=D(2026, 11, 17),
+        skill="communication",
+        distress_before=7,
+        distress_after=4,
+    )
+    make_entry(
+        owner,
+        practiced_on=D(2026, 11, 17),
+        skill="emotional-regulation",
+        distress_before=5,
+        distress_after=5,
+    )
+
+    html = owner_client.get(THIS_WEEK).content.decode()
+
+    tuesday = day_row(html, "Tue 17")
+    assert "6 → 4.5" in tuesday
+    assert "6 before, 4.5 after" in tuesday
+
+
+def test_diary_card_marks_today_in_words(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 16))
+
+    html = owner_client.get(THIS_WEEK).content.decode()
+
+    assert '<span class="week-day-today">today</span>' in day_row(html, "Sat 21")
+
+
+def test_an_empty_past_week_says_so_in_one_line(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 16))
+
+    html = owner_client.get("/journal/week/2026-11-02/").content.decode()
+
+    assert "Nothing was logged this week." in html
+    assert "week-day" not in html
+
+
+def test_distress_by_skill_is_cards_not_a_wide_table(owner_client, owner):
+    for skill, before, after in [("communication", 8, 3), ("distress-tolerance", 6, 5)]:
+        make_entry(
+            owner,
+            practiced_on=D(2026, 11, 16),
+            skill=skill,
+            distress_before=before,
+            distress_after=after,
+        )
+
+    html = owner_client.get(THIS_WEEK).content.decode()
+
+    distress = html.split('id="distress-heading"')[1].split("notes-heading")[0]
+    assert distress.count('<li class="distress-card">') == 2
+    assert "<table" not in distress
+    assert "<dt>Lower by</dt><dd>5.0</dd>" in distress
 
 
 def test_fewer_entries_than_last_week_is_said_kindly(owner_client, owner):
@@ -450,8 +536,61 @@ def test_progress_shows_totals_chart_table_calendar_and_strength(owner_client, o
     assert 79 < strengths["communication"] < 81
     assert strengths["behavioral-activation"] == 0
     assert "You practised on 30 days in the last 365 days." in html
-    assert html.count('class="heat-') == 365
+    calendar = html.split('class="year-calendar"')[1].split("</svg>")[0]
+    assert calendar.count('class="heat-') == 365
     assert "style=" not in html
+
+
+def test_progress_chart_starts_at_the_first_entry(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 10), skill="communication")
+
+    response = owner_client.get("/journal/progress/")
+
+    weeks = response.context["report"].weeks
+    assert [week.first_day for week in weeks] == [D(2026, 11, 9), D(2026, 11, 16)]
+    assert "Week by week, since your first entry" in response.content.decode()
+
+
+def test_progress_chart_shows_at_most_twelve_weeks(owner_client, owner):
+    make_entry(owner, practiced_on=D(2025, 1, 6), skill="communication")
+
+    response = owner_client.get("/journal/progress/")
+
+    assert len(response.context["report"].weeks) == 12
+    assert "The last 12 weeks" in response.content.decode()
+
+
+def test_progress_draws_the_year_as_one_continuous_calendar(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 10))
+
+    html = owner_client.get("/journal/progress/").content.decode()
+
+    calendar = html.split('class="year-calendar"')[1].split("</svg>")[0]
+    rows = set(
+        re.findall(r'<rect class="heat-[^"]*" x="[\d.]+" y="([\d.]+)"', calendar)
+    )
+    assert len(rows) == 7
+
+
+def test_progress_calendar_key_names_every_shade(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 10))
+
+    html = owner_client.get("/journal/progress/").content.decode()
+
+    key = html.split('class="heat-key')[1].split("</ul>")[0]
+    for meaning in ["No entries", "1 entry", "2 entries", "3 or 4 entries"]:
+        assert meaning in key
+    assert "5 or more entries" in key
+    assert "Darker" not in html
+
+
+def test_progress_strength_says_its_scale(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 20), skill="communication")
+
+    html = owner_client.get("/journal/progress/").content.decode()
+
+    assert "Each bar runs from 0 to 100." in html
+    assert "Just started · 5 of 100" in html
 
 
 def test_progress_is_kind_when_empty(owner_client):

@@ -44,6 +44,7 @@ from django.test import override_settings
 
 from journal.models import Entry, RestDay
 from tests.factories import make_user
+from tests.html_reading import diary_card_days
 from tests.reliability.live_http import CSRF_FIELD
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
@@ -718,10 +719,6 @@ HEADLINE = re.compile(
 )
 ENTRIES_IN_ALL = re.compile(r"(\d+) entr(?:y|ies) in all\.")
 LONGEST = re.compile(r"Longest streak: (\d+) days?\.")
-# A diary-card cell: its number, then what it counts, for a screen reader.
-CARD_CELL = re.compile(
-    r'>(\d+)<span class="visually-hidden"> ([^<]+?) on ([^<]+)</span>'
-)
 WHAT_HELPED = re.compile(
     r'<textarea[^>]*name="what_helped"[^>]*>(.*?)</textarea>', re.S
 )
@@ -749,8 +746,9 @@ def read_week(diary: Diary, instance: Instance) -> dict:
         "entries": int(ENTRIES_IN_ALL.search(page.body).group(1)),
         "longest streak": int(LONGEST.search(page.body).group(1)),
         "diary card": {
-            (skill, day): int(count)
-            for count, skill, day in CARD_CELL.findall(page.body)
+            (skill, day): count
+            for day, marks in diary_card_days(page.body)
+            for _slug, skill, count in marks
         },
         "notes": {
             note for note in diary.notes_written if html.escape(note) in page.body

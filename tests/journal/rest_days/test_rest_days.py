@@ -152,7 +152,7 @@ def test_the_week_says_how_many_days_were_rest(owner_client, owner):
 
     page = response.content.decode()
     assert "You practised on 1 of 6 days (1 rest day)." in page
-    assert "rest-label" in page
+    assert '<span class="week-day-rest">Rest day</span>' in page
 
 
 @pytest.mark.django_db
@@ -222,7 +222,7 @@ def test_the_share_page_shows_rest_days_in_words(client, owner):
     page = client.get(url).content.decode()
 
     assert "Practised on 1 of 6 days (1 rest day)." in page
-    assert "rest-label" in page
+    assert '<span class="week-day-rest">Rest day</span>' in page
     assert "Flu, private" not in page
 
 
