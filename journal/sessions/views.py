@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import (
     require_http_methods,
     require_POST,
@@ -34,13 +34,13 @@ PAST_SHOWN = 12
 
 # The day a schedule repeats on, as a sentence wants it ("on Thursdays").
 WEEKDAYS_PLURAL = [
-    _lazy("Mondays"),
-    _lazy("Tuesdays"),
-    _lazy("Wednesdays"),
-    _lazy("Thursdays"),
-    _lazy("Fridays"),
-    _lazy("Saturdays"),
-    _lazy("Sundays"),
+    gettext_lazy("Mondays"),
+    gettext_lazy("Tuesdays"),
+    gettext_lazy("Wednesdays"),
+    gettext_lazy("Thursdays"),
+    gettext_lazy("Fridays"),
+    gettext_lazy("Saturdays"),
+    gettext_lazy("Sundays"),
 ]
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import profile_for
@@ -26,11 +26,11 @@ logger = logging.getLogger(__name__)
 NEW_JOURNAL_DAYS = 30
 # The year calendar's key: each shade and what it means, the same in both themes.
 HEAT_LEVELS = [
-    (0, _lazy("No entries")),
-    (1, _lazy("1 entry")),
-    (2, _lazy("2 entries")),
-    (3, _lazy("3 or 4 entries")),
-    (4, _lazy("5 or more entries")),
+    (0, gettext_lazy("No entries")),
+    (1, gettext_lazy("1 entry")),
+    (2, gettext_lazy("2 entries")),
+    (3, gettext_lazy("3 or 4 entries")),
+    (4, gettext_lazy("5 or more entries")),
 ]
 
 
