@@ -40,6 +40,16 @@ COMPONENTS = [
     ("progress-chart", "/journal/progress/", ".chart-fit", PHONE),
     ("year-calendar", "/journal/progress/", ".calendar-fit", PHONE),
     ("help-cards", "/help/", ".help-options", PHONE),
+    # Issue 31, one voice: the history filters (open while one is in use), an
+    # entry's star and "⋯" menu, and a checked radio in our colours.
+    (
+        "history-filters",
+        "/journal/entries/?skill=communication",
+        ".filters-fold",
+        PHONE,
+    ),
+    ("entry-actions", "/journal/entries/", ".entry-actions", PHONE),
+    ("form-controls", "/journal/sessions/", "main form:has(.form-check)", PHONE),
 ]
 
 
