@@ -31,7 +31,7 @@ def manifest() -> dict:
         "id": "/journal/",
         "name": _("Between Sessions"),
         "short_name": _("Between"),
-        "description": _("Practise your therapy skills between sessions."),
+        "description": _("Practice your therapy skills between sessions."),
         "start_url": "/journal/",
         "scope": "/",
         "display": "standalone",

@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 def home(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"skills": all_skills()})
 
 
 @require_safe

@@ -62,6 +62,16 @@ COMPONENTS = [
     ("first-run", "/journal/welcome/", "main", PHONE),
     ("next-session", "/journal/sessions/", "section:has(#next-heading)", PHONE),
     ("reminder-days", "/accounts/reminders/", "form", PHONE),
+    # Issue 31, one voice: the history filters (open while one is in use), an
+    # entry's star and "⋯" menu, and a checked radio in our colours.
+    (
+        "history-filters",
+        "/journal/entries/?skill=communication",
+        ".filters-fold",
+        PHONE,
+    ),
+    ("entry-actions", "/journal/entries/", ".entry-actions", PHONE),
+    ("form-controls", "/journal/sessions/", "main form:has(.form-check)", PHONE),
 ]
 
 

@@ -7,7 +7,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import SEARCH_MAX_LENGTH, CrispyFormMixin
+from core.forms import MAX_LENGTH_MESSAGE, SEARCH_MAX_LENGTH, CrispyFormMixin
 from core.skills import Skill
 from journal.models import Entry, WeeklyReflection
 from journal.stats import EARLIEST_DAY
@@ -175,20 +175,20 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
         }
         error_messages = {
             "skill": {
-                "required": _("Choose the skill you practised."),
+                "required": _("Choose the skill you practiced."),
                 "invalid_choice": _("Choose one of the five skills."),
             },
             "note": {
                 "required": _("Write a few words about what happened."),
                 "max_length": _(
-                    "Please keep the note to 2,000 characters "
-                    "(it has %(show_value)d now)."
+                    "Please keep the note to %(limit_value)s characters "
+                    "(it has %(show_value)s now)."
                 ),
             },
             "situation": {
                 "max_length": _(
-                    "Please keep the situation to 280 characters "
-                    "(it has %(show_value)d now)."
+                    "Please keep the situation to %(limit_value)s characters "
+                    "(it has %(show_value)s now)."
                 ),
             },
         }
@@ -279,6 +279,14 @@ class EntryFilterForm(forms.Form):
         )
         self.order_fields(["skill", "from", "to", "q"])
 
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and end < start:
+            # Said beside To: a silent "nothing found" reads as an empty journal.
+            self.add_error("to", _("Choose a day after From."))
+        return cleaned
+
     def filter(self, entries):
         """Narrow an entry queryset by skill and days (the words come after)."""
         data = self.cleaned_data
@@ -328,6 +336,4 @@ class ReflectionForm(CrispyFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            field.error_messages["max_length"] = _(
-                "Please keep this to 2,000 characters (it has %(show_value)d now)."
-            )
+            field.error_messages["max_length"] = MAX_LENGTH_MESSAGE

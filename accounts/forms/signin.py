@@ -28,10 +28,20 @@ class SignUpForm(CrispyFormMixin, ChosenPasswordMixin, UserCreationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].help_text = _(
+        username = self.fields["username"]
+        username.help_text = _(
             "Letters, digits and @ . + - _ only. It does not need to be your real name."
         )
-        self.fields["username"].error_messages["required"] = _("Choose a username.")
+        username.error_messages["required"] = _("Choose a username.")
+        # Django's own words ("This value may contain only letters, numbers, and
+        # @/./+/-/_ characters") are a validator's; these are the product's.
+        username.error_messages["invalid"] = _(
+            "A username can use letters, digits and @ . + - _ only: no spaces. "
+            "Try it without the other marks."
+        )
+        username.error_messages["unique"] = _(
+            "Someone already has that username. Try another: adding a number works."
+        )
         self.prepare_password_fields("password1", "password2")
         # The sign-up script picks the browser's zone; without it, UTC stays.
         self.fields["time_zone"].widget.attrs["data-detect-time-zone"] = "true"
@@ -52,6 +62,15 @@ class LoginForm(AuthenticationForm):
     username's maximum length to the browser, and a longer one would reach the
     log-in throttling records and fail there.
     """
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        # One message for a wrong username and a wrong password alike, in our words
+        # rather than Django's "Note that both fields may be case-sensitive".
+        "invalid_login": _(
+            "That username and password don't match. Check both: capitals count."
+        ),
+    }
 
     remember = forms.BooleanField(
         label=_("Keep me signed in"),

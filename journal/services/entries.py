@@ -12,7 +12,7 @@ from journal.models import Entry
 MAX_ENTRIES_PER_DAY = 100
 FULL_DAY_MESSAGE = _(
     "This day already holds 100 entries, the most one day can keep. Thank you for "
-    "practising so much. Choose another day for this one."
+    "practicing so much. Choose another day for this one."
 )
 
 

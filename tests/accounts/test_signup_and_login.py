@@ -61,7 +61,7 @@ def test_signup_hashes_the_password_with_argon2(client, settings):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"username": "RIVER"}, "username", "already exists"),
+        ({"username": "RIVER"}, "username", "Someone already has that username"),
         ({"password2": "something-else-99"}, "password2", "not the same"),
         # The rules are broken by the password being chosen: said beside it.
         ({"password1": "12345678", "password2": "12345678"}, "password1", "too common"),
@@ -238,3 +238,44 @@ def test_logging_out_says_so_and_offers_a_way_back(owner_client):
     assert response.redirect_chain[-1][0] == "/accounts/logged-out/"
     assert "You are logged out" in html
     assert 'href="/accounts/login/"' in html
+
+
+def test_a_username_with_a_space_is_refused_in_our_words(client):
+    response = client.post("/accounts/signup/", signup_data(username="river stone"))
+
+    said = " ".join(response.context["form"].errors["username"])
+    assert "letters, digits and @ . + - _ only: no spaces" in said
+    assert "This value may contain only" not in response.content.decode()
+
+
+def test_the_username_and_password_rules_are_on_the_page_before_typing(client):
+    html = client.get("/accounts/signup/").content.decode()
+
+    assert "Letters, digits and @ . + - _ only." in html
+    assert "At least 8 characters" in html
+    assert "Not a common password" in html
+
+
+def test_a_wrong_password_is_said_in_our_words_not_djangos(client):
+    make_user("river", password=STRONG_PASSWORD)
+
+    response = client.post("/accounts/login/", {"username": "river", "password": "no"})
+
+    html = response.content.decode()
+    assert (
+        "That username and password don&#x27;t match. Check both: capitals count."
+        in html
+    )
+    assert "case-sensitive" not in html
+
+
+def test_a_wrong_password_is_said_in_spanish_to_a_spanish_browser(client):
+    make_user("river", password=STRONG_PASSWORD)
+
+    response = client.post(
+        "/accounts/login/",
+        {"username": "river", "password": "no"},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+
+    assert "no coinciden. Revisa los dos" in response.content.decode()

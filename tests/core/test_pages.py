@@ -93,3 +93,24 @@ def test_server_error_page_shows_no_traceback(settings):
     assert response.status_code == 500
     assert "Something went wrong" in html
     assert "boom" not in html and "Traceback" not in html
+
+
+@pytest.mark.parametrize(
+    ("slug", "name"),
+    [
+        ("emotional-regulation", "Emotional regulation"),
+        ("distress-tolerance", "Distress tolerance"),
+        ("cognitive-restructuring", "Cognitive restructuring"),
+        ("communication", "Communication skills"),
+        ("behavioral-activation", "Behavioral activation"),
+    ],
+)
+def test_landing_page_names_each_skill_with_a_link_to_its_guide_page(
+    client, slug, name
+):
+    html = client.get("/").content.decode()
+
+    assert (
+        f'href="/guide/{slug}/"><span class="skill-dot" aria-hidden="true"></span><span>{name}'
+        in html
+    )

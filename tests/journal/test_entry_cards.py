@@ -14,7 +14,12 @@ from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 
-from journal.cards import render_entry_card, render_shared_note, render_shared_notes
+from journal.cards import (
+    local_date,
+    render_entry_card,
+    render_shared_note,
+    render_shared_notes,
+)
 from journal.models import Entry
 from journal.reports import DayNotes
 from tests.factories import make_entry, make_exercise_entry, make_user
@@ -106,7 +111,7 @@ def test_the_notes_line_breaks_stay_line_breaks():
     [
         ("en", "UTC", "Fri 20 Nov 2026 · 18:05"),
         ("en", "America/Los_Angeles", "Fri 20 Nov 2026 · 10:05"),
-        ("es", "UTC", "vie 20 Nov 2026 · 18:05"),
+        ("es", "UTC", "vie 20 nov 2026 · 18:05"),
     ],
 )
 def test_history_shows_the_day_and_the_time_it_was_written_where_the_person_lives(
@@ -268,8 +273,8 @@ def test_a_question_for_afterwards_is_offered_until_it_is_answered(language, off
     [
         ("en", False, "☆ Bring this up: Emotional regulation, 20 Nov"),
         ("en", True, "★ Starred to bring up: Emotional regulation, 20 Nov"),
-        ("es", False, "☆ Hablarlo en sesión: Regulación emocional, 20 Nov"),
-        ("es", True, "★ Con estrella para hablarlo: Regulación emocional, 20 Nov"),
+        ("es", False, "☆ Hablarlo en sesión: Regulación emocional, 20 nov"),
+        ("es", True, "★ Con estrella para hablarlo: Regulación emocional, 20 nov"),
     ],
 )
 def test_the_star_button_says_whether_the_entry_is_starred(
@@ -321,7 +326,7 @@ def test_without_a_next_address_the_star_comes_back_to_this_page():
     ("language", "edit", "delete", "menu"),
     [
         ("en", "Edit", "Delete", "⋯More for Emotional regulation, 20 Nov"),
-        ("es", "Editar", "Borrar", "⋯Más opciones para Regulación emocional, 20 Nov"),
+        ("es", "Editar", "Borrar", "⋯Más opciones para Regulación emocional, 20 nov"),
     ],
 )
 def test_edit_and_delete_links_name_the_entry_and_keep_the_way_back(
@@ -333,7 +338,11 @@ def test_edit_and_delete_links_name_the_entry_and_keep_the_way_back(
     page = card(entry, language, next_url="/journal/entries/?q=a&b=c")
 
     links = {said(link.text): link.attrs for link in page.all(css="entry-menu-item")}
-    day = f"{'Regulación emocional' if language == 'es' else 'Emotional regulation'}, 20 Nov"
+    day = (
+        "Regulación emocional, 20 nov"
+        if language == "es"
+        else "Emotional regulation, 20 Nov"
+    )
     assert links[f"{edit} {day}"]["href"] == f"/journal/entries/{entry.pk}/edit/{back}"
     assert (
         links[f"{delete} {day}"]["href"] == f"/journal/entries/{entry.pk}/delete/{back}"
@@ -494,3 +503,18 @@ def test_the_entry_forms_identity_field_reads_as_django_draws_it(data):
     fields = engines["django"].get_template("journal/includes/entry_fields.html")
 
     assert fields.render({"form": form}).startswith(django_drew)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [
+        ("l j F", "viernes 20 de noviembre"),
+        ("j M", "20 nov"),
+        ("D j M Y", "vie 20 nov 2026"),
+    ],
+)
+def test_spanish_days_and_months_are_written_in_lower_case(fmt, written):
+    with translation.override("es"):
+        shown = local_date(WRITTEN.date(), translation.gettext(fmt), "es")
+
+    assert shown == written

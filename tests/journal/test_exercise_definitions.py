@@ -208,3 +208,17 @@ def test_an_ordinary_entry_has_no_answers_to_show():
     entry.exercise = ""
 
     assert shown_answers(entry) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "What does not support it"), ("es", "Lo que no lo respalda")],
+)
+def test_the_thought_records_evidence_against_reads_whole_where_the_therapist_reads_it(
+    language, label
+):
+    exercise = definitions.EXERCISES[Skill.COGNITIVE_RESTRUCTURING]
+    question = next(q for q in exercise.questions if q.key == "evidence_against")
+
+    with translation.override(language):
+        assert str(question.short) == label

@@ -905,7 +905,7 @@ def test_the_share_page_in_each_language_shows_that_languages_figures(
     english = reader.get(url)
     assert shared_fragment_cached(owner, D(2026, 11, 16))
     assert shared_week(english, D(2026, 11, 16))["headline"] == (
-        "Practised on 3 of 7 days. 3 entries."
+        "Practiced on 3 of 7 days. 3 entries."
     )
 
     spanish = reader.get(f"{url}?lang=es")
@@ -913,7 +913,7 @@ def test_the_share_page_in_each_language_shows_that_languages_figures(
     assert shared_fragment_cached(owner, D(2026, 11, 16), "es")
     headline = shared_week(spanish, D(2026, 11, 16))["headline"]
     assert "3 entradas" in headline and "entries" not in headline
-    assert "Practised on" in shared_week(reader.get(url), D(2026, 11, 16))["headline"]
+    assert "Practiced on" in shared_week(reader.get(url), D(2026, 11, 16))["headline"]
 
 
 # --- 12. midnight, with no write at all -----------------------------------------------
@@ -1034,7 +1034,7 @@ def test_the_share_page_shows_the_owners_new_entry_at_once(owner_client, owner):
     before = shared_week(reader.get(url), D(2026, 11, 16))
     assert shared_fragment_cached(owner, D(2026, 11, 16))
     assert before == {
-        "headline": "Practised on 3 of 7 days. 3 entries.",
+        "headline": "Practiced on 3 of 7 days. 3 entries.",
         "card": {
             "emotional-regulation": [0, 0, 1, 0, 0, 0, 0],
             "distress-tolerance": [0, 0, 0, 0, 1, 0, 0],
@@ -1045,7 +1045,7 @@ def test_the_share_page_shows_the_owners_new_entry_at_once(owner_client, owner):
     owner_client.post("/journal/entries/new/", entry_data())
 
     after = shared_week(reader.get(url), D(2026, 11, 16))
-    assert after["headline"] == "Practised on 4 of 7 days. 4 entries."
+    assert after["headline"] == "Practiced on 4 of 7 days. 4 entries."
     assert after["card"]["communication"] == [0, 1, 0, 1, 0, 0, 0]
 
 
@@ -1079,10 +1079,10 @@ def test_a_share_page_drawn_during_the_owners_write_is_not_kept_stale(
     )
     during = shared_week(reader.get(url), D(2026, 11, 16))
     monkeypatch.setattr(week_reports, "load_week_reports", real_load)
-    assert during["headline"] == "Practised on 3 of 7 days. 3 entries."
+    assert during["headline"] == "Practiced on 3 of 7 days. 3 entries."
 
     after = shared_week(reader.get(url), D(2026, 11, 16))
-    assert after["headline"] == "Practised on 4 of 7 days. 4 entries.", (
+    assert after["headline"] == "Practiced on 4 of 7 days. 4 entries.", (
         f"STALE PAGE ({url}): figures read before the owner's write were kept under "
         "the version after it, so the share page shows them until the owner's next "
         "write. With ?lang= the view reads the owner's profile (and version) only in "
@@ -1104,9 +1104,9 @@ def test_two_owners_never_see_each_others_cached_figures(owner, other_user):
     for _round in range(2):
         mine = shared_week(reader.get(urls[owner.pk]), D(2026, 11, 16))
         theirs = shared_week(reader.get(urls[other_user.pk]), D(2026, 11, 16))
-        assert mine["headline"] == "Practised on 3 of 7 days. 3 entries."
+        assert mine["headline"] == "Practiced on 3 of 7 days. 3 entries."
         assert theirs == {
-            "headline": "Practised on 1 of 7 days. 1 entry.",
+            "headline": "Practiced on 1 of 7 days. 1 entry.",
             "card": {"communication": [0, 1, 0, 0, 0, 0, 0]},
         }
 

@@ -56,7 +56,7 @@ def test_week_pdf_holds_the_weeks_figures_notes_and_reflection(owner_client, own
     assert response.content.startswith(b"%PDF")
     text = pdf_text(response)
     assert "Sam Rivera" in text
-    assert "Practised on 2 of 7 days." in text
+    assert "Practiced on 2 of 7 days." in text
     assert "2 entries in all." in text
     assert "Cold water helped" in text and "Asked for help" in text
     assert "distress went from 8.0 before practising to 4.0 after" in text
@@ -70,7 +70,7 @@ def test_week_pdf_never_holds_another_users_data(owner_client, other_user):
     text = pdf_text(owner_client.get(PDF_URL))
 
     assert "Someone else" not in text
-    assert "Practised on 0 of 7 days." in text
+    assert "Practiced on 0 of 7 days." in text
 
 
 def test_week_pdf_redirects_to_the_first_day_of_the_week(owner_client):

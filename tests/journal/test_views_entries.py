@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from accounts.models import Profile
 from journal.models import Entry
 from tests.factories import make_entry
 
@@ -90,7 +91,7 @@ def test_full_form_saves_every_field(owner_client, owner):
         ({"note": "x" * 2001}, "note", "2,000 characters"),
         ({"situation": "s" * 281}, "situation", "280 characters"),
         ({"skill": "juggling"}, "skill", "Choose one of the five skills."),
-        ({"skill": ""}, "skill", "Choose the skill you practised."),
+        ({"skill": ""}, "skill", "Choose the skill you practiced."),
         ({"distress_before": "-1"}, "distress_before", "from 0 to 10"),
         ({"distress_after": "11"}, "distress_after", "from 0 to 10"),
         ({"distress_after": "lots"}, "distress_after", "from 0 to 10"),
@@ -428,3 +429,49 @@ def test_entry_times_show_in_a_zone_loaded_for_the_first_time(client, path):
 
     assert response.status_code == 200
     assert "<time datetime=" in response.content.decode()
+
+
+def test_history_with_from_after_to_says_so_beside_to(owner_client):
+    response = owner_client.get("/journal/entries/?from=2026-03-10&to=2026-03-01")
+
+    html = response.content.decode()
+    assert "Choose a day after From." in html
+    assert 'id="error_1_id_to"' in html
+    assert "the To day comes before the From day" in html
+
+
+def test_history_filters_are_open_when_a_filter_is_in_use(owner_client):
+    response = owner_client.get("/journal/entries/?skill=communication")
+
+    assert '<details class="filters-fold mb-3" open>' in response.content.decode()
+
+
+def test_history_filters_are_folded_when_none_is_in_use(owner_client):
+    response = owner_client.get("/journal/entries/")
+
+    assert '<details class="filters-fold mb-3">' in response.content.decode()
+
+
+def test_an_over_long_note_names_its_numbers_as_english_writes_them(owner_client):
+    response = owner_client.post(
+        "/journal/entries/new/",
+        {"skill": "communication", "note": "a" * 2345, "practiced_on": ""},
+    )
+
+    assert "Please keep the note to 2,000 characters (it has 2,345 now)." in (
+        response.content.decode()
+    )
+
+
+def test_an_over_long_note_names_its_numbers_as_spanish_writes_them(
+    owner, owner_client
+):
+    Profile.objects.filter(user=owner).update(language="es")
+
+    response = owner_client.post(
+        "/journal/entries/new/", {"skill": "communication", "note": "a" * 12345}
+    )
+
+    assert "2000 caracteres en la nota, por favor (ahora tiene 12.345)" in (
+        response.content.decode()
+    )

@@ -235,7 +235,7 @@ def test_quick_log_with_errors_comes_back_on_today_with_what_was_typed(
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="quick-log-heading"' in html
-    assert "Choose the skill you practised." in html
+    assert "Choose the skill you practiced." in html
     assert "Use a number from 0 to 10." in html
     assert "Half a thought</textarea>" in html
     # The rating scale is on the form itself, its message right beside it.

@@ -113,7 +113,7 @@ def test_without_notes_the_rolling_link_shows_only_figures(owner_client, owner):
 
     page = Client().get(url).content.decode()
 
-    assert "Practised on 1 of 7 days." in page
+    assert "Practiced on 1 of 7 days." in page
     assert "Private words" not in page
     assert "Private talk point" not in page
     assert "Only the figures are shared here" in page

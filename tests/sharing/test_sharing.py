@@ -101,7 +101,7 @@ def test_shared_page_works_without_login_and_hides_notes_by_default(
     html = response.content.decode()
     assert response.status_code == 200
     assert "Private words" not in html and "Secret" not in html
-    assert "Practised on 1 of 7 days." in html
+    assert "Practiced on 1 of 7 days." in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Referrer-Policy"] == "no-referrer"
@@ -336,7 +336,7 @@ def test_each_week_has_its_heading_drawn_or_kept_in_the_readers_language(
         spanish = reader.get(url + "?lang=es").content.decode()
         assert english.count('<h2 id="week-') == 4, visit
         assert section in english and heading in english, visit
-        assert "Semana del 16 Nov al 22 Nov 2026" in spanish, visit
+        assert "Semana del 16 nov al 22 nov 2026" in spanish, visit
 
 
 def test_a_reload_reads_the_visit_and_the_figures_in_one_trip_to_the_cache(

@@ -1,5 +1,5 @@
-// The password rules tick themselves off as the person types, instead of greeting
-// them as a wall of text. Without JavaScript the list simply stays visible.
+// The password rules tick themselves off as the person types. They show before the
+// first key, so nobody learns a rule by failing it; without JavaScript they show too.
 (function () {
   document.querySelectorAll("[data-password-rules]").forEach(function (input) {
     var ids = (input.getAttribute("aria-describedby") || "").split(/\s+/);
@@ -15,9 +15,7 @@
       mark.className = "visually-hidden rule-state";
       item.appendChild(mark);
     });
-    list.hidden = !input.value;
     function update() {
-      list.hidden = false;
       var value = input.value;
       list.querySelectorAll("li[data-rule]").forEach(function (item) {
         var rule = item.getAttribute("data-rule");

@@ -64,7 +64,7 @@ THOUGHT_RECORD = Exercise(
             "evidence_against",
             Kind.LONG_TEXT,
             _("What does not support it?"),
-            _("What does not"),
+            _("What does not support it"),
             help=_("What would you say to a friend who had this thought?"),
             is_required=False,
             max_length=300,

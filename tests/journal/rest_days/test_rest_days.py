@@ -221,7 +221,7 @@ def test_the_share_page_shows_rest_days_in_words(client, owner):
 
     page = client.get(url).content.decode()
 
-    assert "Practised on 1 of 6 days (1 rest day)." in page
+    assert "Practiced on 1 of 6 days (1 rest day)." in page
     assert '<span class="week-day-rest">Rest day</span>' in page
     assert "Flu, private" not in page
 
@@ -239,7 +239,7 @@ def test_the_pdf_shows_rest_days_in_words(owner_client, owner):
     text = "\n".join(
         page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages
     )
-    assert "Practised on 0 of 6 days (1 rest day)." in text
+    assert "Practiced on 0 of 6 days (1 rest day)." in text
     assert "rest" in text.split("Diary card")[1]
     assert "Flu, private" not in text
 

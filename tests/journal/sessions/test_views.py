@@ -230,7 +230,7 @@ def test_the_summary_covers_the_days_since_the_last_session(owner_client, owner)
 
     assert "After the session" in html
     assert "Before the session" not in html
-    assert "Practised on 1 of 5 days." in html
+    assert "Practiced on 1 of 5 days." in html
 
 
 def test_without_sessions_the_summary_is_the_last_seven_days(owner_client, owner):
