@@ -61,7 +61,7 @@ COMPONENTS = [
     ("help-cards", "/help/", ".help-options", PHONE),
     ("first-run", "/journal/welcome/", "main", PHONE),
     ("next-session", "/journal/sessions/", "section:has(#next-heading)", PHONE),
-    ("reminder-days", "/accounts/reminders/", "form", PHONE),
+    ("reminder-days", "/accounts/reminders/", "main", PHONE),
     # Issue 31, one voice: the history filters (open while one is in use), an
     # entry's star and "⋯" menu, and a checked radio in our colours.
     (
@@ -71,7 +71,7 @@ COMPONENTS = [
         PHONE,
     ),
     ("entry-actions", "/journal/entries/", ".entry-actions", PHONE),
-    ("form-controls", "/journal/sessions/", "main form:has(.form-check)", PHONE),
+    ("form-controls", "/journal/sharing/", "main form:has(.form-check)", PHONE),
 ]
 
 
@@ -83,7 +83,10 @@ def run(*args, env):
 
 
 def main():
-    OUT.mkdir(parents=True, exist_ok=True)
+    # ``make_screenshots.py FOLDER`` writes elsewhere (docs/design.md's "before"
+    # pictures are made by running this file against an older checkout).
+    out = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else OUT
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         env = {
             **os.environ,
@@ -108,7 +111,7 @@ def main():
         )
         try:
             wait_for_server()
-            photograph()
+            photograph(out)
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -124,7 +127,7 @@ def wait_for_server():
     raise SystemExit("The development server did not start.")
 
 
-def photograph():
+def photograph(out: Path):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
@@ -145,11 +148,16 @@ def photograph():
                 page.click("main button[type=submit]")
             for name, path, selector, viewport in COMPONENTS:
                 page.set_viewport_size(viewport)
-                page.goto(path)
-                page.locator(selector).first.screenshot(
-                    path=OUT / f"{name}-{scheme}.png", animations="disabled"
+                response = page.goto(path)
+                found = page.locator(selector).first
+                if not response.ok or not found.count() or not found.is_visible():
+                    # An older checkout may not have the component yet.
+                    print(f"{name}: not on {path}, skipped")
+                    continue
+                found.screenshot(
+                    path=out / f"{name}-{scheme}.png", animations="disabled"
                 )
-                print(f"docs/img/{name}-{scheme}.png")
+                print(out / f"{name}-{scheme}.png")
             context.close()
         browser.close()
 
