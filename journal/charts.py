@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from core.skills import SkillInfo
 from journal import stats
@@ -169,7 +169,13 @@ def calendar_chart(weeks: list[list[stats.CalendarDay | None]]) -> Chart:
         # A month's label needs room: skip it when the previous one is too close.
         has_room = last_label_x is None or x - last_label_x >= 3 * (CELL + CELL_GAP)
         if first.day.month != previous_month and has_room:
-            labels.append(Label(x, MONTH_LABEL_SPACE - 5, date_format(first.day, "M")))
+            labels.append(
+                Label(
+                    x,
+                    MONTH_LABEL_SPACE - 5,
+                    date_format(first.day, pgettext("calendar month label", "M")),
+                )
+            )
             previous_month, last_label_x = first.day.month, x
         for row, day in enumerate(week):
             if day is None:

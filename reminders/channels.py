@@ -49,7 +49,7 @@ def nudge_words() -> tuple[str, str]:
     """The evening before a session: the same for everyone, no journal content."""
     return (
         _("Your summary for tomorrow is ready"),
-        _("Before your session, you can look over what you practised since last time."),
+        _("Before your session, you can look over what you practiced since last time."),
     )
 
 

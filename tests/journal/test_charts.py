@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from core.skills import all_skills
 from journal import charts, stats
@@ -91,3 +92,16 @@ def test_the_year_calendar_ends_with_today_in_the_last_column():
     newest = max(chart.rects, key=lambda rect: (rect.x, rect.y))
     assert newest.css_class == "heat-3"
     assert newest.title == "Sat 21 Nov 2026: 3 entries"
+
+
+@pytest.mark.parametrize(
+    ("language", "month"), [("en", "Nov"), ("es", "nov")], ids=["en", "es"]
+)
+def test_the_year_calendars_months_are_written_as_each_language_writes_them(
+    language, month
+):
+    with translation.override(language):
+        chart = charts.calendar_chart(year_of_days())
+
+    months = [label.text for label in chart.labels if not label.text[:1].isdigit()]
+    assert month in months

@@ -211,14 +211,14 @@ BEFORE = {
         "Thursday 19 November: 1 entry",
         "Friday 20 November: 1 entry",
         "Tuesday 17 November: no entries",
-        "You have practised 3 days in a row.",
+        "You have practiced 3 days in a row.",
     ],
     WEEK: [
         "So far this week you practiced on 3 of 5 days. 3 entries in all.",
         "That is 2 more entries than by this point last week. Well done.",
         "Current streak: 3 days. Longest streak: 3 days.",
     ],
-    PROGRESS: ["So far 4 entries 4 days practised", "on 4 days in the last 365 days"],
+    PROGRESS: ["So far 4 entries 4 days practiced", "on 4 days in the last 365 days"],
 }
 BEFORE_CARD = {
     (ER, "Wednesday 18 November"): 1,
@@ -272,7 +272,7 @@ def test_a_new_entry_shows_on_every_page_at_once(owner_client, owner, how):
         {
             TODAY: [
                 "Tuesday 17 November: 1 entry",
-                "You have practised 4 days in a row.",
+                "You have practiced 4 days in a row.",
             ],
             WEEK: [
                 "So far this week you practiced on 4 of 5 days. 4 entries in all.",
@@ -280,7 +280,7 @@ def test_a_new_entry_shows_on_every_page_at_once(owner_client, owner, how):
                 "Current streak: 4 days. Longest streak: 4 days.",
             ],
             PROGRESS: [
-                "So far 5 entries 5 days practised",
+                "So far 5 entries 5 days practiced",
                 "on 5 days in the last 365",
             ],
         },
@@ -321,14 +321,14 @@ def test_an_entry_moved_to_another_day_and_skill_moves_on_every_page(
                 "Thursday 19 November: 2 entries",
                 "Friday 20 November: no entries",
                 # Nothing today: the streak runs to yesterday.
-                "You have practised 2 days in a row.",
+                "You have practiced 2 days in a row.",
             ],
             WEEK: [
                 "So far this week you practiced on 2 of 5 days. 3 entries in all.",
                 "Current streak: 2 days. Longest streak: 2 days.",
             ],
             PROGRESS: [
-                "So far 4 entries 3 days practised",
+                "So far 4 entries 3 days practiced",
                 "on 3 days in the last 365",
             ],
         },
@@ -366,7 +366,7 @@ def test_a_deleted_entry_leaves_every_page_at_once(owner_client, owner):
                 "Current streak: 1 day. Longest streak: 1 day.",
             ],
             PROGRESS: [
-                "So far 3 entries 3 days practised",
+                "So far 3 entries 3 days practiced",
                 "on 3 days in the last 365",
             ],
         },
@@ -427,9 +427,9 @@ def test_an_exercise_or_a_done_plan_counts_on_every_page_at_once(
     assert_shows(
         pages,
         {
-            TODAY: ["Friday 20 November: 2 entries", "You have practised 3 days"],
+            TODAY: ["Friday 20 November: 2 entries", "You have practiced 3 days"],
             WEEK: ["So far this week you practiced on 3 of 5 days. 4 entries in all."],
-            PROGRESS: ["So far 5 entries 4 days practised"],
+            PROGRESS: ["So far 5 entries 4 days practiced"],
         },
         f"after saving ({skill})",
     )
@@ -472,7 +472,7 @@ def test_a_rest_day_added_and_removed_shows_on_every_page_at_once(owner_client, 
     assert_shows(
         pages,
         {
-            TODAY: ["Tuesday 17 November: no entries", "practised 3 days in a row."],
+            TODAY: ["Tuesday 17 November: no entries", "practiced 3 days in a row."],
             WEEK: ["So far this week you practiced on 4 of 5 days. 4 entries in all."],
         },
         "before the rest day",
@@ -488,7 +488,7 @@ def test_a_rest_day_added_and_removed_shows_on_every_page_at_once(owner_client, 
     assert_shows(
         pages,
         {
-            TODAY: ["Tuesday 17 November: rest day", "practised 4 days in a row."],
+            TODAY: ["Tuesday 17 November: rest day", "practiced 4 days in a row."],
             WEEK: [
                 "So far this week you practiced on 4 of 4 days (1 rest day). 4 entries in all.",
                 "Current streak: 4 days. Longest streak: 4 days.",
@@ -506,7 +506,7 @@ def test_a_rest_day_added_and_removed_shows_on_every_page_at_once(owner_client, 
     assert_shows(
         pages,
         {
-            TODAY: ["Tuesday 17 November: no entries", "practised 3 days in a row."],
+            TODAY: ["Tuesday 17 November: no entries", "practiced 3 days in a row."],
             WEEK: [
                 "So far this week you practiced on 4 of 5 days. 4 entries in all.",
                 "Current streak: 3 days.",
@@ -579,7 +579,7 @@ def test_adding_moving_and_skipping_a_session_moves_the_week_at_once(
     }
     today = visible(read(owner_client, TODAY))
     assert "Next session: Thursday 26 November, 17:00, in 6 days." in today
-    assert "You have practised 3 days in a row." in today
+    assert "You have practiced 3 days in a row." in today
     assert progress_weeks(read(owner_client, PROGRESS))[-1] == "19 Nov 2026"
 
     # The first one moved to Friday 27: until then the week runs Friday to Thursday.
@@ -666,7 +666,7 @@ def test_a_starred_entry_shows_its_star_at_once(owner_client, owner):
     for url in (TODAY, WEEK, HISTORY):
         page = read(owner_client, url)
         assert 'aria-pressed="true"' in page.content.decode(), url
-    assert "You have practised 3 days in a row." in visible(read(owner_client, TODAY))
+    assert "You have practiced 3 days in a row." in visible(read(owner_client, TODAY))
     assert diary_card(read(owner_client, WEEK)) == BEFORE_CARD
 
     owner_client.post(f"/journal/entries/{friday.pk}/star/", {"next": TODAY})
@@ -734,14 +734,14 @@ def test_imported_entries_count_on_every_page_at_once(owner_client, owner):
             TODAY: [
                 "Monday 16 November: 1 entry",
                 "Tuesday 17 November: 1 entry",
-                "You have practised 5 days in a row.",
+                "You have practiced 5 days in a row.",
             ],
             WEEK: [
                 "So far this week you practiced on 5 of 5 days. 5 entries in all.",
                 "Current streak: 5 days. Longest streak: 5 days.",
             ],
             PROGRESS: [
-                "So far 6 entries 6 days practised",
+                "So far 6 entries 6 days practiced",
                 "on 6 days in the last 365",
             ],
         },
@@ -854,7 +854,7 @@ def test_a_new_week_start_and_time_zone_show_on_every_page_at_once(owner_client,
     assert "Saturday 21 November: no entries" in today
     assert "Saturday 14 November" not in today
     # Nothing yet on Saturday: the streak still runs to Friday.
-    assert "You have practised 3 days in a row." in today
+    assert "You have practiced 3 days in a row." in today
     week = visible(read(owner_client, "/journal/week/2026-11-15/"))
     assert (
         "Sat 21 Saturday 21 November today" in week
@@ -927,7 +927,7 @@ def test_local_midnight_moves_the_strip_and_the_streak_without_a_write(
     make_entry(owner, practiced_on=D(2026, 11, 18))
     make_entry(owner, practiced_on=D(2026, 11, 19))
     pages = warm(owner_client, TODAY, WEEK, PROGRESS)
-    assert "You have practised 2 days in a row." in visible(pages[TODAY])
+    assert "You have practiced 2 days in a row." in visible(pages[TODAY])
     strengths = strength_values(pages[PROGRESS])
     version = version_of(owner)
 
@@ -935,7 +935,7 @@ def test_local_midnight_moves_the_strip_and_the_streak_without_a_write(
     frozen_clock.move_to(datetime.datetime(2026, 11, 21, 4, 59, tzinfo=UTC))
     with CaptureQueriesContext(connection) as cached:
         today = visible(read(owner_client, TODAY))
-    assert "You have practised 2 days in a row." in today
+    assert "You have practiced 2 days in a row." in today
     assert "Saturday 21 November" not in today
 
     frozen_clock.move_to(datetime.datetime(2026, 11, 21, 5, 1, tzinfo=UTC))

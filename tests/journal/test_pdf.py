@@ -59,7 +59,7 @@ def test_week_pdf_holds_the_weeks_figures_notes_and_reflection(owner_client, own
     assert "Practiced on 2 of 7 days." in text
     assert "2 entries in all." in text
     assert "Cold water helped" in text and "Asked for help" in text
-    assert "distress went from 8.0 before practising to 4.0 after" in text
+    assert "distress went from 8.0 before practicing to 4.0 after" in text
     assert "Breathing" in text
     assert "Distress tolerance" in text
 

@@ -182,7 +182,7 @@ def test_today_shows_the_last_seven_days_and_the_streak(owner_client, owner):
 
     assert html.count("day-strip-day") == 7
     assert html.count("has-practice") == 4
-    assert "You have practised 3 days in a row." in html
+    assert "You have practiced 3 days in a row." in html
 
 
 def test_streak_still_counts_when_today_is_not_logged_yet(owner_client, owner):
@@ -222,7 +222,7 @@ def test_streak_follows_the_users_calendar(owner_client, owner):
 
     html = owner_client.get("/journal/").content.decode()
 
-    assert "You have practised 2 days in a row." in html
+    assert "You have practiced 2 days in a row." in html
 
 
 def test_quick_log_with_errors_comes_back_on_today_with_what_was_typed(

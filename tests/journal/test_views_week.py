@@ -252,7 +252,7 @@ def test_a_finished_week_counts_all_seven_days(owner_client, owner):
 
     html = owner_client.get("/journal/week/2026-11-09/").content.decode()
 
-    assert "You practised on 2 of 7 days." in html
+    assert "You practiced on 2 of 7 days." in html
     assert "So far" not in html
     assert "The same number of entries as the week before" in html
 
@@ -280,7 +280,7 @@ def test_distress_figures_from_paired_ratings(owner_client, owner):
 
     assert (
         "Across 2 entries with both ratings, your distress went from 7.0 before "
-        "practising to 4.0 after, on average." in html
+        "practicing to 4.0 after, on average." in html
     )
     assert (
         "What lowered your distress most this week: <strong>Distress tolerance" in html
@@ -535,7 +535,7 @@ def test_progress_shows_totals_chart_table_calendar_and_strength(owner_client, o
     strengths = {line.skill.slug: line.strength for line in report.strengths}
     assert 79 < strengths["communication"] < 81
     assert strengths["behavioral-activation"] == 0
-    assert "You practised on 30 days in the last 365 days." in html
+    assert "You practiced on 30 days in the last 365 days." in html
     calendar = html.split('class="year-calendar"')[1].split("</svg>")[0]
     assert calendar.count('class="heat-') == 365
     assert "style=" not in html

@@ -711,11 +711,11 @@ def streak_sentence(streak: int) -> str:
         return "Every day is a fresh start. Log one moment to begin a streak."
     if streak == 1:
         return "Day one of a streak. Come back tomorrow to make it two."
-    return f"You have practised {streak} days in a row."
+    return f"You have practiced {streak} days in a row."
 
 
 HEADLINE = re.compile(
-    r"You practised on (\d+) of (\d+) days(?: \((\d+) rest days?\))?\."
+    r"You practiced on (\d+) of (\d+) days(?: \((\d+) rest days?\))?\."
 )
 ENTRIES_IN_ALL = re.compile(r"(\d+) entr(?:y|ies) in all\.")
 LONGEST = re.compile(r"Longest streak: (\d+) days?\.")

@@ -179,7 +179,7 @@ def test_the_nudge_arrives_as_an_encrypted_push_that_decrypts_to_kind_words(
         service.close()
     assert browser.decrypt(body) == {
         "title": "Your summary for tomorrow is ready",
-        "body": "Before your session, you can look over what you practised since "
+        "body": "Before your session, you can look over what you practiced since "
         "last time.",
         "url": "/journal/sessions/next/",
     }

@@ -318,7 +318,7 @@ def test_shared_distress_figures_speak_about_the_person_not_to_them(
 
     html = Client().get(url).content.decode()
 
-    assert "distress went from 8.0 before practising to 3.0 after" in html
+    assert "distress went from 8.0 before practicing to 3.0 after" in html
     assert "your distress" not in html
 
 

@@ -151,7 +151,7 @@ def test_the_week_says_how_many_days_were_rest(owner_client, owner):
     response = owner_client.get("/journal/week/2026-11-16/")
 
     page = response.content.decode()
-    assert "You practised on 1 of 6 days (1 rest day)." in page
+    assert "You practiced on 1 of 6 days (1 rest day)." in page
     assert '<span class="week-day-rest">Rest day</span>' in page
 
 
