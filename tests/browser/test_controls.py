@@ -69,6 +69,10 @@ def test_a_checked_radio_is_drawn_in_our_colours(
     login(context, person, live_server)
     page = context.new_page()
     page.goto("/journal/sessions/")
+    # The form to add a session is folded away once a session exists.
+    fold = page.locator("details:has(input[type=radio])").first
+    if fold.count() and not fold.evaluate("details => details.open"):
+        fold.locator("summary").first.click()
 
     radio = page.locator("input.form-check-input[type=radio]").last
     radio.check()

@@ -240,7 +240,7 @@ def test_wrong_password_shows_the_error_and_moves_focus_to_it(open_context, pers
     )
 
     error = page.get_by_role("alert")
-    expect(error).to_contain_text("correct username and password")
+    expect(error).to_contain_text("That username and password don't match.")
     message = error.inner_text().strip()
     focus = page.evaluate(READ_FOCUS)
     assert message in focus["text"] or message in focus["described"], focus

@@ -161,8 +161,10 @@ def test_a_new_person_sets_a_weekly_session_and_prepares_for_it(
     page.goto("/journal/")
     expect(page.locator(".next-session")).to_contain_text("Next session: Thursday")
     card = page.locator(".entry-card").filter(has_text="Said no kindly.")
-    with page.expect_navigation():
-        card.get_by_role("button", name=re.compile("Bring this up")).tap()
+    star = card.locator(".star-button")
+    expect(star).to_have_accessible_name(re.compile("Bring this up"))
+    star.tap()  # starred in place, without leaving the page
+    expect(star).to_have_attribute("aria-pressed", "true")
     with page.expect_navigation():
         page.get_by_role("link", name="What to bring").tap()
     page.get_by_label("Something you want to talk about").fill("Saying no at work")

@@ -764,15 +764,28 @@ def page_today(page: Page) -> datetime.date:
     return datetime.date.fromisoformat(re.search(r'max="([^"]+)"', tag[0]).group(1))
 
 
+LOGGED_BOX = re.compile(r'<section class="logged-entry".*?</section>', re.S)
+
+
 def read_today(diary: Diary, instance: Instance) -> tuple[datetime.date, dict]:
     """The page's today, and its strip, streak and notes in expected_today's shape."""
     page = diary.browser.get(instance, "/journal/")
     assert page.status == 200, page.describe()
-    return page_today(page), {
+    today = page_today(page)
+    # The entry just saved is shown once under "Logged" (and then not again in the
+    # day's list), whatever its day: there it is one of today's notes only if it
+    # was written for today.
+    boxed = "".join(LOGGED_BOX.findall(page.body))
+    days_list = LOGGED_BOX.sub("", page.body)
+    todays = {note for day, _skill, note in diary.entries.values() if day == today}
+    return today, {
         "last 7 days": dict(STRIP_DAY.findall(page.body)),
         "streak": " ".join(STREAK.search(page.body).group(1).split()),
         "today's notes": {
-            note for note in diary.notes_written if html.escape(note) in page.body
+            note
+            for note in diary.notes_written
+            if html.escape(note) in days_list
+            or (html.escape(note) in boxed and note in todays)
         },
     }
 
