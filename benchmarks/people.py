@@ -89,13 +89,13 @@ def make_person(username: str, *, days: int, seed: int) -> None:
         Entry,
         RestDay,
         SessionStar,
-        ShareLink,
         TalkPoint,
         WeeklyReflection,
     )
     from journal.services.exercises import fill_entry
     from journal.sessions import queries as session_queries
     from journal.sessions import services as session_services
+    from sharing.models import ShareLink
     from sharing.services import hash_token
 
     rng = random.Random(seed)  # noqa: S311 - made-up data

@@ -1,0 +1,19 @@
+"""The benchmark's made-up people can still be made with today's models and
+services (the benchmark is not run in CI, so a move of the code would otherwise
+only show when someone next runs `make bench`)."""
+
+import pytest
+
+from benchmarks.people import make_person
+from journal.models import Entry, SessionStar, TalkPoint
+from sharing.models import ShareLink
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_benchmark_person_has_entries_sessions_and_a_share_link():
+    make_person("bench-test-person", days=21, seed=3)
+
+    assert Entry.objects.filter(owner__username="bench-test-person").exists()
+    assert ShareLink.objects.filter(owner__username="bench-test-person").count() == 1
+    assert SessionStar.objects.exists() or TalkPoint.objects.exists()
