@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "core",
     "accounts",
+    "safety",
     "journal",
     "guide",
     "sharing",

@@ -6,8 +6,10 @@ from django.urls import include, path
 from accounts import views as account_views
 
 urlpatterns = [
-    # /, /help/, /privacy/, /healthz, /.well-known/security.txt, /accounts/csrf-token/
+    # /, /privacy/, /healthz, /.well-known/security.txt, /accounts/csrf-token/
     path("", include("core.urls")),
+    # /help/: what to do now, crisis lines, the safety plan (safety:…)
+    path("", include("safety.urls")),
     # /accounts/reminders/… (reminders:…)
     path("accounts/reminders/", include("reminders.urls")),
     # /accounts/export/csv/, export/json/, import/ (portability:…)

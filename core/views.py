@@ -1,4 +1,4 @@
-"""Pages not about one person's journal: landing, help, privacy, health, errors,
+"""Pages not about one person's journal: landing, privacy, health, errors,
 and the security contact."""
 
 import logging
@@ -33,12 +33,6 @@ def home(request):
     if request.user.is_authenticated:
         return redirect("journal:today")
     return render(request, "core/home.html", {"skills": all_skills()})
-
-
-@require_safe
-@pwa.kept_offline
-def help_page(request):
-    return render(request, "core/help.html")
 
 
 @require_safe

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 # The public pages a device may keep: the same for everyone who reads them.
 KEPT_ROUTES = {
     "core:home",
-    "core:help",
+    "safety:help",
     "core:privacy",
     "core:offline",
     "guide:index",

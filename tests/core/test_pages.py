@@ -87,7 +87,7 @@ def test_server_error_page_shows_no_traceback(settings):
     client = Client(raise_request_exception=False)
 
     with mock.patch("core.views.render", side_effect=RuntimeError("boom")):
-        response = client.get("/help/")
+        response = client.get("/privacy/")
 
     html = response.content.decode()
     assert response.status_code == 500
