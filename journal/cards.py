@@ -39,11 +39,16 @@ def html(template: str, *values) -> SafeString:
 
 def html_join(parts) -> SafeString:
     """The parts one after the other, each escaped unless made by ``html()``."""
-    parts = list(parts)
-    return html("{}" * len(parts), *parts)
+    return SafeString(
+        "".join(
+            part if isinstance(part, SafeString) else escape(str(part))
+            for part in parts
+        )
+    )
 
 
 EMPTY = html("")
+NEWLINE = html("\n")
 
 
 @functools.lru_cache(maxsize=512)
@@ -388,7 +393,8 @@ def render_shared_notes(groups, *, level: int = 4) -> SafeString:
                 level,
             )
         )
-        parts.extend(html("{}\n", render_shared_note(entry)) for entry in group.entries)
+        for entry in group.entries:
+            parts += (render_shared_note(entry), NEWLINE)
         if group.more:
             more = ngettext(
                 "And %(counter)s more entry that day, not shown here.",

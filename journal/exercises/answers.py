@@ -68,20 +68,27 @@ def _rows(exercise: Exercise, answers: dict) -> list[tuple[Question, Row]]:
     return rows
 
 
+def _note(rows: list[tuple[Question, Row]]) -> str:
+    return "\n".join(f"{row.label}: {row.value}" for _q, row in rows)
+
+
 def build_note(exercise: Exercise, answers: dict) -> str:
     """The entry's note, written from the answers in the active language."""
-    return "\n".join(
-        f"{row.label}: {row.value}" for _q, row in _rows(exercise, answers)
-    )
+    return _note(_rows(exercise, answers))
 
 
-def is_generated_note(exercise: Exercise, answers: dict, note: str) -> bool:
+def is_generated_note(
+    exercise: Exercise, answers: dict, note: str, rows: list | None = None
+) -> bool:
     """Whether the note is exactly what the answers build, in any of our languages.
 
-    The page's own language first, without switching: most notes were written in
-    it, and a page of them would otherwise switch language twice for each.
+    The page's own language first, without switching (and from ``rows``, when the
+    caller already has them in it): most notes were written in it, and a page of
+    them would otherwise switch language twice for each.
     """
-    if build_note(exercise, answers) == note:
+    if rows is None:
+        rows = _rows(exercise, answers)
+    if _note(rows) == note:
         return True
     current = translation.get_language()
     for code, _name in settings.LANGUAGES:
@@ -114,7 +121,7 @@ def shown_answers(entry) -> ShownAnswers | None:
             if comparison is None or question.key not in exercise.compare
         ),
         comparison=comparison,
-        note_is_generated=is_generated_note(exercise, entry.answers, entry.note),
+        note_is_generated=is_generated_note(exercise, entry.answers, entry.note, rows),
         follow_up=next(
             (
                 question
