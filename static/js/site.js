@@ -851,8 +851,14 @@
   }
 
   document.addEventListener("bs:before-logout", function () { forget(); });
-
-  window.BetweenSessionsKeptPlan = { read: read, forget: forget, key: KEY };
+  // The plan page (safety-plan.js) keeps and forgets through these events.
+  document.addEventListener("bs:keep-plan", function (event) {
+    localStorage.setItem(KEY, JSON.stringify(event.detail));
+  });
+  document.addEventListener("bs:forget-plan", function () { forget(); });
+  document.addEventListener("bs:ask-kept-plan", function (event) {
+    event.detail.answer(read());
+  });
   check();
 })();
 
@@ -893,12 +899,21 @@
   var choice = document.querySelector("[data-keep-plan-choice]");
   var data = document.getElementById("kept-plan-data");
   var account = document.body.getAttribute("data-account");
-  var kept = window.BetweenSessionsKeptPlan;
-  if (kept && account && document.querySelector("[data-forget-kept-plan]")) {
-    var stale = kept.read();
-    if (stale && stale.account === account) kept.forget();
+  // kept-plan.js holds the device's copy; it answers through events on document.
+  function keptCopy() {
+    var found = null;
+    document.dispatchEvent(new CustomEvent("bs:ask-kept-plan", {
+      detail: { answer: function (kept) { found = kept; } },
+    }));
+    return found;
   }
-  if (!choice || !data || !account || !kept) return;
+  function forget() { document.dispatchEvent(new CustomEvent("bs:forget-plan")); }
+
+  if (account && document.querySelector("[data-forget-kept-plan]")) {
+    var stale = keptCopy();
+    if (stale && stale.account === account) forget();
+  }
+  if (!choice || !data || !account) return;
   try {
     localStorage.setItem("bs-storage-check", "1");
     localStorage.removeItem("bs-storage-check");
@@ -910,10 +925,12 @@
   var status = choice.querySelector("[data-keep-plan-status]");
 
   function keep() {
-    localStorage.setItem(kept.key, JSON.stringify({ account: account, plan: plan }));
+    document.dispatchEvent(new CustomEvent("bs:keep-plan", {
+      detail: { account: account, plan: plan },
+    }));
   }
 
-  var current = kept.read();
+  var current = keptCopy();
   checkbox.checked = Boolean(current && current.account === account);
   // Kept already: the copy follows the plan as it is now.
   if (checkbox.checked) keep();
@@ -925,7 +942,7 @@
         keep();
         status.textContent = status.getAttribute("data-kept-text");
       } else {
-        kept.forget();
+        forget();
         status.textContent = status.getAttribute("data-removed-text");
       }
     } catch (error) {

@@ -116,7 +116,13 @@
   }
 
   document.addEventListener("bs:before-logout", function () { forget(); });
-
-  window.BetweenSessionsKeptPlan = { read: read, forget: forget, key: KEY };
+  // The plan page (safety-plan.js) keeps and forgets through these events.
+  document.addEventListener("bs:keep-plan", function (event) {
+    localStorage.setItem(KEY, JSON.stringify(event.detail));
+  });
+  document.addEventListener("bs:forget-plan", function () { forget(); });
+  document.addEventListener("bs:ask-kept-plan", function (event) {
+    event.detail.answer(read());
+  });
   check();
 })();

@@ -34,12 +34,21 @@
   var choice = document.querySelector("[data-keep-plan-choice]");
   var data = document.getElementById("kept-plan-data");
   var account = document.body.getAttribute("data-account");
-  var kept = window.BetweenSessionsKeptPlan;
-  if (kept && account && document.querySelector("[data-forget-kept-plan]")) {
-    var stale = kept.read();
-    if (stale && stale.account === account) kept.forget();
+  // kept-plan.js holds the device's copy; it answers through events on document.
+  function keptCopy() {
+    var found = null;
+    document.dispatchEvent(new CustomEvent("bs:ask-kept-plan", {
+      detail: { answer: function (kept) { found = kept; } },
+    }));
+    return found;
   }
-  if (!choice || !data || !account || !kept) return;
+  function forget() { document.dispatchEvent(new CustomEvent("bs:forget-plan")); }
+
+  if (account && document.querySelector("[data-forget-kept-plan]")) {
+    var stale = keptCopy();
+    if (stale && stale.account === account) forget();
+  }
+  if (!choice || !data || !account) return;
   try {
     localStorage.setItem("bs-storage-check", "1");
     localStorage.removeItem("bs-storage-check");
@@ -51,10 +60,12 @@
   var status = choice.querySelector("[data-keep-plan-status]");
 
   function keep() {
-    localStorage.setItem(kept.key, JSON.stringify({ account: account, plan: plan }));
+    document.dispatchEvent(new CustomEvent("bs:keep-plan", {
+      detail: { account: account, plan: plan },
+    }));
   }
 
-  var current = kept.read();
+  var current = keptCopy();
   checkbox.checked = Boolean(current && current.account === account);
   // Kept already: the copy follows the plan as it is now.
   if (checkbox.checked) keep();
@@ -66,7 +77,7 @@
         keep();
         status.textContent = status.getAttribute("data-kept-text");
       } else {
-        kept.forget();
+        forget();
         status.textContent = status.getAttribute("data-removed-text");
       }
     } catch (error) {
