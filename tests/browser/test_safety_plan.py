@@ -3,8 +3,11 @@ offline at the top of /offline/, and gone after log-out or when another account
 signs in on the same browser profile. Axe on its pages, in both languages and
 both colour schemes."""
 
+import io
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 
 from tests.browser.helpers import AXE_OPTIONS, login, save_screenshot
 from tests.browser.test_installable import controlled_page, go_offline, go_online
@@ -135,6 +138,21 @@ def test_an_example_tapped_goes_into_its_step(open_context, alex, live_server):
     box = page.locator("textarea[name=coping_strategies]")
     assert box.input_value().splitlines()[-1] == "Go for a walk"
     assert page.url.endswith("/journal/safety-plan/edit/")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printing_the_plan_fills_one_sheet(open_context, alex, live_server, paper):
+    context, _watch = open_context()
+    login(context, alex, live_server)
+    page = context.new_page()
+    page.goto("/journal/safety-plan/")
+
+    printed = PdfReader(io.BytesIO(page.pdf(format=paper)))
+
+    assert len(printed.pages) == 1
+    text = printed.pages[0].extract_text()
+    assert "Quillfeather" in text and "My cat Pistachio" in text
+    assert "Edit my plan" not in text and "Keep my plan on this phone" not in text
 
 
 @pytest.fixture(scope="module")
