@@ -234,3 +234,16 @@ def test_the_plan_page_in_spanish(owner_client, owner):
     assert "Mi plan de seguridad" in page
     assert "Mis señales de alerta" in page
     assert "Llamar" in page
+
+
+def test_the_edit_page_takes_the_same_queries_however_full(owner_client, owner):
+    make_safety_plan(owner, warning_signs=["one"])
+    owner_client.get(EDIT_URL)  # the session's first use writes once
+    with CaptureQueriesContext(connection) as small:
+        owner_client.get(EDIT_URL)
+    make_safety_plan(owner)
+
+    with CaptureQueriesContext(connection) as full:
+        owner_client.get(EDIT_URL)
+
+    assert len(full) == len(small) <= 8
