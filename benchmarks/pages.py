@@ -53,6 +53,8 @@ PAGES = [
     ("entry form", "/journal/entries/new/"),
     ("guide page", "/guide/distress-tolerance/"),
     ("share page", "/share/{token}/"),
+    ("safety plan", "/journal/safety-plan/"),
+    ("help with a plan", "/help/"),
 ]
 SIGNED_OUT = {"share page"}
 

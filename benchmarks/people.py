@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from benchmarks.serving import say
 
-DATA_VERSION = "4"  # bump when the generated history or its storage changes shape
+DATA_VERSION = "5"  # bump when the generated history or its storage changes shape
 THREE_YEARS = 3 * 365 + 1
 SHARE_TOKEN_SALT = "between-sessions-benchmark"  # noqa: S105 - a local test database
 
@@ -95,6 +95,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
     from journal.services.exercises import fill_entry
     from journal.sessions import queries as session_queries
     from journal.sessions import services as session_services
+    from safety.services import save_plan
     from sharing.models import ShareLink
     from sharing.services import hash_token
 
@@ -182,6 +183,23 @@ def make_person(username: str, *, days: int, seed: int) -> None:
             activity="Ten minutes in the park after lunch",
             planned_on=today,
             expected=3,
+        )
+        # A full safety plan: its page and the help page that shows it first.
+        save_plan(
+            user,
+            {
+                "warning_signs": ["I stop answering messages", "I can't sleep"],
+                "coping_strategies": ["Go for a walk", "Take a warm shower"],
+                "people_and_places": ["The library", "Calling Sam just to chat"],
+                "contacts": [
+                    {"name": "Sam", "phone": "+1 555 010 2030"},
+                    {"name": "Jo", "phone": "555 010 4050"},
+                ],
+                "professionals": [{"name": "Dr. R.", "phone": "555 010 6070"}],
+                "safer_surroundings": ["Go somewhere I feel safe"],
+                "reasons_for_living": ["The people who love me", "My dog"],
+            },
+            now,
         )
         ShareLink.objects.create(
             owner=user,

@@ -31,6 +31,8 @@ SOURCES = [
     "copy-key.js",
     "reveal-other.js",
     "exercise-steps.js",
+    "kept-plan.js",
+    "safety-plan.js",
 ]
 
 HEADER = (

@@ -5,6 +5,7 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 
 from core.network import drop_untrusted_forwarded_headers
@@ -46,9 +47,35 @@ class SecurityHeadersMiddleware:
         return response
 
 
-def database_unavailable_response() -> HttpResponse:
+def answers_without_database(template_name: str):
+    """Mark a view whose page can still be drawn, from a template alone, while the
+    database is down: the help page, whose crisis lines must never be out of reach.
+    """
+
+    def mark(view):
+        view.template_without_database = template_name
+        return view
+
+    return mark
+
+
+def _template_without_database(request) -> str:
+    if request is None:
+        return "503.html"
+    try:
+        # Resolved again: the failure may have come before the URL was resolved
+        # (a middleware asking for the signed-in person).
+        match = resolve(request.path_info)
+    except Resolver404:
+        return "503.html"
+    return getattr(match.func, "template_without_database", "503.html")
+
+
+def database_unavailable_response(request=None) -> HttpResponse:
     # Rendered without the request: its context would ask the database for the user.
-    return HttpResponse(loader.render_to_string("503.html"), status=503)
+    template_name = _template_without_database(request)
+    html = loader.render_to_string(template_name, {"database_is_down": True})
+    return HttpResponse(html, status=503)
 
 
 class DatabaseUnavailableMiddleware:
@@ -63,7 +90,7 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_DOWN_ERRORS):
             logger.error("Database unavailable: %s", type(exception).__name__)
-            return database_unavailable_response()
+            return database_unavailable_response(request)
         return None
 
 

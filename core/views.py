@@ -161,7 +161,7 @@ def page_not_found(request, exception):
 def server_error(request):
     # Django calls this while handling the exception, so it can still be seen here.
     if isinstance(sys.exc_info()[1], DATABASE_DOWN_ERRORS):
-        return database_unavailable_response()
+        return database_unavailable_response(request)
     # Rendered without the request: its context processors would ask the database
     # for the user, and the database may be what failed.
     return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,8 +1,8 @@
 """The export document's outer shape: its name, its versions, and the refusals.
 
-The format (version 4) is documented, with an example, in the README's "Export
+The format (version 5) is documented, with an example, in the README's "Export
 format" section. ``exporting.export_document`` is its one writer and
-``importing.import_document`` its one reader (versions 1 to 4).
+``importing.import_document`` its one reader (versions 1 to 5).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 FORMAT_NAME = "between-sessions-export"
 # 2 added "rest_days"; 3 added each entry's "exercise" and "activity_plans"; 4 added
-# "session_schedules", "therapy_sessions", "stars" and "talk_points". Files of every
-# earlier version are still read.
-FORMAT_VERSION = 4
-READABLE_VERSIONS = (1, 2, 3, 4)
+# "session_schedules", "therapy_sessions", "stars" and "talk_points"; 5 added
+# "safety_plan" (an object, or null). Files of every earlier version are still read.
+FORMAT_VERSION = 5
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 LIST_KEYS = (
     "entries",
     "reflections",
@@ -85,4 +85,8 @@ def read_document(raw: bytes) -> dict:
             raise ImportRefused(
                 _("This export is damaged: “%(key)s” is not a list.") % {"key": key}
             )
+    if not isinstance(document.get("safety_plan"), dict | None):
+        raise ImportRefused(
+            _("This export is damaged: “safety_plan” is not an object.")
+        )
     return document

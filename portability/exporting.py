@@ -9,6 +9,7 @@ from portability.entries import ENTRY_COLUMNS, csv_row, entry_record, starred_fo
 from portability.plans import plan_record
 from portability.reflections import reflection_record
 from portability.rest_days import rest_day_record
+from portability.safety_plans import safety_plan_record
 from portability.therapy_sessions import (
     SessionData,
     schedule_record,
@@ -17,6 +18,7 @@ from portability.therapy_sessions import (
     star_record,
     talk_point_record,
 )
+from safety.models import SafetyPlan
 
 
 def _entries(user):
@@ -31,6 +33,7 @@ def export_document(
     rest_days=(),
     activity_plans=(),
     sessions: SessionData | None = None,
+    safety_plan=None,
 ) -> dict:
     """The export document (FORMAT_VERSION) of the rows given."""
     sessions = sessions or SessionData()
@@ -52,6 +55,7 @@ def export_document(
         "therapy_sessions": [session_record(s) for s in sessions.sessions],
         "stars": [star_record(star) for star in sessions.stars],
         "talk_points": [talk_point_record(point) for point in sessions.talk_points],
+        "safety_plan": safety_plan_record(safety_plan),
     }
 
 
@@ -65,6 +69,7 @@ def document_for(user, now) -> dict:
         RestDay.objects.for_user(user).order_by("day"),
         ActivityPlan.objects.for_user(user).select_related("entry").order_by("pk"),
         session_data(user),
+        SafetyPlan.objects.for_user(user).first(),
     )
 
 

@@ -17,6 +17,7 @@ from portability.matching import match_by_uuid
 from portability.plans import clean_plan, new_plans
 from portability.reflections import clean_reflection, new_reflections
 from portability.rest_days import clean_rest_day, new_rest_days
+from portability.safety_plans import add_safety_plan, clean_safety_plan
 from portability.therapy_sessions import (
     add_sessions,
     clean_schedule,
@@ -41,6 +42,8 @@ class ImportResult:
     entries_skipped: int
     reflections_added: int
     reflections_skipped: int
+    # None: the file held no plan; False: the account's own plan was kept.
+    safety_plan_added: bool | None = None
 
 
 def _read_all(document: dict, key: str, clean, label: str) -> list:
@@ -140,6 +143,10 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
             document, "talk_points", clean_talk_point, _("Talk point %(number)d")
         ),
     )
+    try:
+        safety_plan = clean_safety_plan(document.get("safety_plan"), now)
+    except forms.ValidationError as error:
+        raise unreadable(_("The safety plan"), " ".join(error.messages)) from None
 
     with transaction.atomic():
         lock_person(user)
@@ -152,6 +159,7 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         Entry.objects.bulk_create(added_entries, batch_size=BULK_BATCH)
         WeeklyReflection.objects.bulk_create(added_reflections, batch_size=BULK_BATCH)
         ActivityPlan.objects.bulk_create(new_plans(user, plans), batch_size=BULK_BATCH)
+        plan_added = add_safety_plan(user, safety_plan)
         try:
             add_sessions(user, *session_records)
         except forms.ValidationError as error:
@@ -167,4 +175,5 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         len(entries) - len(added_entries),
         len(added_reflections),
         len(reflections) - len(added_reflections),
+        None if safety_plan is None else plan_added,
     )

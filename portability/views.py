@@ -107,5 +107,15 @@ def your_data(request):
                     "rskipped": result.reflections_skipped,
                 },
             )
+            if result.safety_plan_added is not None:
+                messages.info(
+                    request,
+                    _("The safety plan in the file was added.")
+                    if result.safety_plan_added
+                    else _(
+                        "You already have a safety plan, so yours was kept and the "
+                        "one in the file was not imported."
+                    ),
+                )
             return redirect("portability:your-data")
     return render(request, "portability/your_data.html", {"form": form})

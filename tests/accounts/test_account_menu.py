@@ -18,6 +18,7 @@ def account_menu(page: str) -> str:
     [
         ("/journal/sessions/", "Your therapy sessions"),
         ("/accounts/reminders/", "Reminders"),
+        ("/journal/safety-plan/", "My safety plan"),
     ],
 )
 def test_the_account_menu_links_to(owner_client, href, name):
@@ -32,3 +33,4 @@ def test_the_links_are_named_in_spanish_too(owner_client):
     menu = account_menu(owner_client.get("/journal/").content.decode())
 
     assert "Tus sesiones de terapia" in menu and "Recordatorios" in menu
+    assert "Mi plan de seguridad" in menu

@@ -24,6 +24,7 @@ from tests.browser.helpers import (
     login,
 )
 from tests.factories import make_entry, make_exercise_entry, make_plan, make_user
+from tests.safety.plans import make_safety_plan
 
 # Playwright's sync API keeps an event loop running in the test thread, so Django
 # would refuse the plain ORM calls that fixtures make there. They are safe: the live
@@ -87,7 +88,7 @@ def guide_pages(transactional_db):
 @pytest.fixture
 def person(transactional_db):
     """Robin: entries on four days of the last week, some with ratings, one a guided
-    thought record, and an activity planned for today."""
+    thought record, an activity planned for today, and a safety plan."""
     user = make_user("robin", display_name="Robin")
     today = local_today(timezone.now(), "UTC")
     practice = [
@@ -107,6 +108,7 @@ def person(transactional_db):
         )
     make_exercise_entry(user, practiced_on=today - datetime.timedelta(days=2))
     make_plan(user, activity="Ten minutes in the park", planned_on=today)
+    make_safety_plan(user)
     now = timezone.now()
     last = TherapySession.objects.create(
         owner=user, starts_at=now - datetime.timedelta(days=4), time_zone="UTC"

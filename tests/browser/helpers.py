@@ -180,6 +180,9 @@ PAGE_TYPES = {
     "guide-search": PageType("/guide/search/?q=anxiety", needs_guide=True),
     "not-found": PageType("/no-such-page/", status=404),
     "offline": PageType("/offline/"),
+    "safety-plan": PageType("/journal/safety-plan/", is_signed_in=True),
+    "safety-plan-edit": PageType("/journal/safety-plan/edit/", is_signed_in=True),
+    "help-with-plan": PageType("/help/", is_signed_in=True),
 }
 
 # Controls and navigation links a finger must hit: every one at least 44 px tall.

@@ -38,6 +38,8 @@ SIGNED_IN_PAGES = [
     "/journal/exercises/communication/",
     "/journal/exercises/behavioral-activation/",
     "/journal/sharing/",
+    "/journal/safety-plan/",
+    "/journal/safety-plan/edit/",
     "/accounts/settings/",
     "/accounts/reminders/",
     "/accounts/import/",

@@ -121,6 +121,7 @@ def listed(html: str, css: str) -> str:
                 "practice plan",
                 "labels of your therapy sessions",
                 "want to talk about",
+                "safety plan",
                 "authenticator app",
             ],
             [
@@ -144,6 +145,7 @@ def listed(html: str, css: str) -> str:
                 "plan de práctica",
                 "etiquetas de tus sesiones",
                 "quieres hablar",
+                "plan de seguridad",
                 "app de autenticación",
             ],
             [
@@ -197,6 +199,13 @@ def test_every_encrypted_field_is_one_the_privacy_page_says_cannot_be_read():
         "SessionSchedule.label",
         "TherapySession.label",
         "TalkPoint.text",
+        "SafetyPlan.warning_signs",
+        "SafetyPlan.coping_strategies",
+        "SafetyPlan.people_and_places",
+        "SafetyPlan.contacts",
+        "SafetyPlan.professionals",
+        "SafetyPlan.safer_surroundings",
+        "SafetyPlan.reasons_for_living",
         "AuthenticatorDevice.key",
     }
 

@@ -37,6 +37,7 @@ from journal.models import (
     WeeklyReflection,
 )
 from reminders.models import ReminderSettings
+from safety.models import SafetyPlan
 from sharing.models import ShareLink
 from sharing.services import hash_token
 from tests.factories import make_entry, make_plan, make_signed_in_session, sign_in
@@ -455,6 +456,12 @@ FLOWS = {
         schedule_url,
         lambda w: {},
         lambda c, w: SessionSchedule.objects.get(pk=w.schedule.pk).ended_on is not None,
+    ),
+    "safety:plan-edit": Flow(
+        True,
+        lambda c, w: "/journal/safety-plan/edit/",
+        lambda w: {"warning_signs": "Forged warning sign"},
+        lambda c, w: SafetyPlan.objects.filter(owner=w.owner).exists(),
     ),
     "journal:rest-days": Flow(
         True,
