@@ -31,6 +31,7 @@ SOURCES = [
     "copy-key.js",
     "reveal-other.js",
     "exercise-steps.js",
+    "crisis-lines.js",
 ]
 
 HEADER = (
