@@ -4,7 +4,7 @@ drawn by templates/safety/includes/country_lines.html."""
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from accounts.countries import country_name
 from safety.crisis_lines import DIRECTORY_URL, Shown
@@ -83,7 +83,8 @@ def guide_sentence(shown: Shown) -> SafeString:
         name=shown.first_line.name,
         numbers=emergency_numbers(shown),
     )
-    if shown.first_line.spanish_note:
+    # In Spanish the action itself says how to reach Spanish-speaking counselors.
+    if shown.first_line.spanish_note and not get_language().startswith("es"):
         sentence = format_html(
             '{} <span lang="es">En español: {}</span>',
             sentence,

@@ -68,7 +68,7 @@ def test_the_guide_page_is_kept_per_country(client, spain):
 
     html = client.get("/guide/communication/?lang=es").content.decode()
 
-    assert "Llama al 988 o envíale un mensaje" in html
+    assert "Llama al 988 (marca 2 para español) o envía AYUDA al 988" in html
     assert "024" not in html
 
 
@@ -159,7 +159,7 @@ def test_one_persons_footer_is_never_shown_to_someone_in_another_country(client,
 
     html = client.get("/privacy/?lang=es", HTTP_ACCEPT_LANGUAGE="es").content.decode()
 
-    assert "¿En crisis? Llama al 988 o envíale un mensaje" in html
+    assert "¿En crisis? Llama al 988 (marca 2 para español) o envía AYUDA" in html
     assert "024" not in html
 
 

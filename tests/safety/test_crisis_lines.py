@@ -130,6 +130,17 @@ def test_the_pdf_note_names_the_line_and_the_country_in_spanish():
     assert "en una emergencia, llama al 112" in note
 
 
+def test_in_spanish_the_us_line_says_how_to_reach_spanish_speaking_counselors():
+    with translation.override("es"):
+        link = phrases.footer_link(shown_for(""))
+        sentence = phrases.guide_sentence(shown_for("US"))
+
+    assert (
+        link == "¿En crisis? Llama al 988 (marca 2 para español) o envía AYUDA al 988"
+    )
+    assert sentence.count("marca 2") == 1
+
+
 def test_the_pdf_note_for_an_unknown_country_adds_the_directory():
     with translation.override("en"):
         note = phrases.pdf_note(shown_for(""))
