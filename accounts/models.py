@@ -35,6 +35,10 @@ class Profile(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=Language.choices, default=Language.ENGLISH
     )
+    # Where the person lives (ISO 3166-1 alpha-2), for the crisis lines shown to
+    # them; blank while unknown. Guessed from the time zone at sign-up, then theirs
+    # to change.
+    country = models.CharField(_("country"), max_length=2, blank=True)
     # The address the person proved they read, by following a link sent there. A
     # changed address no longer matches, so it is unconfirmed until proved again.
     confirmed_email = models.EmailField(_("confirmed e-mail address"), blank=True)

@@ -3,6 +3,7 @@
 import zoneinfo
 from datetime import date, datetime
 from functools import cache
+from importlib import resources
 
 # Browsers still report some zones by names the IANA database has since replaced.
 LEGACY_NAMES = {
@@ -55,3 +56,24 @@ def normalise_time_zone(name: str) -> str:
 def local_today(now_utc: datetime, time_zone: str) -> date:
     """The calendar date it is right now for someone living in ``time_zone``."""
     return now_utc.astimezone(zoneinfo.ZoneInfo(time_zone)).date()
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    """Each IANA zone's country, from the tz database's own zone.tab."""
+    text = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text()
+    countries = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _coordinates, zone, *_comment = line.split("\t")
+            countries[zone] = code
+    return countries
+
+
+def country_of_time_zone(name: str) -> str:
+    """The country a time zone lies in (ISO 3166-1 alpha-2), or "" when it names none.
+
+    A guess to start from: UTC and the Etc/ zones say nothing about where someone
+    lives, so they give "" (unknown) rather than a wrong country.
+    """
+    return _zone_countries().get(normalise_time_zone(name), "")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import security_views, signin_views, views
+from accounts import security_views, signin_views, views, welcome_views
 
 app_name = "accounts"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("logged-out/", views.logged_out, name="logged-out"),
     path("settings/", views.settings_view, name="settings"),
+    # The first run's third question (after reminders:welcome).
+    path("welcome/country/", welcome_views.welcome_country, name="welcome-country"),
     path("delete/", views.delete_account, name="delete"),
     path("email/send-link/", views.email_resend, name="email-resend"),
     path("email/confirm/<str:token>/", views.email_confirm, name="email-confirm"),

@@ -148,6 +148,7 @@ TEMPLATES = [
                 "core.context_processors.app",
                 "core.context_processors.mail",
                 "accounts.context_processors.person",
+                "safety.context_processors.crisis_lines",
             ],
         },
     },

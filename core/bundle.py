@@ -33,6 +33,7 @@ SOURCES = [
     "exercise-steps.js",
     "kept-plan.js",
     "safety-plan.js",
+    "crisis-lines.js",
 ]
 
 HEADER = (

@@ -53,12 +53,12 @@ PIECES = {
     "base-links": Piece(1, LOCAL),
     "base-scripts": Piece(1, LOCAL),
     "nav": Piece(1, LOCAL),
-    "footer": Piece(1, LOCAL),
-    "shared-footer": Piece(1, LOCAL),  # the shared pages' footer (no language form)
+    "footer": Piece(2, LOCAL),  # per language and crisis-line country
+    "shared-footer": Piece(2, LOCAL),  # the shared pages' footer (no language form)
     "entry-fields": Piece(1, LOCAL),  # a blank entry form's fields
     "text-form": Piece(1, LOCAL),  # a blank form of text areas ({% text_form %})
     "history-filters": Piece(1, LOCAL),  # history's filters, nothing typed
-    "guide-page": Piece(1, LOCAL),
+    "guide-page": Piece(2, LOCAL),  # per reader's crisis-line country too
     "share-language": Piece(1, LOCAL),  # the shared pages' language links
 }
 

@@ -18,6 +18,7 @@ PRECACHE_STATIC = [
     "bootstrap/css/bootstrap.min.css",
     "bootstrap/js/bootstrap.bundle.min.js",
     "css/site.css",
+    "css/print.css",
     "js/theme.js",
     "js/site.js",
     "img/favicon.svg",

@@ -46,6 +46,7 @@ def export_document(
             "time_zone": profile.time_zone,
             "week_start": profile.week_start,
             "language": profile.language,
+            "country": profile.country,
         },
         "entries": [entry_record(entry) for entry in entries],
         "reflections": [reflection_record(r) for r in reflections],

@@ -1,7 +1,8 @@
 """The first run's second question: "Would a gentle reminder help?"
 
 journal/sessions/first_run.py asks about the next session and sends people here;
-this page saves a reminder (or not) and goes on to Today. It lives in reminders
+this page saves a reminder (or not) and goes on to the third question, where the
+person lives (accounts/welcome_views.py). It lives in reminders
 because reminders may import journal and accounts, never the other way round.
 """
 
@@ -27,7 +28,7 @@ logger = logging.getLogger(__name__)
 @require_http_methods(["GET", "HEAD", "POST"])
 def welcome(request):
     if request.method == "POST" and request.POST.get("leave"):
-        return redirect("journal:today")
+        return redirect("accounts:welcome-country")
     # Only the ways that can reach this person: an address on a server that sends
     # mail (confirmed later: the link is already on its way), or notifications.
     can_email = bool(request.user.email) and emails.sends_email()
@@ -42,7 +43,7 @@ def welcome(request):
         form.save()
         messages.success(request, _("Your reminder is on. You can change it any time."))
         logger.info("Reminder turned on in the first run by user %s", request.user.pk)
-        return redirect("journal:today")
+        return redirect("accounts:welcome-country")
     context = {
         "form": form,
         "can_remind": can_email or can_push,

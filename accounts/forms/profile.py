@@ -1,9 +1,10 @@
-"""The settings page: name, e-mail, time zone, week start and language."""
+"""The settings page: name, e-mail, time zone, week start, language and country."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from accounts.countries import country_choices
 from accounts.models import Profile
 from accounts.timezones import (
     normalise_time_zone,
@@ -30,6 +31,34 @@ class TimeZoneField(forms.ChoiceField):
         return value in time_zone_names()
 
 
+def _country_choices() -> list[tuple[str, str]]:
+    return [("", _("Not set"))] + country_choices()
+
+
+class CountryField(forms.ChoiceField):
+    """Where the person lives: it picks the crisis lines they are shown."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Where you live"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Picks the crisis lines shown to you: at the foot of every page, on "
+                "Get help and in your PDFs. Not set, you see the US lines and a "
+                "directory of helplines in other countries."
+            ),
+        )
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid_choice": _("Please choose your country from the list.")},
+        )
+        super().__init__(choices=_country_choices, **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+
 class SettingsForm(CrispyFormMixin, forms.ModelForm):
     email = forms.EmailField(
         label=_("E-mail address (optional)"),
@@ -40,10 +69,18 @@ class SettingsForm(CrispyFormMixin, forms.ModelForm):
         ),
     )
     time_zone = TimeZoneField()
+    country = CountryField()
 
     class Meta:
         model = Profile
-        fields = ("display_name", "email", "time_zone", "week_start", "language")
+        fields = (
+            "display_name",
+            "email",
+            "time_zone",
+            "week_start",
+            "language",
+            "country",
+        )
         labels = {
             "display_name": _("Name to show"),
             "week_start": _("Your week starts on"),
@@ -87,3 +124,13 @@ class SettingsForm(CrispyFormMixin, forms.ModelForm):
             user.email = self.cleaned_data["email"]
             user.save(update_fields=["email"])
         return profile
+
+
+class CountryForm(CrispyFormMixin, forms.ModelForm):
+    """The first run's third question: where the person lives."""
+
+    country = CountryField()
+
+    class Meta:
+        model = Profile
+        fields = ("country",)

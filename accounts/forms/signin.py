@@ -11,6 +11,7 @@ from accounts.forms.guard import is_right
 from accounts.forms.passwords import ChosenPasswordMixin
 from accounts.forms.profile import TimeZoneField
 from accounts.models import Profile
+from accounts.timezones import country_of_time_zone
 from core.forms import CrispyFormMixin
 
 
@@ -49,8 +50,11 @@ class SignUpForm(CrispyFormMixin, ChosenPasswordMixin, UserCreationForm):
     def save(self, commit=True):
         user = super().save(commit=commit)
         if commit:
+            time_zone = self.cleaned_data["time_zone"]
+            # Where they live, guessed from their zone: it picks the crisis lines
+            # they see, and the first run asks them to check it.
             Profile.objects.filter(user=user).update(
-                time_zone=self.cleaned_data["time_zone"]
+                time_zone=time_zone, country=country_of_time_zone(time_zone)
             )
         return user
 

@@ -1,8 +1,10 @@
 """The first run's first question: "When is your next therapy session?"
 
-Sign-up lands here. The first run is two questions on two pages, each owned by the
-app that keeps the answer: this one saves a session (journal), the next asks about a
-gentle reminder (reminders/first_run.py), and that one goes on to Today. The
+Sign-up lands here. The first run is three questions on three pages, each owned by
+the app that keeps the answer: this one saves a session (journal), the next asks
+about a gentle reminder (reminders/first_run.py), the last where the person lives
+(accounts/welcome_views.py: it picks their crisis lines), and that one goes on to
+Today. The
 dependency direction decides it: journal may import accounts but never reminders,
 and reminders may import journal, so the question order follows the imports and no
 app reaches upwards. The person only ever sees one question per screen.
@@ -27,7 +29,8 @@ from journal.sessions.forms import SessionForm
 logger = logging.getLogger(__name__)
 
 # The buttons that leave without an answer: "Not now" goes on to the reminder
-# question, "Skip setting up" straight to Today.
+# question, "Skip these questions" straight to Today (the country guessed at
+# sign-up stays, and settings change it).
 NOT_NOW = "not-now"
 SKIP_ALL = "skip-all"
 

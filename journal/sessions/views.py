@@ -165,6 +165,8 @@ def since_last_session_pdf(request):
         context = {"reason": reason, "week_url": reverse("journal:since-last-session")}
         return render(request, "journal/pdf_unavailable.html", context, status=503)
     context = _summary_context(request.user)
+    # Drawn without the request: the footer's crisis line needs the country.
+    context["crisis_country"] = profile_for(request.user).country
     report = context["report"]
     response = HttpResponse(
         pdf.html_to_pdf(render_to_string("journal/sessions/summary_pdf.html", context)),

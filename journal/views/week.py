@@ -221,7 +221,13 @@ def week_pdf(request, day):
         }
         return render(request, "journal/pdf_unavailable.html", context, status=503)
     report = week_reports.load_week_reports(request.user, [first_day])[0]
-    context = {"report": report, "display_name": profile_for(request.user).display_name}
+    profile = profile_for(request.user)
+    context = {
+        "report": report,
+        "display_name": profile.display_name,
+        # Drawn without the request: the footer's crisis line needs the country.
+        "crisis_country": profile.country,
+    }
     response = HttpResponse(
         pdf.render_week_pdf(context), content_type="application/pdf"
     )

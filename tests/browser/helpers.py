@@ -167,6 +167,7 @@ PAGE_TYPES = {
     "therapy-sessions": PageType("/journal/sessions/", is_signed_in=True),
     "first-run-session": PageType("/journal/welcome/", is_signed_in=True),
     "first-run-reminder": PageType("/accounts/reminders/welcome/", is_signed_in=True),
+    "first-run-country": PageType("/accounts/welcome/country/", is_signed_in=True),
     "since-last-session": PageType("/journal/sessions/next/", is_signed_in=True),
     "past-session": PageType("robin's last session", is_signed_in=True),
     "session-move": PageType("robin's next session, moved", is_signed_in=True),

@@ -23,6 +23,7 @@ SHOTS = os.environ.get("FIRST_RUN_SHOTS", "")
 PAGES = {
     "first-run-session": "/journal/welcome/",
     "first-run-reminder": "/accounts/reminders/welcome/",
+    "first-run-country": "/accounts/welcome/country/",
     "sessions": "/journal/sessions/",
     "reminders": "/accounts/reminders/",
     "two-factor": "/accounts/two-factor/",
@@ -137,7 +138,7 @@ def test_a_tapped_day_toggles_its_check_box(open_context, person, live_server):
     expect(page.get_by_role("checkbox", name="Monday")).not_to_be_checked()
 
 
-def test_a_new_person_answers_both_questions_on_a_phone(
+def test_a_new_person_answers_all_three_questions_on_a_phone(
     open_context, person, live_server
 ):
     person.email = "robin@example.com"
@@ -152,21 +153,25 @@ def test_a_new_person_answers_both_questions_on_a_phone(
     submit_and_wait(page, page.get_by_role("button", name="Save and go on"))
     page.locator("label.day-toggle").last.click()  # Sunday off
     submit_and_wait(page, page.get_by_role("button", name="Remind me"))
+    page.get_by_label("Where you live").select_option("ES")
+    submit_and_wait(page, page.get_by_role("button", name="Save and go to Today"))
 
     assert page.url.endswith("/journal/")
     assert SessionSchedule.objects.filter(owner=person).exists()
     assert ReminderSettings.objects.get(user=person).days == "012345"
+    assert Profile.objects.get(user=person).country == "ES"
+    expect(page.locator(".crisis-link")).to_have_text("In crisis? Call 024")
     assert watch.problems(page) == []
 
 
-def test_a_new_person_skips_both_and_is_not_asked_again(
+def test_a_new_person_skips_the_questions_and_is_not_asked_again(
     open_context, person, live_server
 ):
     page, _watch = phone_page(open_context, person, live_server)
     page.goto("/journal/welcome/")
     sessions_before = TherapySession.objects.filter(owner=person).count()
 
-    submit_and_wait(page, page.get_by_role("button", name="Skip both questions"))
+    submit_and_wait(page, page.get_by_role("button", name="Skip these questions"))
     page.goto("/journal/welcome/")
 
     assert page.url.endswith("/journal/")

@@ -89,7 +89,7 @@ def test_new_person_signs_up_logs_entries_and_edits_and_deletes_one(open_context
     page.locator("select[name=time_zone]").select_option(ZONE)
     submit_and_wait(page, page.get_by_role("button", name="Create my journal"))
     expect(page).to_have_url(re.compile(r"/journal/welcome/$"))
-    submit_and_wait(page, page.get_by_role("button", name="Skip both questions"))
+    submit_and_wait(page, page.get_by_role("button", name="Skip these questions"))
     expect(page).to_have_url(re.compile(r"/journal/$"))
 
     log_with_keyboard_only(page, "Noticed the tight chest and breathed out slowly.")

@@ -65,6 +65,9 @@ OWN_WORDS = [
     "Between Sessions",
     "Google Authenticator, Microsoft Authenticator, Aegis",
     "En español: llama al 988 y marca 2, o envía AYUDA por mensaje de texto al 988.",
+    # Crisis lines named by their own names, as they answer the phone (/offline/
+    # carries every country's lines).
+    "Línea de la Vida",
     "Named the anger before I answered.",
     "Asked for a pause in the meeting.",
     "A ten-minute walk round the block",

@@ -31,7 +31,7 @@ def test_answering_turns_on_a_reminder_at_the_chosen_time_and_days(
     response = owner_client.post(WELCOME, ANSWER)
 
     reminder = ReminderSettings.objects.get(user=with_address)
-    assert response["Location"] == "/journal/"
+    assert response["Location"] == "/accounts/welcome/country/"
     assert (reminder.enabled, reminder.time, reminder.days) == (
         True,
         datetime.time(8, 15),
@@ -40,10 +40,12 @@ def test_answering_turns_on_a_reminder_at_the_chosen_time_and_days(
     assert reminder.channel_email
 
 
-def test_not_now_saves_nothing_and_goes_to_today(owner_client, with_address):
+def test_not_now_saves_nothing_and_goes_to_the_country_question(
+    owner_client, with_address
+):
     response = owner_client.post(WELCOME, {**ANSWER, "leave": "not-now"})
 
-    assert response["Location"] == "/journal/"
+    assert response["Location"] == "/accounts/welcome/country/"
     assert not ReminderSettings.objects.filter(user=with_address).exists()
 
 
@@ -94,7 +96,9 @@ def test_another_method_is_refused(owner_client):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_signing_up_and_answering_both_saves_a_session_and_a_reminder(client):
+def test_signing_up_and_answering_all_three_saves_a_session_reminder_and_country(
+    client,
+):
     signed_up = client.post(
         "/accounts/signup/",
         {
@@ -102,17 +106,22 @@ def test_signing_up_and_answering_both_saves_a_session_and_a_reminder(client):
             "email": "marlow@example.com",
             "password1": "quiet-harbour-lanterns-73",
             "password2": "quiet-harbour-lanterns-73",
-            "time_zone": "UTC",
+            "time_zone": "Europe/Madrid",
         },
     )
     first = client.post(
         signed_up["Location"], {"repeats": "2", "on": "2026-11-27", "at": "09:00"}
     )
     second = client.post(first["Location"], ANSWER)
+    guessed = Profile.objects.get(user__username="marlow").country
+    third = client.post(second["Location"], {"country": "MX"})
 
     user = Profile.objects.get(user__username="marlow").user
     assert signed_up["Location"] == "/journal/welcome/"
-    assert second["Location"] == "/journal/"
+    assert second["Location"] == "/accounts/welcome/country/"
+    assert guessed == "ES"
+    assert third["Location"] == "/journal/"
+    assert user.profile.country == "MX"
     assert SessionSchedule.objects.get(owner=user).every_weeks == 2
     assert ReminderSettings.objects.get(user=user).enabled
     assert client.get("/journal/welcome/")["Location"] == "/journal/"

@@ -409,6 +409,12 @@ FLOWS = {
             user=w.owner, enabled=True
         ).exists(),
     ),
+    "accounts:welcome-country": Flow(
+        True,
+        lambda c, w: "/accounts/welcome/country/",
+        lambda w: {"country": "MX"},
+        lambda c, w: Profile.objects.filter(user=w.owner, country="MX").exists(),
+    ),
     "journal:talk-point-add": Flow(
         True,
         lambda c, w: "/journal/sessions/next/talk/",
