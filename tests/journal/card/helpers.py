@@ -36,5 +36,7 @@ def check_in(owner, day, answers: dict, skills=None, sentence=""):
     stored = {}
     for row, answer in answers.items():
         value, acted = answer if isinstance(answer, tuple) else (answer, None)
-        stored[str(row.uuid)] = {"value": value, "acted": acted}
+        stored[str(row.uuid)] = (
+            {"value": value, "acted": acted} if row.is_urge else {"value": value}
+        )
     return services.save_check_in(owner, day, stored, skills, sentence)
