@@ -182,6 +182,16 @@ class CardSpan:
         )
 
 
+class _NoCard:
+    """A span with no card to show (a share link without the card): reads nothing."""
+
+    def week(self, first_day: datetime.date) -> CardWeek:
+        return CardWeek(first_day, [], [], None)
+
+
+NO_CARD = _NoCard()
+
+
 def check_in_of(user, day: datetime.date) -> CheckIn | None:
     """The person's check-in of a day, if any: one query."""
     return CheckIn.objects.for_user(user).filter(day=day).first()

@@ -56,7 +56,7 @@ def card(owner):
 
 
 def _rows_section(page: str) -> str:
-    return page.split('id="card-rows-heading"')[1].split("</section>")[0]
+    return page.split('id="card-rows-')[1].split("</section>")[0]
 
 
 def test_the_week_shows_each_days_values_under_the_skills(owner_client, card):
@@ -68,7 +68,7 @@ def test_the_week_shows_each_days_values_under_the_skills(owner_client, card):
     assert "not acted on" in rows
     assert "6.5" in rows
     assert "Rang my sister" in rows
-    assert page.index('id="card-heading"') < page.index('id="card-rows-heading"')
+    assert page.index('id="card-heading"') < page.index('id="card-rows-')
 
 
 def test_the_week_averages_each_row_over_the_days_it_was_rated(owner_client, card):
