@@ -53,7 +53,7 @@ PIECES = {
     "base-top": Piece(1, LOCAL),
     "base-links": Piece(1, LOCAL),
     "base-scripts": Piece(1, LOCAL),
-    "nav": Piece(1, LOCAL),
+    "nav": Piece(2, LOCAL),
     "footer": Piece(1, LOCAL),
     "shared-footer": Piece(1, LOCAL),  # the shared pages' footer (no language form)
     "entry-fields": Piece(1, LOCAL),  # a blank entry form's fields
