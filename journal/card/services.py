@@ -110,14 +110,25 @@ def save_check_in(
     answers: dict[str, dict],
     skills_rating: int | None,
     sentence: str,
-) -> CheckIn:
+) -> CheckIn | None:
     """Save the day's check-in: ``answers`` by row uuid replace those rows' values;
-    values of rows not asked about (paused since) stay as they were."""
+    values of rows not asked about (paused since) stay as they were. None when
+    nothing was answered and the day had no check-in."""
     with transaction.atomic():
         check_in = (
             CheckIn.objects.for_user(user).select_for_update().filter(day=day).first()
         )
         if check_in is None:
+            is_blank = (
+                not sentence
+                and skills_rating is None
+                and not any(
+                    answer.get("value") is not None or answer.get("acted") is not None
+                    for answer in answers.values()
+                )
+            )
+            if is_blank:
+                return None  # nothing answered: no empty day is kept
             check_in = CheckIn(owner=user, day=day, values={})
         kept = dict((check_in.values or {}).get("rows") or {})
         for key, answer in answers.items():

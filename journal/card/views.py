@@ -182,15 +182,18 @@ def check_in(request, day=None):
         initial=CheckInForm.initial_for(rows, saved),
     )
     if request.method == "POST" and form.is_valid():
-        services.save_check_in(
+        saved = services.save_check_in(
             request.user,
             day,
             form.answers(),
             form.cleaned_data["skills_rating"],
             form.cleaned_data["sentence"],
         )
-        logger.info("User %s saved a check-in", request.user.pk)
-        messages.success(request, _("Your check-in is saved."))
+        if saved is None:
+            messages.info(request, _("Nothing to save yet: tap an answer for any row."))
+        else:
+            logger.info("User %s saved a check-in", request.user.pk)
+            messages.success(request, _("Your check-in is saved."))
         return redirect("journal:check-in-day", day=day)
     context = {
         "form": form,

@@ -289,3 +289,10 @@ def test_values_and_the_sentence_are_encrypted_at_rest(owner):
         day, values, sentence = cursor.fetchone()
     assert "acted" not in values and "5" not in values[:2]
     assert "hard" not in sentence
+
+
+def test_an_empty_check_in_saves_no_day(owner_client, owner, rows):
+    response = owner_client.post("/journal/check-in/", {}, follow=True)
+
+    assert "Nothing to save yet" in response.content.decode()
+    assert not CheckIn.objects.filter(owner=owner).exists()
