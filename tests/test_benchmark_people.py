@@ -5,7 +5,7 @@ only show when someone next runs `make bench`)."""
 import pytest
 
 from benchmarks.people import make_person
-from journal.models import Entry, SessionStar, TalkPoint
+from journal.models import CardRow, CheckIn, Entry, SessionStar, TalkPoint
 from sharing.models import ShareLink
 
 pytestmark = pytest.mark.django_db
@@ -17,3 +17,5 @@ def test_a_benchmark_person_has_entries_sessions_and_a_share_link():
     assert Entry.objects.filter(owner__username="bench-test-person").exists()
     assert ShareLink.objects.filter(owner__username="bench-test-person").count() == 1
     assert SessionStar.objects.exists() or TalkPoint.objects.exists()
+    assert CardRow.objects.filter(owner__username="bench-test-person").count() == 9
+    assert CheckIn.objects.filter(owner__username="bench-test-person").exists()
