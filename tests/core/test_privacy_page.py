@@ -197,6 +197,10 @@ def test_every_encrypted_field_is_one_the_privacy_page_says_cannot_be_read():
         "SessionSchedule.label",
         "TherapySession.label",
         "TalkPoint.text",
+        "CardRow.name",
+        "CardRow.marks",
+        "CheckIn.values",
+        "CheckIn.sentence",
         "AuthenticatorDevice.key",
     }
 
