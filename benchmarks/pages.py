@@ -51,6 +51,8 @@ PAGES = [
     ("progress", "/journal/progress/"),
     ("history", "/journal/entries/"),
     ("entry form", "/journal/entries/new/"),
+    ("diary card", "/journal/card/"),
+    ("check-in", "/journal/check-in/"),
     ("guide page", "/guide/distress-tolerance/"),
     ("share page", "/share/{token}/"),
     ("safety plan", "/journal/safety-plan/"),

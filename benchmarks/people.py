@@ -75,6 +75,18 @@ def build_people(args) -> None:
     say(f"Made the people in {time.monotonic() - started:.0f} s.")
 
 
+def _made_up_answer(row, rng) -> dict:
+    """A plausible value for one diary-card row."""
+    if row.kind == "yes-no":
+        return {"value": rng.random() < 0.8}
+    if row.kind == "number":
+        return {"value": rng.randint(4, 9)}
+    answer = {"value": rng.randint(0, 5)}
+    if row.is_urge:
+        answer["acted"] = rng.random() < 0.1
+    return answer
+
+
 def make_person(username: str, *, days: int, seed: int) -> None:
     from django.contrib.auth import get_user_model
     from django.db import transaction
@@ -82,10 +94,12 @@ def make_person(username: str, *, days: int, seed: int) -> None:
 
     from accounts.models import profile_for
     from core.skills import Skill
+    from journal.card import services as card_services
     from journal.exercises.answers import build_note
     from journal.exercises.definitions import THOUGHT_RECORD
     from journal.models import (
         ActivityPlan,
+        CheckIn,
         Entry,
         RestDay,
         SessionStar,
@@ -200,12 +214,42 @@ def make_person(username: str, *, days: int, seed: int) -> None:
                 "reasons_for_living": ["The people who love me", "My dog"],
             },
             now,
+        # A full paper DBT card, checked in on most days: the week and the share
+        # page draw it, the check-in asks about every row.
+        rows = card_services.add_rows(
+            user,
+            [
+                ("urge", "Urge to self-harm", True),
+                ("urge", "Urge to drink", False),
+                ("urge", "Urge to quit therapy", False),
+                ("emotion", "Sadness", False),
+                ("emotion", "Anger", False),
+                ("emotion", "Fear", False),
+                ("emotion", "Shame", False),
+                ("number", "Hours slept", False),
+                ("yes-no", "Took medication", False),
+            ],
+        )
+        CheckIn.objects.bulk_create(
+            CheckIn(
+                owner=user,
+                day=first + datetime.timedelta(days=offset),
+                values={
+                    "rows": {str(row.uuid): _made_up_answer(row, rng) for row in rows},
+                    "skills": rng.randint(0, 7),
+                },
+                sentence=rng.choice(["", "A steadier day."]),
+            )
+            for offset in range(days)
+            if rng.random() < 0.8
         )
         ShareLink.objects.create(
             owner=user,
             token_hash=hash_token(share_token(username)),
             weeks=4,
             include_notes=True,
+            include_card=True,
+            include_urges=True,
             display_name="Alex",
             first_day=today - datetime.timedelta(weeks=3, days=today.weekday()),
             last_day=today + datetime.timedelta(days=6 - today.weekday()),

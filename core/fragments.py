@@ -41,7 +41,8 @@ PIECES = {
     # One person's pages, kept under their accounts.freshness.cache_key.
     "today-days": Piece(1, SHARED),  # Today: last 7 days, streak, rest-day button
     "coming-session": Piece(1, SHARED),  # the coming session's facts (a tuple)
-    "week-summary": Piece(2, SHARED),  # the week's summary and diary card
+    # the week's summary and the diary card's skills (never the person's own rows)
+    "week-summary": Piece(3, SHARED),
     "progress": Piece(2, SHARED),  # all of progress
     "entry-count": Piece(1, SHARED),  # how many entries history pages through
     "shared-week": Piece(3, SHARED),  # a shared week's heading and figures
@@ -52,7 +53,7 @@ PIECES = {
     "base-top": Piece(1, LOCAL),
     "base-links": Piece(1, LOCAL),
     "base-scripts": Piece(1, LOCAL),
-    "nav": Piece(1, LOCAL),
+    "nav": Piece(2, LOCAL),
     "footer": Piece(2, LOCAL),  # per language and crisis-line country
     "shared-footer": Piece(2, LOCAL),  # the shared pages' footer (no language form)
     "entry-fields": Piece(1, LOCAL),  # a blank entry form's fields

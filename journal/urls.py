@@ -6,6 +6,7 @@ Sharing (/journal/sharing/…, /share/…) and export and import (/accounts/expo
 
 from django.urls import path, register_converter
 
+from journal.card import views as card
 from journal.converters import IsoDateConverter
 from journal.rest_days import views as rest_days
 from journal.sessions import first_run
@@ -78,6 +79,19 @@ urlpatterns = [
         "talk/<int:pk>/<slug:action>/",
         therapy_sessions.talk_point_change,
         name="talk-point-change",
+    ),
+    path("card/", card.card, name="card"),
+    path("card/suggestions/", card.card_suggestion, name="card-suggestion"),
+    path("card/copy/", card.card_copy, name="card-copy"),
+    path("card/rows/<int:pk>/rename/", card.row_rename, name="card-row-rename"),
+    path("card/rows/<int:pk>/remove/", card.row_remove, name="card-row-remove"),
+    path("card/rows/<int:pk>/<slug:action>/", card.row_change, name="card-row-change"),
+    path("check-in/", card.check_in, name="check-in"),
+    path("check-in/<isodate:day>/", card.check_in, name="check-in-day"),
+    path(
+        "check-in/<isodate:day>/delete/",
+        card.check_in_delete,
+        name="check-in-delete",
     ),
     path("rest-days/", rest_days.rest_day_list, name="rest-days"),
     path(

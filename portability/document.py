@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 FORMAT_NAME = "between-sessions-export"
 # 2 added "rest_days"; 3 added each entry's "exercise" and "activity_plans"; 4 added
 # "session_schedules", "therapy_sessions", "stars" and "talk_points"; 5 added
-# "safety_plan" (an object, or null). Files of every earlier version are still read.
+# "safety_plan" (an object, or null) and the diary card's "card_rows" and
+# "check_ins". Files of every earlier version are still read.
 FORMAT_VERSION = 5
 READABLE_VERSIONS = (1, 2, 3, 4, 5)
 LIST_KEYS = (
@@ -27,6 +28,8 @@ LIST_KEYS = (
     "therapy_sessions",
     "stars",
     "talk_points",
+    "card_rows",
+    "check_ins",
 )
 # No whole number of the format comes near this; Python itself refuses to read one
 # of more than 4,300 digits, which json.loads would raise as a bare ValueError.

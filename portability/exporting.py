@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from accounts.models import profile_for
-from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
+from journal.models import (
+    ActivityPlan,
+    CardRow,
+    CheckIn,
+    Entry,
+    RestDay,
+    WeeklyReflection,
+)
+from portability.card import check_in_record, row_record
 from portability.document import FORMAT_NAME, FORMAT_VERSION, utc_iso
 from portability.entries import ENTRY_COLUMNS, csv_row, entry_record, starred_for_cells
 from portability.plans import plan_record
@@ -34,6 +42,8 @@ def export_document(
     activity_plans=(),
     sessions: SessionData | None = None,
     safety_plan=None,
+    card_rows=(),
+    check_ins=(),
 ) -> dict:
     """The export document (FORMAT_VERSION) of the rows given."""
     sessions = sessions or SessionData()
@@ -57,6 +67,8 @@ def export_document(
         "stars": [star_record(star) for star in sessions.stars],
         "talk_points": [talk_point_record(point) for point in sessions.talk_points],
         "safety_plan": safety_plan_record(safety_plan),
+        "card_rows": [row_record(row) for row in card_rows],
+        "check_ins": [check_in_record(check_in) for check_in in check_ins],
     }
 
 
@@ -71,6 +83,8 @@ def document_for(user, now) -> dict:
         ActivityPlan.objects.for_user(user).select_related("entry").order_by("pk"),
         session_data(user),
         SafetyPlan.objects.for_user(user).first(),
+        CardRow.objects.for_user(user),
+        CheckIn.objects.for_user(user).order_by("day"),
     )
 
 

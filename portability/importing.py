@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
 from journal.services.entries import lock_person
+from portability.card import add_card, clean_check_in, clean_row
 from portability.document import ImportRefused, unreadable
 from portability.entries import clean_entry, refuse_full_days
 from portability.matching import match_by_uuid
@@ -33,6 +34,8 @@ MAX_IMPORT_ENTRIES = 20_000
 # day, time or therapist over decades.
 MAX_IMPORT_SESSIONS = 5_000
 MAX_IMPORT_SCHEDULES = 100
+# A check-in a day for fifty years.
+MAX_IMPORT_CHECK_INS = 20_000
 BULK_BATCH = 1000
 
 
@@ -89,6 +92,16 @@ def _refuse_too_many(document: dict) -> None:
             ),
         ),
     ]
+    limits.append(
+        (
+            "check_ins",
+            MAX_IMPORT_CHECK_INS,
+            _(
+                "This file holds %(count)s check-ins; one import takes at most "
+                "%(limit)s. Nothing was imported."
+            ),
+        )
+    )
     for key, limit, message in limits:
         count = len(document.get(key, []))
         if count > limit:
@@ -147,6 +160,18 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         safety_plan = clean_safety_plan(document.get("safety_plan"), now)
     except forms.ValidationError as error:
         raise unreadable(_("The safety plan"), " ".join(error.messages)) from None
+    card_rows = _read_all(
+        document,
+        "card_rows",
+        lambda record: clean_row(record, now),
+        _("Card row %(number)d"),
+    )
+    check_ins = _read_all(
+        document,
+        "check_ins",
+        lambda record: clean_check_in(record, latest_day, now),
+        _("Check-in %(number)d"),
+    )
 
     with transaction.atomic():
         lock_person(user)
@@ -162,6 +187,7 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         plan_added = add_safety_plan(user, safety_plan)
         try:
             add_sessions(user, *session_records)
+            add_card(user, card_rows, check_ins)
         except forms.ValidationError as error:
             raise ImportRefused(
                 _(

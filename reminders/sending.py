@@ -11,7 +11,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from journal.models import Entry, RestDay, TherapySession
+from journal.models import CheckIn, Entry, RestDay, TherapySession
 from reminders import channels
 from reminders.models import Delivery, PushSubscription, ReminderSettings, SessionNudge
 from reminders.rules import NudgeSituation, Situation, is_due, local_now, nudge_is_due
@@ -44,6 +44,12 @@ def due_now(now) -> list[tuple[ReminderSettings, object, list[str]]]:
     logged = set(
         Entry.objects.filter(owner_id__in=users, practiced_on__in=days).values_list(
             "owner_id", "practiced_on"
+        )
+    )
+    # A day's diary-card check-in is practice too: its day only, never what it says.
+    logged |= set(
+        CheckIn.objects.filter(owner_id__in=users, day__in=days).values_list(
+            "owner_id", "day"
         )
     )
     sent = set(

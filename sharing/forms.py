@@ -43,14 +43,23 @@ class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
 
     class Meta:
         model = ShareLink
-        fields = ("include_notes", "display_name")
+        fields = ("include_notes", "include_card", "include_urges", "display_name")
         labels = {
             "include_notes": _("Include my notes and weekly reflections"),
+            "include_card": _("Include my diary card rows (emotions and daily items)"),
+            "include_urges": _("Include my urge rows too"),
             "display_name": _("Name your therapist will see"),
         }
         help_texts = {
             "include_notes": _(
                 "Off: only the diary card and figures. On: also what you wrote."
+            ),
+            "include_card": _(
+                "Off: only the skills. Rows you hid from your week are never shared."
+            ),
+            "include_urges": _(
+                "Only with the rows above. A share link alerts nobody: your "
+                "therapist sees it when they open it."
             ),
             "display_name": _(
                 "You can leave this blank: the page then says it comes from someone "
@@ -66,6 +75,8 @@ class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
                 "weeks",
                 "understands_rolling",
                 "include_notes",
+                "include_card",
+                "include_urges",
                 "display_name",
                 "expires_in_days",
             ]
@@ -73,6 +84,11 @@ class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if data.get("include_urges") and not data.get("include_card"):
+            self.add_error(
+                "include_urges",
+                _("Tick “Include my diary card rows” as well to share your urges."),
+            )
         rolling = data.get("weeks") == self.SINCE_LAST_SESSION
         if rolling and not data.get("understands_rolling"):
             self.add_error(

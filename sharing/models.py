@@ -44,6 +44,10 @@ class ShareLink(models.Model):
     weeks = models.PositiveSmallIntegerField(choices=Weeks.choices, null=True)
     is_since_last_session = models.BooleanField(default=False)
     include_notes = models.BooleanField(default=False)
+    # The person's own diary-card rows: off unless chosen, and urges (the rows a
+    # person may least want read) only with a tick of their own.
+    include_card = models.BooleanField(default=False)
+    include_urges = models.BooleanField(default=False)
     # What the shared page calls the person. Chosen per link, never the username: a
     # username can be a nickname or an e-mail-like handle they would not show a
     # therapist.

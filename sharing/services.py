@@ -33,6 +33,8 @@ SHARED_PAGE_FIELDS = (
     "weeks",
     "is_since_last_session",
     "include_notes",
+    "include_card",
+    "include_urges",
     "display_name",
     "first_day",
     "last_day",

@@ -1,5 +1,6 @@
 """Read-only links to weekly summaries, for a person's therapist."""
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -26,6 +27,7 @@ from core import fragments
 from core.http import posted_data
 from core.network import client_ip
 from journal import reports, week_reports
+from journal.card.queries import NO_CARD, CardSpan
 from journal.sessions import dates as session_dates
 from journal.sessions import queries as therapy_sessions
 from sharing import previews, services
@@ -128,10 +130,23 @@ def share_view(request, token):
         reports_by_week = week_reports.load_week_reports(
             link.owner, weeks, include_notes=link.include_notes, shared=True
         )
+        # The card's rows only when the link says so (two queries then, whatever
+        # the span); never in the cached figures: they are the person's words.
+        card = (
+            CardSpan(
+                link.owner,
+                weeks[0],
+                weeks[-1] + datetime.timedelta(days=6),
+                include_urges=link.include_urges,
+            )
+            if link.include_card
+            else NO_CARD
+        )
         with translation.override(language):
             figures = _weekly_figures(reports_by_week, figure_keys, read_ahead)
             context["weeks"] = [
-                (week, figures[week.first_day]) for week in reports_by_week
+                (week, figures[week.first_day], card.week(week.first_day))
+                for week in reports_by_week
             ][::-1]
             response = render(request, "sharing/share.html", context)
     response["Content-Language"] = language

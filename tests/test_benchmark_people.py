@@ -7,6 +7,7 @@ import pytest
 from benchmarks.people import make_person
 from journal.models import Entry, SessionStar, TalkPoint
 from safety.models import SafetyPlan
+from journal.models import CardRow, CheckIn, Entry, SessionStar, TalkPoint
 from sharing.models import ShareLink
 
 pytestmark = pytest.mark.django_db
@@ -19,3 +20,5 @@ def test_a_benchmark_person_has_entries_sessions_and_a_share_link():
     assert ShareLink.objects.filter(owner__username="bench-test-person").count() == 1
     assert SessionStar.objects.exists() or TalkPoint.objects.exists()
     assert SafetyPlan.objects.filter(owner__username="bench-test-person").exists()
+    assert CardRow.objects.filter(owner__username="bench-test-person").count() == 9
+    assert CheckIn.objects.filter(owner__username="bench-test-person").exists()

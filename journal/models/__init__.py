@@ -1,6 +1,7 @@
 """The journal's models, one module per concern; import them from here."""
 
 from journal.models.base import OwnedQuerySet
+from journal.models.card import CardRow, CheckIn
 from journal.models.entries import Entry, WeeklyReflection
 from journal.models.practice import ActivityPlan, RestDay
 from journal.models.sessions import (
@@ -12,6 +13,8 @@ from journal.models.sessions import (
 
 __all__ = [
     "ActivityPlan",
+    "CardRow",
+    "CheckIn",
     "Entry",
     "OwnedQuerySet",
     "RestDay",

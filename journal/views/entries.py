@@ -20,6 +20,7 @@ from core import fragments
 from core.http import posted_data, safe_next
 from core.skills import all_skills
 from journal import reports, stats
+from journal.card.queries import todays_card
 from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
@@ -115,6 +116,7 @@ def render_today(request, form, day, status=200, logged=None):
         ),
         "zone": profile.time_zone,
         "starred_ids": coming.starred_ids,
+        "todays_card": todays_card(request.user, day),
         "read_ahead": read_ahead,
     }
     return render(request, "journal/today.html", context, status=status)

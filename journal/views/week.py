@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import profile_for
 from journal import charts, pdf, reports, stats, week_reports
+from journal.card.queries import CardSpan
 from journal.forms import ReflectionForm
 from journal.services.reflections import save_reflection
 from journal.sessions import queries as therapy_sessions
@@ -103,6 +104,10 @@ def _week_report(
 def render_week(request, report, form, today, current_first, resting, status=200):
     context = {
         "report": report,
+        # The person's own rows: drawn outside the cached summary (their words).
+        "card_week": CardSpan(request.user, report.first_day, report.last_day).week(
+            report.first_day
+        ),
         "form": form,
         # Read only when the week's summary is drawn, not when it comes from the
         # cache (it holds no journal text: accounts/freshness.py).
@@ -224,6 +229,9 @@ def week_pdf(request, day):
     profile = profile_for(request.user)
     context = {
         "report": report,
+        "card_week": CardSpan(request.user, report.first_day, report.last_day).week(
+            report.first_day
+        ),
         "display_name": profile.display_name,
         # Drawn without the request: the footer's crisis line needs the country.
         "crisis_country": profile.country,

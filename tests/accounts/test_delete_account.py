@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts import lockout, two_factor
 from accounts.models import AuthenticatorDevice
+from journal.card import services as card_services
 from journal.models import WeeklyReflection
 from sharing.models import ShareLink, ShareLinkView
 from tests.factories import make_entry, make_signed_in_session, make_user
@@ -25,6 +26,14 @@ def fill_account(user):
     """Something of every kind a person can leave behind."""
     make_entry(user)
     WeeklyReflection.objects.create(owner=user, week_of=datetime.date(2026, 11, 16))
+    (row,) = card_services.add_rows(user, [("urge", "Urge to drink", True)])
+    card_services.save_check_in(
+        user,
+        datetime.date(2026, 11, 17),
+        {str(row.uuid): {"value": 5, "acted": True}},
+        3,
+        "A hard day",
+    )
     link = ShareLink.objects.create(
         owner=user,
         token_hash=f"{user.pk:064d}",

@@ -17,6 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import Profile
+from journal.card import services as card_services
 from journal.models import TherapySession
 from tests.factories import make_entry, make_exercise_entry, make_plan, sign_in
 
@@ -40,6 +41,9 @@ SIGNED_IN_PAGES = [
     "/journal/sharing/",
     "/journal/safety-plan/",
     "/journal/safety-plan/edit/",
+    "/journal/card/",
+    "/journal/card/copy/",
+    "/journal/check-in/",
     "/accounts/settings/",
     "/accounts/reminders/",
     "/accounts/import/",
@@ -76,6 +80,8 @@ OWN_WORDS = [
     "I was thanked last week",
     "One frown is not a verdict on me",
     "Team meeting",
+    "Urge to skip my evening walk",
+    "Calmer after my sister rang",
 ]
 # Scripts, styles and the lists of a <select> (time zone names) are not prose.
 SCRIPT_OR_STYLE = re.compile(r"<(script|style|title|select)\b.*?</\1>", re.S | re.I)
@@ -143,6 +149,16 @@ def reader(owner):
         owner=owner,
         starts_at=timezone.now() + datetime.timedelta(days=2),
         time_zone="UTC",
+    )
+    (urge,) = card_services.add_rows(
+        owner, [("urge", "Urge to skip my evening walk", True)]
+    )
+    card_services.save_check_in(
+        owner,
+        today,
+        {str(urge.uuid): {"value": 4, "acted": False}},
+        5,
+        "Calmer after my sister rang",
     )
     return owner
 

@@ -206,6 +206,10 @@ def test_every_encrypted_field_is_one_the_privacy_page_says_cannot_be_read():
         "SafetyPlan.professionals",
         "SafetyPlan.safer_surroundings",
         "SafetyPlan.reasons_for_living",
+        "CardRow.name",
+        "CardRow.marks",
+        "CheckIn.values",
+        "CheckIn.sentence",
         "AuthenticatorDevice.key",
     }
 

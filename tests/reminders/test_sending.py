@@ -265,3 +265,29 @@ def test_no_reminder_on_a_rest_day(mailoutbox):
     run(AT_EIGHT_LA)
 
     assert mailoutbox == []
+
+
+def test_a_diary_card_check_in_counts_as_practice_for_the_day(mailoutbox):
+    from tests.journal.card.helpers import check_in, make_row
+
+    user = person()
+    row = make_row(user, "Sadness", kind="emotion")
+    check_in(user, datetime.date(2026, 11, 18), {row: 2})
+
+    run(AT_EIGHT_LA)
+
+    assert mailoutbox == []
+
+
+def test_a_reminder_never_speaks_of_the_card(mailoutbox):
+    from tests.journal.card.helpers import check_in, make_row
+
+    user = person()
+    row = make_row(user, "Urge to self-harm", risk=True)
+    check_in(user, datetime.date(2026, 11, 17), {row: (5, True)})
+
+    run(AT_EIGHT_LA)
+
+    (message,) = mailoutbox
+    words = f"{message.subject} {message.body}".lower()
+    assert "self-harm" not in words and "urge" not in words and "card" not in words

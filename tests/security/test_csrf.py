@@ -26,8 +26,11 @@ from accounts.emails import confirm_token
 from accounts.models import AuthenticatorDevice, Profile, SignedInSession
 from accounts.signin_views import PENDING_KEY
 from accounts.sudo import SESSION_KEY as SUDO_SESSION_KEY
+from journal.card import services as card_services
 from journal.models import (
     ActivityPlan,
+    CardRow,
+    CheckIn,
     Entry,
     RestDay,
     SessionSchedule,
@@ -74,6 +77,14 @@ def world(fixed_clock, owner, mailoutbox):
         expires_at=fixed_clock + datetime.timedelta(days=30),
     )
     return World(owner=owner, entry=entry, link=link, mailbox=mailoutbox)
+
+
+def card_row(world) -> CardRow:
+    """The owner's one diary-card row, made the first time it is asked for."""
+    row = CardRow.objects.filter(owner=world.owner).first()
+    if row is None:
+        row = card_services.add_row(world.owner, "emotion", "Sadness")
+    return row
 
 
 def password_is(user, password) -> bool:
@@ -468,6 +479,63 @@ FLOWS = {
         lambda c, w: "/journal/safety-plan/edit/",
         lambda w: {"warning_signs": "Forged warning sign"},
         lambda c, w: SafetyPlan.objects.filter(owner=w.owner).exists(),
+    "journal:card": Flow(
+        True,
+        lambda c, w: "/journal/card/",
+        lambda w: {"kind": "urge", "name": "Forged row"},
+        lambda c, w: CardRow.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:card-suggestion": Flow(
+        True,
+        lambda c, w: "/journal/card/suggestions/",
+        lambda w: {"suggestion": "sleep"},
+        lambda c, w: CardRow.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:card-copy": Flow(
+        True,
+        lambda c, w: "/journal/card/copy/",
+        lambda w: {"emotions": "Forged"},
+        lambda c, w: CardRow.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:card-row-rename": Flow(
+        True,
+        lambda c, w: f"/journal/card/rows/{card_row(w).pk}/rename/",
+        lambda w: {f"r{card_row(w).pk}-name": "Forged name"},
+        lambda c, w: CardRow.objects.get(pk=card_row(w).pk).name == "Forged name",
+    ),
+    "journal:card-row-change": Flow(
+        True,
+        lambda c, w: f"/journal/card/rows/{card_row(w).pk}/pause/",
+        lambda w: {},
+        lambda c, w: CardRow.objects.get(pk=card_row(w).pk).is_paused,
+    ),
+    "journal:card-row-remove": Flow(
+        True,
+        lambda c, w: f"/journal/card/rows/{card_row(w).pk}/remove/",
+        lambda w: {},
+        lambda c, w: not CardRow.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:check-in": Flow(
+        True,
+        lambda c, w: "/journal/check-in/",
+        lambda w: {"skills_rating": "3"},
+        lambda c, w: CheckIn.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:check-in-day": Flow(
+        True,
+        lambda c, w: "/journal/check-in/2026-11-18/",
+        lambda w: {"sentence": "Forged sentence"},
+        lambda c, w: CheckIn.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:check-in-delete": Flow(
+        True,
+        lambda c, w: (
+            "/journal/check-in/"
+            f"{card_services.save_check_in(w.owner, D(2026, 11, 18), {}, 3, '').day}"
+            "/delete/"
+        ),
+        lambda w: {},
+        lambda c, w: not CheckIn.objects.filter(owner=w.owner).exists(),
     ),
     "journal:rest-days": Flow(
         True,
@@ -583,6 +651,11 @@ ROUTE_KWARGS = {
     "journal:session-delete": lambda w: {"pk": 1},
     "journal:schedule-stop": lambda w: {"pk": 1},
     "journal:talk-point-change": lambda w: {"pk": 1, "action": "done"},
+    "journal:card-row-change": lambda w: {"pk": 1, "action": "pause"},
+    "journal:card-row-rename": lambda w: {"pk": 1},
+    "journal:card-row-remove": lambda w: {"pk": 1},
+    "journal:check-in-day": lambda w: {"day": D(2026, 11, 18)},
+    "journal:check-in-delete": lambda w: {"day": D(2026, 11, 18)},
     "accounts:email-confirm": lambda w: {"token": confirm_token(w.owner)},
     "reminders:unsubscribe": lambda w: {"token": "not-a-token"},
     "journal:week": lambda w: {"day": D(2026, 11, 16)},

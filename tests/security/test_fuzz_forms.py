@@ -28,7 +28,8 @@ from accounts.forms.signin import SignUpForm
 from accounts.models import Profile
 from accounts.timezones import time_zone_choices
 from core.skills import Skill
-from journal.models import Entry, WeeklyReflection
+from journal.card import services as card_services
+from journal.models import CardRow, CheckIn, Entry, WeeklyReflection
 from portability.document import FORMAT_NAME
 from sharing.models import ShareLink
 from tests.factories import make_entry, make_user
@@ -141,7 +142,15 @@ def short_time_zone_menus():
 
 # --- counting rows -------------------------------------------------------------------
 
-ROW_MODELS = (get_user_model(), Profile, Entry, WeeklyReflection, ShareLink)
+ROW_MODELS = (
+    get_user_model(),
+    Profile,
+    Entry,
+    WeeklyReflection,
+    ShareLink,
+    CardRow,
+    CheckIn,
+)
 
 
 def row_counts() -> dict:
@@ -391,6 +400,73 @@ def test_sharing_never_errors_and_makes_at_most_one_link(
         assert response.status_code < 500
         if response.status_code == 200 and b"data-share-url" in response.content:
             assert changes(before) == {"ShareLink": 1}
+        else:
+            assert changes(before) == {}
+
+
+@given(
+    data=form_data(
+        {
+            "kind": st.sampled_from(["urge", "emotion", "number", "yes-no"]),
+            "name": short_text,
+        }
+    )
+)
+def test_adding_a_card_row_never_errors_and_adds_at_most_one(owner_client, data):
+    with one_example():
+        before = row_counts()
+
+        response = owner_client.post("/journal/card/", data)
+
+        assert response.status_code < 500
+        if response.status_code == 302:
+            assert changes(before) == {"CardRow": 1}
+        else:
+            assert changes(before) == {}
+
+
+@given(
+    day=st.one_of(
+        st.dates(datetime.date(2026, 1, 1), TODAY).map(datetime.date.isoformat),
+        bad_dates,
+    ),
+    data=form_data(
+        {
+            "scale": st.sampled_from(["", "0", "3", "5"]),
+            "acted": st.sampled_from(["", "yes", "no"]),
+            "number": st.sampled_from(["", "0", "7.5", "1000"]),
+            "answer": st.sampled_from(["", "yes", "no"]),
+            "skills_rating": st.sampled_from(["", "0", "7"]),
+            "sentence": short_text,
+        },
+    ),
+)
+def test_a_check_in_never_errors_and_saves_at_most_one(
+    owner_client, owner, fixed_clock, day, data
+):
+    with one_example():
+        urge, number, answer = card_services.add_rows(
+            owner,
+            [
+                ("urge", "Urge", False),
+                ("number", "Sleep", False),
+                ("yes-no", "Meds", False),
+            ],
+        )
+        fields = {
+            "scale": f"row-{urge.pk}",
+            "acted": f"acted-{urge.pk}",
+            "number": f"row-{number.pk}",
+            "answer": f"row-{answer.pk}",
+        }
+        posted = {fields.get(key, key): value for key, value in data.items()}
+        before = row_counts()
+
+        response = owner_client.post(f"/journal/check-in/{day}/", posted)
+
+        assert response.status_code < 500
+        if response.status_code == 302:
+            assert changes(before) in ({"CheckIn": 1}, {})
         else:
             assert changes(before) == {}
 

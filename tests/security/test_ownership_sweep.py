@@ -22,8 +22,11 @@ from accounts.emails import confirm_token
 from accounts.models import Profile, SignedInSession
 from core.skills import Skill
 from guide.models import Article
+from journal.card import services as card_services
 from journal.models import (
     ActivityPlan,
+    CardRow,
+    CheckIn,
     Entry,
     RestDay,
     SessionSchedule,
@@ -56,7 +59,11 @@ OTHER_ACTIVITY = "Kite-flying plan of someone else"
 OTHER_THOUGHT = "Lantern-thought of someone else"
 OTHER_TALK = "Driftwood talk point of someone else"
 OTHER_LABEL = "Dr. Otherperson"
+OTHER_ROW = "Thistle-urge row of someone else"
+OTHER_DAY_SENTENCE = "Pebble-day sentence of someone else"
 OTHER_SECRETS = (
+    OTHER_ROW,
+    OTHER_DAY_SENTENCE,
     OTHER_TALK,
     OTHER_LABEL,
     OTHER_ACTIVITY,
@@ -98,6 +105,7 @@ class World:
     other_past_session: object = None
     other_schedule: object = None
     other_talk_point: object = None
+    other_card_row: object = None
 
 
 def make_link(owner, now, token, **overrides):
@@ -175,7 +183,21 @@ def world(fixed_clock, owner, other_user):
         other_rest_day=RestDay.objects.create(owner=other_user, day=ENTRY_DAY),
         other_plan=make_plan(other_user, activity=OTHER_ACTIVITY),
         **other_sessions(other_user, fixed_clock, entry),
+        other_card_row=other_card(other_user),
     )
+
+
+def other_card(other_user):
+    """Another person's diary-card row and their check-in of the entry's day."""
+    (row,) = card_services.add_rows(other_user, [("urge", OTHER_ROW, True)])
+    card_services.save_check_in(
+        other_user,
+        ENTRY_DAY,
+        {str(row.uuid): {"value": 5, "acted": True}},
+        2,
+        OTHER_DAY_SENTENCE,
+    )
+    return row
 
 
 def other_sessions(other_user, now, entry) -> dict:
@@ -239,6 +261,8 @@ def snapshot(user) -> dict:
         "talk_points": list(
             TalkPoint.objects.filter(owner=user).order_by("pk").values()
         ),
+        "card_rows": list(CardRow.objects.filter(owner=user).order_by("pk").values()),
+        "check_ins": list(CheckIn.objects.filter(owner=user).order_by("pk").values()),
         "link_views": list(
             ShareLinkView.objects.filter(link__owner=user).order_by("pk").values()
         ),
@@ -374,6 +398,44 @@ SWEEP = {
         ],
         missing=lambda w: {"pk": w.missing_pk, "action": "done"},
     ),
+    "journal:card-row-change": Sweep(
+        OBJECT,
+        lambda w: [
+            ({"pk": w.other_card_row.pk, "action": action}, 405)
+            for action in (
+                "up",
+                "down",
+                "pause",
+                "resume",
+                "mark-risk",
+                "unmark-risk",
+                "hide",
+                "show",
+            )
+        ],
+        missing=lambda w: {"pk": w.missing_pk, "action": "pause"},
+    ),
+    "journal:card-row-rename": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_card_row.pk}, 405)],
+        lambda w: {f"r{w.other_card_row.pk}-name": "Renamed by the wrong person"},
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:card-row-remove": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_card_row.pk}, 404)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:check-in-day": Sweep(
+        OWN_WEEK,
+        lambda w: [({"day": ENTRY_DAY}, 200)],
+        lambda w: {
+            f"row-{w.other_card_row.pk}": "0",
+            "sentence": "The owner's own words",
+        },
+    ),
+    # The owner has no check-in that day: theirs is a 404, the other's untouched.
+    "journal:check-in-delete": Sweep(OWN_PAGE, lambda w: [({"day": ENTRY_DAY}, 404)]),
     "sharing:revoke": Sweep(
         OBJECT,
         lambda w: [({"pk": w.link.pk}, 405)],

@@ -157,8 +157,16 @@ def test_every_row_and_value_is_kept(old_apps):
     _migrate(_latest())
 
     after = {new: _rows(current_apps.get_model(new)) for _, new in KINDS}
+    # Fields added by later migrations (a link's card choices) are left aside.
+    kept = {
+        label: [
+            {key: row[key] for key in old_row}
+            for row, old_row in zip(after[label], before[label], strict=True)
+        ]
+        for label in after
+    }
     assert all(before[label] for label in before), "every kind has a row"
-    assert after == before
+    assert kept == before
 
 
 def test_a_link_made_before_the_move_still_opens_and_counts_the_visit(old_apps):

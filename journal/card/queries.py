@@ -1,0 +1,232 @@
+"""What pages read of the diary card: the rows, and the check-ins of a span.
+
+Two queries whatever the span (the rows, the span's check-ins); every figure is
+worked out here in Python over the person's few hundred check-ins a year, because
+the values are encrypted and no database sum can read them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+from statistics import mean
+
+from journal import stats
+from journal.models import CardRow, CheckIn
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One row's answer on one day (``value`` None: not rated)."""
+
+    row: CardRow
+    value: int | float | bool | None
+    acted: bool | None
+
+    @property
+    def is_answered(self) -> bool:
+        return self.value is not None or self.acted is not None
+
+
+@dataclass(frozen=True)
+class CardDay:
+    day: datetime.date
+    cells: list[Cell]
+    skills_rating: int | None
+    sentence: str
+
+    @property
+    def is_checked_in(self) -> bool:
+        return (
+            any(cell.is_answered for cell in self.cells)
+            or self.skills_rating is not None
+            or bool(self.sentence)
+        )
+
+
+@dataclass(frozen=True)
+class RowSummary:
+    """A row over a span: its average (scales, numbers), the days answered yes
+    (yes/no), the days acted on (urges), out of the days it was answered."""
+
+    row: CardRow
+    average: float | None
+    answered_days: int
+    yes_days: int
+    acted_days: int
+
+
+@dataclass(frozen=True)
+class RowLine:
+    """One row across the days of a week, for a table (the PDF)."""
+
+    row: CardRow
+    cells: list[Cell]
+    summary: RowSummary
+
+
+@dataclass(frozen=True)
+class CardWeek:
+    first_day: datetime.date
+    days: list[CardDay]
+    summaries: list[RowSummary]
+    skills_average: float | None
+
+    @property
+    def has_rows(self) -> bool:
+        return bool(self.summaries)
+
+    @property
+    def has_check_ins(self) -> bool:
+        return any(day.is_checked_in for day in self.days)
+
+    @property
+    def lines(self) -> list[RowLine]:
+        return [
+            RowLine(summary.row, [day.cells[index] for day in self.days], summary)
+            for index, summary in enumerate(self.summaries)
+        ]
+
+    @property
+    def sentences(self) -> list[CardDay]:
+        return [day for day in self.days if day.sentence]
+
+
+def summarise(row: CardRow, cells: list[Cell]) -> RowSummary:
+    """One row's figures over the cells given (pure)."""
+    values = [cell.value for cell in cells if cell.value is not None]
+    numbers = [v for v in values if not isinstance(v, bool)]
+    return RowSummary(
+        row=row,
+        average=round(mean(numbers), 1) if numbers else None,
+        answered_days=sum(1 for cell in cells if cell.is_answered),
+        yes_days=sum(1 for v in values if v is True),
+        acted_days=sum(1 for cell in cells if cell.acted is True),
+    )
+
+
+class CardSpan:
+    """The person's card over consecutive days, for the week, its PDF, progress
+    and the shared page: two queries, then weeks drawn from memory."""
+
+    def __init__(
+        self,
+        user,
+        first_day: datetime.date,
+        last_day: datetime.date,
+        *,
+        include_urges: bool = True,
+    ):
+        self.user, self.first_day, self.last_day = user, first_day, last_day
+        self.include_urges = include_urges
+
+    @cached_property
+    def _check_ins(self) -> dict[datetime.date, CheckIn]:
+        return {
+            check_in.day: check_in
+            for check_in in CheckIn.objects.for_user(self.user).between(
+                self.first_day, self.last_day
+            )
+        }
+
+    @cached_property
+    def rows(self) -> list[CardRow]:
+        """The rows shown: never a hidden one; a paused one only with values."""
+        shown = []
+        rows = list(CardRow.objects.for_user(self.user))
+        if not rows:
+            return []
+        for row in rows:
+            if row.is_hidden or (row.is_urge and not self.include_urges):
+                continue
+            if row.is_paused and not any(
+                check_in.row_answer(row.uuid) for check_in in self._check_ins.values()
+            ):
+                continue
+            shown.append(row)
+        return shown
+
+    def day(self, day: datetime.date) -> CardDay:
+        check_in = self._check_ins.get(day)
+        cells = []
+        for row in self.rows:
+            answer = check_in.row_answer(row.uuid) if check_in else {}
+            cells.append(Cell(row, answer.get("value"), answer.get("acted")))
+        return CardDay(
+            day,
+            cells,
+            check_in.skills_rating if check_in else None,
+            check_in.sentence if check_in else "",
+        )
+
+    def summaries(self, days: list[CardDay]) -> list[RowSummary]:
+        return [
+            summarise(row, [day.cells[index] for day in days])
+            for index, row in enumerate(self.rows)
+        ]
+
+    def week(self, first_day: datetime.date) -> CardWeek:
+        if not self.rows:
+            # No card: its check-ins are never read.
+            return CardWeek(first_day, [], [], None)
+        days = [self.day(day) for day in stats.days_of_week(first_day)]
+        ratings = [d.skills_rating for d in days if d.skills_rating is not None]
+        return CardWeek(
+            first_day,
+            days,
+            self.summaries(days),
+            round(mean(ratings), 1) if ratings else None,
+        )
+
+
+class _NoCard:
+    """A span with no card to show (a share link without the card): reads nothing."""
+
+    def week(self, first_day: datetime.date) -> CardWeek:
+        return CardWeek(first_day, [], [], None)
+
+
+NO_CARD = _NoCard()
+
+
+@dataclass(frozen=True)
+class TodaysCard:
+    """How much of the day's card is filled in: "2 of 5 rows"."""
+
+    day: datetime.date
+    rated: int
+    total: int
+
+
+def todays_card(user, day: datetime.date) -> TodaysCard | None:
+    """The day's card for Today; None without a card (one query, two with one)."""
+    rows = list(CardRow.objects.for_user(user).active().values_list("uuid", flat=True))
+    if not rows:
+        return None
+    check_in = check_in_of(user, day)
+    rated = sum(1 for row in rows if check_in and check_in.row_answer(row))
+    return TodaysCard(day, rated, len(rows))
+
+
+def check_in_of(user, day: datetime.date) -> CheckIn | None:
+    """The person's check-in of a day, if any: one query."""
+    return CheckIn.objects.for_user(user).filter(day=day).first()
+
+
+def needs_safety_notice(rows: list[CardRow], check_in: CheckIn | None) -> bool:
+    """A risk row rated 4–5 or acted on: the page shows who to reach now (pure)."""
+    if check_in is None:
+        return False
+    for row in rows:
+        if not (row.is_risk and row.is_urge):
+            continue
+        answer = check_in.row_answer(row.uuid)
+        value = answer.get("value")
+        if answer.get("acted") is True or (
+            isinstance(value, int) and not isinstance(value, bool) and value >= 4
+        ):
+            return True
+    return False
