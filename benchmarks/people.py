@@ -214,6 +214,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
                 "reasons_for_living": ["The people who love me", "My dog"],
             },
             now,
+        )
         # A full paper DBT card, checked in on most days: the week and the share
         # page draw it, the check-in asks about every row.
         rows = card_services.add_rows(

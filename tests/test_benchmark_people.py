@@ -5,9 +5,8 @@ only show when someone next runs `make bench`)."""
 import pytest
 
 from benchmarks.people import make_person
-from journal.models import Entry, SessionStar, TalkPoint
-from safety.models import SafetyPlan
 from journal.models import CardRow, CheckIn, Entry, SessionStar, TalkPoint
+from safety.models import SafetyPlan
 from sharing.models import ShareLink
 
 pytestmark = pytest.mark.django_db

@@ -479,6 +479,7 @@ FLOWS = {
         lambda c, w: "/journal/safety-plan/edit/",
         lambda w: {"warning_signs": "Forged warning sign"},
         lambda c, w: SafetyPlan.objects.filter(owner=w.owner).exists(),
+    ),
     "journal:card": Flow(
         True,
         lambda c, w: "/journal/card/",
