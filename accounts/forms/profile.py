@@ -43,9 +43,9 @@ class CountryField(forms.ChoiceField):
         kwargs.setdefault(
             "help_text",
             _(
-                "Picks the crisis lines shown to you: at the foot of every page, on "
-                "Get help and in your PDFs. Not set, you see the US lines and a "
-                "directory of helplines in other countries."
+                "This picks the crisis lines shown to you: at the foot of every "
+                "page, on Get help and in your PDFs. If it is not set, you see the "
+                "US lines and a directory of helplines in other countries."
             ),
         )
         kwargs.setdefault("required", False)
