@@ -1,8 +1,8 @@
 """The export document's outer shape: its name, its versions, and the refusals.
 
-The format (version 4) is documented, with an example, in the README's "Export
+The format (version 5) is documented, with an example, in the README's "Export
 format" section. ``exporting.export_document`` is its one writer and
-``importing.import_document`` its one reader (versions 1 to 4).
+``importing.import_document`` its one reader (versions 1 to 5).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 
 FORMAT_NAME = "between-sessions-export"
 # 2 added "rest_days"; 3 added each entry's "exercise" and "activity_plans"; 4 added
-# "session_schedules", "therapy_sessions", "stars" and "talk_points". Files of every
-# earlier version are still read.
-FORMAT_VERSION = 4
-READABLE_VERSIONS = (1, 2, 3, 4)
+# "session_schedules", "therapy_sessions", "stars" and "talk_points"; 5 added
+# "named_skills" and each entry's "technique". Files of every earlier version are
+# still read.
+FORMAT_VERSION = 5
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 LIST_KEYS = (
     "entries",
     "reflections",
@@ -27,6 +28,7 @@ LIST_KEYS = (
     "therapy_sessions",
     "stars",
     "talk_points",
+    "named_skills",
 )
 # No whole number of the format comes near this; Python itself refuses to read one
 # of more than 4,300 digits, which json.loads would raise as a bare ValueError.

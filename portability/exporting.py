@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from accounts.models import profile_for
-from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
+from journal.models import (
+    ActivityPlan,
+    Entry,
+    NamedSkill,
+    RestDay,
+    WeeklyReflection,
+)
 from portability.document import FORMAT_NAME, FORMAT_VERSION, utc_iso
 from portability.entries import ENTRY_COLUMNS, csv_row, entry_record, starred_for_cells
+from portability.named_skills import named_skill_record
 from portability.plans import plan_record
 from portability.reflections import reflection_record
 from portability.rest_days import rest_day_record
@@ -20,7 +27,11 @@ from portability.therapy_sessions import (
 
 
 def _entries(user):
-    return Entry.objects.for_user(user).order_by("practiced_on", "created_at")
+    return (
+        Entry.objects.for_user(user)
+        .with_technique()
+        .order_by("practiced_on", "created_at")
+    )
 
 
 def export_document(
@@ -31,6 +42,7 @@ def export_document(
     rest_days=(),
     activity_plans=(),
     sessions: SessionData | None = None,
+    named_skills=(),
 ) -> dict:
     """The export document (FORMAT_VERSION) of the rows given."""
     sessions = sessions or SessionData()
@@ -52,6 +64,7 @@ def export_document(
         "therapy_sessions": [session_record(s) for s in sessions.sessions],
         "stars": [star_record(star) for star in sessions.stars],
         "talk_points": [talk_point_record(point) for point in sessions.talk_points],
+        "named_skills": [named_skill_record(skill) for skill in named_skills],
     }
 
 
@@ -65,6 +78,7 @@ def document_for(user, now) -> dict:
         RestDay.objects.for_user(user).order_by("day"),
         ActivityPlan.objects.for_user(user).select_related("entry").order_by("pk"),
         session_data(user),
+        NamedSkill.objects.for_user(user).order_by("created_at", "pk"),
     )
 
 

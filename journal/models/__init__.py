@@ -9,10 +9,12 @@ from journal.models.sessions import (
     TalkPoint,
     TherapySession,
 )
+from journal.models.skills import NamedSkill
 
 __all__ = [
     "ActivityPlan",
     "Entry",
+    "NamedSkill",
     "OwnedQuerySet",
     "RestDay",
     "SessionSchedule",
