@@ -228,3 +228,20 @@ def test_a_person_new_to_the_app_gets_the_spanish_names(owner):
 
     assert "Aceptación radical" in html
     assert "Ninguna en concreto" in html
+
+
+def test_every_guided_exercise_names_a_built_in_skill_of_its_own_family():
+    from journal.exercises.definitions import ALL_VERSIONS
+    from journal.skills.builtin import BY_SLUG
+
+    for exercise in ALL_VERSIONS.values():
+        assert BY_SLUG[exercise.technique].family == exercise.skill
+
+
+def test_a_thought_record_is_logged_as_a_thought_record(owner):
+    from tests.factories import make_exercise_entry
+
+    entry = make_exercise_entry(owner)
+
+    assert entry.technique == "thought-record"
+    assert entry.technique_name == "Thought record"
