@@ -19,6 +19,7 @@ from journal import charts, pdf, reports, stats, week_reports
 from journal.forms import ReflectionForm
 from journal.services.reflections import save_reflection
 from journal.sessions import queries as therapy_sessions
+from journal.skills.reports import what_works_for
 
 logger = logging.getLogger(__name__)
 
@@ -179,6 +180,8 @@ def progress(request):
             lambda: charts.calendar_chart(report.calendar)
         ),
         "heat_levels": HEAT_LEVELS,
+        # Named with the person's own words: outside the kept page, read each visit.
+        "what_works": what_works_for(request.user),
         "charts_shown": SimpleLazyObject(
             lambda: [
                 (context["bar_chart"], "phone", "d-lg-none"),
