@@ -51,6 +51,7 @@ PAGES = [
     ("progress", "/journal/progress/"),
     ("history", "/journal/entries/"),
     ("entry form", "/journal/entries/new/"),
+    ("named skills", "/journal/skills/"),
     ("guide page", "/guide/distress-tolerance/"),
     ("share page", "/share/{token}/"),
 ]
