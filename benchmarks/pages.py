@@ -53,6 +53,7 @@ PAGES = [
     ("entry form", "/journal/entries/new/"),
     ("diary card", "/journal/card/"),
     ("check-in", "/journal/check-in/"),
+    ("named skills", "/journal/skills/"),
     ("guide page", "/guide/distress-tolerance/"),
     ("share page", "/share/{token}/"),
     ("safety plan", "/journal/safety-plan/"),

@@ -101,6 +101,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
         ActivityPlan,
         CheckIn,
         Entry,
+        NamedSkill,
         RestDay,
         SessionStar,
         TalkPoint,
@@ -109,6 +110,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
     from journal.services.exercises import fill_entry
     from journal.sessions import queries as session_queries
     from journal.sessions import services as session_services
+    from journal.skills.builtin import of_family
     from safety.services import save_plan
     from sharing.models import ShareLink
     from sharing.services import hash_token
@@ -123,6 +125,15 @@ def make_person(username: str, *, days: int, seed: int) -> None:
         profile.save()
         today = profile.today()
         first = today - datetime.timedelta(days=days - 1)
+        # Three named skills of their own, as a therapist might teach them.
+        own = [
+            NamedSkill.objects.create(owner=user, family=family, name=name)
+            for family, name in (
+                (Skill.DISTRESS_TOLERANCE, "Ice cube in hand"),
+                (Skill.EMOTIONAL_REGULATION, "Wise mind"),
+                (Skill.BEHAVIORAL_ACTIVATION, "Call a friend"),
+            )
+        ]
         entries, rest_days = [], []
         for offset in range(days):
             day = first + datetime.timedelta(days=offset)
@@ -158,6 +169,13 @@ def make_person(username: str, *, days: int, seed: int) -> None:
                         entry.distress_after = rng.randint(0, entry.distress_before)
                     if rng.random() < 0.5:
                         entry.helpfulness = rng.randint(1, 5)
+                    named = rng.random()
+                    if named < 0.15:
+                        entry.named_skill = rng.choice(
+                            [s for s in own if s.family == entry.skill] or [None]
+                        )
+                    elif named < 0.6:
+                        entry.technique = rng.choice(of_family(entry.skill)).slug
                 entries.append(entry)
         Entry.objects.bulk_create(entries, batch_size=1000)
         RestDay.objects.bulk_create(rest_days)

@@ -28,6 +28,7 @@ SOURCES = [
     "form-focus.js",
     "once-submit.js",
     "shown-with.js",
+    "technique-chips.js",
     "copy-key.js",
     "reveal-other.js",
     "exercise-steps.js",

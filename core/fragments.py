@@ -56,7 +56,10 @@ PIECES = {
     "nav": Piece(2, LOCAL),
     "footer": Piece(2, LOCAL),  # per language and crisis-line country
     "shared-footer": Piece(2, LOCAL),  # the shared pages' footer (no language form)
-    "entry-fields": Piece(1, LOCAL),  # a blank entry form's fields
+    # A blank entry form's skill choices, and its fields after the named skills
+    # (those are the person's own: drawn outside, never kept).
+    "entry-skill": Piece(1, LOCAL),
+    "entry-fields": Piece(2, LOCAL),
     "text-form": Piece(1, LOCAL),  # a blank form of text areas ({% text_form %})
     "history-filters": Piece(1, LOCAL),  # history's filters, nothing typed
     "guide-page": Piece(2, LOCAL),  # per reader's crisis-line country too

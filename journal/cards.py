@@ -19,7 +19,7 @@ from django.template.defaultfilters import urlencode
 from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, gettext_noop, ngettext
+from django.utils.translation import gettext, gettext_noop
 
 from core.skills import Skill
 from journal.models import Entry
@@ -327,79 +327,28 @@ def render_entry_card(
         '  <header class="entry-card-head">\n'
         '    <h3 class="entry-card-title" id="entry-{}-title"><span '
         'class="skill-tag"><span class="skill-dot" aria-hidden="true"></span>'
-        "{}</span></h3>\n"
+        "{}</span>{}</h3>\n"
         '    <p class="entry-when">{}</p>\n'
         "  </header>\n  {}\n  {}\n</article>",
         entry.skill,
         entry.pk,
         entry.pk,
         _skill_label(entry.skill, language),
+        _technique(entry),
         _when(entry, show_day, zone, language),
         _body(entry, language),
         actions,
     )
 
 
+def _technique(entry: Entry) -> SafeString:
+    """The named skill after the skill: " · TIPP" (the person's own are escaped)."""
+    name = entry.technique_name
+    if not name:
+        return EMPTY
+    return html(' <span class="entry-technique">· {}</span>', name)
+
+
 def render_entry_cards(entries, **options) -> SafeString:
     """A list of cards, one after another, all drawn with the same options."""
     return html_join(render_entry_card(entry, **options) for entry in entries)
-
-
-def render_shared_note(entry: Entry) -> SafeString:
-    """An entry as the therapist's read-only page shows it: no times, no actions."""
-    language = translation.get_language()
-    if entry.exercise_answers:
-        body = _body(entry, language)
-    else:
-        situation = distress = EMPTY
-        if entry.situation:
-            situation = html(
-                '<p class="entry-situation mb-1">{}</p>\n    ', entry.situation
-            )
-        before, after = entry.distress_before, entry.distress_after
-        if before is not None or after is not None:
-            distress = html(
-                '\n    <p class="small text-body-secondary mb-0">{}: {} → {}</p>',
-                _word(gettext_noop("Distress"), language),
-                "–" if before is None else before,
-                "–" if after is None else after,
-            )
-        body = html(
-            '{}<p class="mb-0">{}</p>{}', situation, _lines(entry.note), distress
-        )
-    return html(
-        '<div class="entry-card mb-2">\n'
-        '    <p class="fw-semibold mb-1">{}</p>\n'
-        "    {}\n  </div>",
-        _skill_label(entry.skill, language),
-        body,
-    )
-
-
-def render_shared_notes(groups, *, level: int = 4) -> SafeString:
-    """Notes on either kind of share page, by day (reports.DayNotes), or "none";
-    each day a heading of ``level``."""
-    language = translation.get_language()
-    if not groups:
-        return html("<p>{}</p>", _("No notes this week.", language))
-    day_format = _("l j F", language)
-    parts = []
-    for group in groups:
-        parts.append(
-            html(
-                '<h{} class="h6 mt-2">{}</h{}>\n',
-                level,
-                local_date(group.day, day_format, language),
-                level,
-            )
-        )
-        for entry in group.entries:
-            parts += (render_shared_note(entry), NEWLINE)
-        if group.more:
-            more = ngettext(
-                "And %(counter)s more entry that day, not shown here.",
-                "And %(counter)s more entries that day, not shown here.",
-                group.more,
-            ) % {"counter": group.more}
-            parts.append(html('<p class="small">{}</p>\n', more))
-    return html_join(parts)

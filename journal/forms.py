@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import MAX_LENGTH_MESSAGE, SEARCH_MAX_LENGTH, CrispyFormMixin
 from core.skills import Skill
 from journal.models import Entry, WeeklyReflection
+from journal.skills.catalogue import technique_filter
+from journal.skills.forms import TechniqueMixin
 from journal.stats import EARLIEST_DAY
 
 
@@ -55,6 +57,7 @@ ENTRY_LABELS = {
     "distress_before": _("Distress before (0–10, optional)"),
     "distress_after": _("Distress after (0–10, optional)"),
     "helpfulness": _("How much did it help? (1–5, optional)"),
+    "technique": _("Which one? (optional)"),
     "practiced_on": _("Day"),
 }
 ENTRY_HELP_TEXTS = {
@@ -144,13 +147,18 @@ def scale_field(name: str, low: int, high: int) -> ScaleField:
     )
 
 
-class EntryForm(CrispyFormMixin, forms.ModelForm):
+class EntryForm(TechniqueMixin, CrispyFormMixin, forms.ModelForm):
     """Log or edit one practice. The owner is set by the view, never by the form."""
 
     # Tap scales: a row of numbers, with "not rated" first (all are optional).
     distress_before = scale_field("distress_before", 0, 10)
     distress_after = scale_field("distress_after", 0, 10)
     helpfulness = scale_field("helpfulness", 1, 5)
+    # A built-in named skill's slug or the uuid of the person's own: checked
+    # against their catalogue in clean(), drawn as chips outside any kept piece.
+    technique = forms.CharField(
+        label=ENTRY_LABELS["technique"], required=False, strip=True
+    )
 
     class Meta:
         model = Entry
@@ -164,6 +172,7 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
             "distress_before",
             "distress_after",
             "helpfulness",
+            "technique",
         )
         labels = ENTRY_LABELS
         help_texts = ENTRY_HELP_TEXTS
@@ -193,9 +202,10 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, today: datetime.date, **kwargs):
+    def __init__(self, *args, today: datetime.date, catalogue=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        self.start_techniques(catalogue)
         self.fields["skill"].choices = Skill.choices  # no empty "-----" choice
         self.fields["practiced_on"].widget.attrs.update(
             {"min": EARLIEST_DAY.isoformat(), "max": today.isoformat()}
@@ -218,7 +228,11 @@ class EntryForm(CrispyFormMixin, forms.ModelForm):
         """
         if self.is_bound or self.instance.pk:
             return ""
-        asked = sorted((k, str(v)) for k, v in self.initial.items() if k != "uuid")
+        asked = sorted(
+            (k, str(v))
+            for k, v in self.initial.items()
+            if k not in ("uuid", "technique")
+        )
         return f"{self.today.isoformat()}:{asked}"
 
 
@@ -263,6 +277,9 @@ class EntryFilterForm(forms.Form):
         label=_("Words"), max_length=SEARCH_MAX_LENGTH, required=False, strip=True
     )
     page = forms.IntegerField(min_value=1, required=False)
+    # A named skill (built-in slug or the uuid of the person's own): links from
+    # cards and the named-skills page set it; no field on the form shows it.
+    technique = forms.CharField(required=False, max_length=64, strip=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -292,6 +309,8 @@ class EntryFilterForm(forms.Form):
         data = self.cleaned_data
         if data.get("skill"):
             entries = entries.filter(skill=data["skill"])
+        if data.get("technique"):
+            entries = entries.filter(technique_filter(data["technique"]))
         if data.get("from"):
             entries = entries.filter(practiced_on__gte=data["from"])
         if data.get("to"):
@@ -317,7 +336,10 @@ class EntryFilterForm(forms.Form):
 
     @property
     def is_filtered(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in ("skill", "from", "to", "q"))
+        return any(
+            self.cleaned_data.get(name)
+            for name in ("skill", "technique", "from", "to", "q")
+        )
 
 
 class ReflectionForm(CrispyFormMixin, forms.ModelForm):

@@ -11,6 +11,7 @@ from journal.converters import IsoDateConverter
 from journal.rest_days import views as rest_days
 from journal.sessions import first_run
 from journal.sessions import views as therapy_sessions
+from journal.skills import views as named_skills
 from journal.views import entries, exercises, week
 
 app_name = "journal"
@@ -93,6 +94,11 @@ urlpatterns = [
         card.check_in_delete,
         name="check-in-delete",
     ),
+    path("skills/", named_skills.skill_list, name="skills"),
+    path("skills/<int:pk>/rename/", named_skills.skill_rename, name="skill-rename"),
+    path("skills/<int:pk>/hide/", named_skills.skill_hide, name="skill-hide"),
+    path("skills/<int:pk>/show/", named_skills.skill_show, name="skill-show"),
+    path("skills/<int:pk>/delete/", named_skills.skill_delete, name="skill-delete"),
     path("rest-days/", rest_days.rest_day_list, name="rest-days"),
     path(
         "rest-days/<int:pk>/delete/",

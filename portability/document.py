@@ -17,6 +17,8 @@ FORMAT_NAME = "between-sessions-export"
 # "session_schedules", "therapy_sessions", "stars" and "talk_points"; 5 added
 # "safety_plan" (an object, or null) and the diary card's "card_rows" and
 # "check_ins". Files of every earlier version are still read.
+# "named_skills" and each entry's "technique". Files of every earlier version are
+# still read.
 FORMAT_VERSION = 5
 READABLE_VERSIONS = (1, 2, 3, 4, 5)
 LIST_KEYS = (
@@ -30,6 +32,7 @@ LIST_KEYS = (
     "talk_points",
     "card_rows",
     "check_ins",
+    "named_skills",
 )
 # No whole number of the format comes near this; Python itself refuses to read one
 # of more than 4,300 digits, which json.loads would raise as a bare ValueError.

@@ -31,6 +31,8 @@ ENTRY_COLUMNS = [
     "updated_at",
     "exercise",
     "starred_for",
+    # For a person reading the CSV: "technique" is a slug or a uuid.
+    "technique_name",
 ]
 
 # A spreadsheet treats a cell starting with one of these as a formula.
@@ -60,6 +62,7 @@ def entry_record(entry: Entry) -> dict:
         "uuid": str(entry.uuid),
         **{name: getattr(entry, name) for name in EntryForm.Meta.fields},
         "practiced_on": entry.practiced_on.isoformat(),
+        "technique": entry.technique_key,
         "created_at": utc_iso(entry.created_at),
         "updated_at": utc_iso(entry.updated_at),
         "exercise": exercise_record(entry),
@@ -78,6 +81,7 @@ def csv_row(entry: Entry, starred_for: dict | None = None) -> list[str]:
     """One entry as CSV cells; ``starred_for`` maps entry ids to session times."""
     record = entry_record(entry)
     record["starred_for"] = " ".join((starred_for or {}).get(entry.pk, []))
+    record["technique_name"] = entry.technique_name
     return [_cell(record[column]) for column in ENTRY_COLUMNS]
 
 
@@ -99,13 +103,15 @@ def first_error(form) -> str:
     return f"{field}: {errors[0]}"
 
 
-def clean_entry(record, today, now) -> Entry:
+def clean_entry(record, today, now, catalogue=None) -> Entry:
+    """An entry of the file, checked by the entry form; its named skill is one of
+    ``catalogue`` (the person's and the file's own, journal/skills/catalogue.py)."""
     record = readers.record_object(record)
     data = {
         name: readers.form_value(name, record.get(name))
         for name in EntryForm.Meta.fields
     }
-    form = EntryForm(data, today=today)
+    form = EntryForm(data, today=today, catalogue=catalogue)
     if not form.is_valid():
         raise forms.ValidationError(first_error(form))
     entry = form.save(commit=False)
@@ -114,9 +120,13 @@ def clean_entry(record, today, now) -> Entry:
     if record.get("exercise") is not None:
         exercise, answers = _clean_exercise(record["exercise"], entry.skill)
         fill_entry(entry, exercise, answers)
-        # The ratings stay as the file has them, like any entry's.
+        # The ratings stay as the file has them, like any entry's, and so does its
+        # named skill (a file from before version 5 gets the exercise's).
         entry.distress_before = form.cleaned_data["distress_before"]
         entry.distress_after = form.cleaned_data["distress_after"]
+        if "technique" in record:
+            entry.technique = form.cleaned_data["technique"]
+            entry.named_skill = form.chosen_named_skill
     return entry
 
 

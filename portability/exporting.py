@@ -8,12 +8,14 @@ from journal.models import (
     CardRow,
     CheckIn,
     Entry,
+    NamedSkill,
     RestDay,
     WeeklyReflection,
 )
 from portability.card import check_in_record, row_record
 from portability.document import FORMAT_NAME, FORMAT_VERSION, utc_iso
 from portability.entries import ENTRY_COLUMNS, csv_row, entry_record, starred_for_cells
+from portability.named_skills import named_skill_record
 from portability.plans import plan_record
 from portability.reflections import reflection_record
 from portability.rest_days import rest_day_record
@@ -30,7 +32,11 @@ from safety.models import SafetyPlan
 
 
 def _entries(user):
-    return Entry.objects.for_user(user).order_by("practiced_on", "created_at")
+    return (
+        Entry.objects.for_user(user)
+        .with_technique()
+        .order_by("practiced_on", "created_at")
+    )
 
 
 def export_document(
@@ -44,6 +50,7 @@ def export_document(
     safety_plan=None,
     card_rows=(),
     check_ins=(),
+    named_skills=(),
 ) -> dict:
     """The export document (FORMAT_VERSION) of the rows given."""
     sessions = sessions or SessionData()
@@ -69,6 +76,7 @@ def export_document(
         "safety_plan": safety_plan_record(safety_plan),
         "card_rows": [row_record(row) for row in card_rows],
         "check_ins": [check_in_record(check_in) for check_in in check_ins],
+        "named_skills": [named_skill_record(skill) for skill in named_skills],
     }
 
 
@@ -85,6 +93,7 @@ def document_for(user, now) -> dict:
         SafetyPlan.objects.for_user(user).first(),
         CardRow.objects.for_user(user),
         CheckIn.objects.for_user(user).order_by("day"),
+        NamedSkill.objects.for_user(user).order_by("created_at", "pk"),
     )
 
 

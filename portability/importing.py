@@ -11,10 +11,16 @@ from django.utils.translation import gettext as _
 
 from journal.models import ActivityPlan, Entry, RestDay, WeeklyReflection
 from journal.services.entries import lock_person
+from journal.skills.services import MAX_NAMED_SKILLS
 from portability.card import add_card, clean_check_in, clean_row
 from portability.document import ImportRefused, unreadable
 from portability.entries import clean_entry, refuse_full_days
 from portability.matching import match_by_uuid
+from portability.named_skills import (
+    add_named_skills,
+    catalogue_with,
+    clean_named_skill,
+)
 from portability.plans import clean_plan, new_plans
 from portability.reflections import clean_reflection, new_reflections
 from portability.rest_days import clean_rest_day, new_rest_days
@@ -84,6 +90,14 @@ def _refuse_too_many(document: dict) -> None:
             ),
         ),
         (
+            "named_skills",
+            MAX_NAMED_SKILLS,
+            _(
+                "This file holds %(count)s named skills; one import takes at most "
+                "%(limit)s. Nothing was imported."
+            ),
+        ),
+        (
             "therapy_sessions",
             MAX_IMPORT_SESSIONS,
             _(
@@ -115,12 +129,19 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
     _refuse_too_many(document)
     # A day of slack: an export made in a zone ahead of ours may hold "tomorrow".
     latest_day = today + datetime.timedelta(days=1)
+    named_skills = _read_all(
+        document,
+        "named_skills",
+        lambda record: clean_named_skill(record, now),
+        _("Named skill %(number)d"),
+    )
+    catalogue = catalogue_with(user, named_skills)
     # Translators: each label below names one record inside "%(record)s could not
     # be read: …" (document.unreadable), so it can carry the article it needs there.
     entries = _read_all(
         document,
         "entries",
-        lambda record: clean_entry(record, latest_day, now),
+        lambda record: clean_entry(record, latest_day, now, catalogue),
         _("Entry %(number)d"),
     )
     reflections = _read_all(
@@ -177,6 +198,7 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         lock_person(user)
         added_entries = match_by_uuid(Entry, user, entries).new
         refuse_full_days(user, added_entries)
+        add_named_skills(user, named_skills, added_entries)
         added_reflections = new_reflections(user, reflections)
         RestDay.objects.bulk_create(
             new_rest_days(user, rest_days), batch_size=BULK_BATCH

@@ -144,3 +144,12 @@ def make_share_link(owner, now, **overrides) -> tuple[ShareLink, str]:
     }
     fields.update(overrides)
     return ShareLink.objects.create(owner=owner, **fields), f"/share/{token}/"
+
+
+def make_named_skill(owner, **overrides):
+    """One of the person's own named skills (journal/skills/)."""
+    from journal.models import NamedSkill
+
+    fields = {"family": "distress-tolerance", "name": "Ice cube in hand"}
+    fields.update(overrides)
+    return NamedSkill.objects.create(owner=owner, **fields)

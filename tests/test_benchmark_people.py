@@ -16,6 +16,8 @@ def test_a_benchmark_person_has_entries_sessions_and_a_share_link():
     make_person("bench-test-person", days=21, seed=3)
 
     assert Entry.objects.filter(owner__username="bench-test-person").exists()
+    named = Entry.objects.filter(owner__username="bench-test-person")
+    assert named.exclude(technique="").exists()
     assert ShareLink.objects.filter(owner__username="bench-test-person").count() == 1
     assert SessionStar.objects.exists() or TalkPoint.objects.exists()
     assert SafetyPlan.objects.filter(owner__username="bench-test-person").exists()

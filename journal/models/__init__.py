@@ -10,12 +10,14 @@ from journal.models.sessions import (
     TalkPoint,
     TherapySession,
 )
+from journal.models.skills import NamedSkill
 
 __all__ = [
     "ActivityPlan",
     "CardRow",
     "CheckIn",
     "Entry",
+    "NamedSkill",
     "OwnedQuerySet",
     "RestDay",
     "SessionSchedule",

@@ -14,6 +14,13 @@ from core.encryption import EncryptedJSONField, EncryptedTextField
 from core.skills import Skill
 from journal.exercises.answers import ShownAnswers, shown_answers
 from journal.models.base import OwnedQuerySet
+from journal.skills.builtin import BY_SLUG
+
+
+def technique_label(slug: str) -> str:
+    """A built-in named skill's name; "" for none or a slug no longer listed."""
+    found = BY_SLUG.get(slug)
+    return str(found.name) if found else ""
 
 
 class EntryQuerySet(OwnedQuerySet):
@@ -21,11 +28,16 @@ class EntryQuerySet(OwnedQuerySet):
         """Entries as cards, notes and summaries draw them: none of these shows an
         entry's uuid, owner or last change, so those are left unread (converting
         them costs on every row of a long list)."""
-        return self.defer("uuid", "owner", "updated_at")
+        return self.defer("uuid", "owner", "updated_at").with_technique()
+
+    def with_technique(self):
+        """Entries with their own named skill read in the same query (its name
+        shows on cards, its uuid in exports)."""
+        return self.select_related("named_skill")
 
     def for_sharing(self):
         """Entries as the therapist's page shows them (journal/cards.py,
-        render_shared_note), and its figures count them: what a card shows, less
+        shared_notes.py), and its figures count them: what a card shows, less
         the times and the "helped" rating."""
         return self.for_display().defer("created_at", "helpfulness")
 
@@ -63,6 +75,16 @@ class Entry(models.Model):
     # A guided exercise's answers (journal/exercises/): which one, under which
     # version of its questions, and the answers by question key, encrypted like the
     # note. Empty for an ordinary entry.
+    # The named skill it used, if the person said: a built-in one by its slug
+    # (journal/skills/builtin.py) or one of their own. At most one of the two.
+    technique = models.CharField(_("named skill"), max_length=32, blank=True)
+    named_skill = models.ForeignKey(
+        "journal.NamedSkill",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entries",
+    )
     exercise = models.CharField(_("exercise"), max_length=32, blank=True)
     exercise_version = models.PositiveSmallIntegerField(null=True, blank=True)
     answers = EncryptedJSONField(null=True, blank=True)
@@ -95,6 +117,10 @@ class Entry(models.Model):
                 name="entry_distress_after_range",
             ),
             models.CheckConstraint(
+                condition=models.Q(technique="") | models.Q(named_skill__isnull=True),
+                name="entry_one_named_skill",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(helpfulness__gte=1, helpfulness__lte=5)
                 | models.Q(helpfulness__isnull=True),
                 name="entry_helpfulness_range",
@@ -111,6 +137,20 @@ class Entry(models.Model):
     @property
     def skill_label(self) -> str:
         return Skill(self.skill).label
+
+    @property
+    def technique_key(self) -> str:
+        """The entry's ``technique`` as forms and exports spell it ("" for none)."""
+        if self.named_skill_id is not None:
+            return self.named_skill.key
+        return self.technique
+
+    @property
+    def technique_name(self) -> str:
+        """The named skill's name in the active language ("" for none)."""
+        if self.named_skill_id is not None:
+            return self.named_skill.name
+        return technique_label(self.technique)
 
     @property
     def distress_drop(self) -> int | None:

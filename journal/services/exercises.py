@@ -16,6 +16,8 @@ def fill_entry(entry: Entry, exercise: Exercise, answers: dict) -> Entry:
     entry.skill = exercise.skill.value
     entry.exercise = exercise.key
     entry.exercise_version = exercise.version
+    entry.technique = exercise.technique
+    entry.named_skill = None
     entry.answers = answers
     entry.distress_before = answers.get(exercise.before) if exercise.before else None
     entry.distress_after = answers.get(exercise.after) if exercise.after else None

@@ -25,6 +25,7 @@ from journal.cards import render_star_button
 from journal.models import Entry, SessionSchedule, TalkPoint, TherapySession
 from journal.sessions import dates, queries, services
 from journal.sessions.forms import SessionForm, TalkPointForm
+from journal.skills.reports import what_works_for
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +155,7 @@ def _summary_context(user, *, talk_form=None) -> dict:
 @require_safe
 def since_last_session(request):
     context = _summary_context(request.user)
+    context["what_works"] = what_works_for(request.user)
     return render(request, "journal/sessions/summary.html", context)
 
 

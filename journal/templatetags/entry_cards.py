@@ -7,9 +7,8 @@ from journal.cards import (
     local_date,
     render_entry_card,
     render_entry_cards,
-    render_shared_note,
-    render_shared_notes,
 )
+from journal.shared_notes import render_shared_note, render_shared_notes
 
 register = template.Library()
 

@@ -34,6 +34,7 @@ from journal.services.entries import (
 from journal.services.exercises import save_exercise_changes
 from journal.sessions import dates as session_dates
 from journal.sessions import queries as therapy_sessions
+from journal.skills.catalogue import catalogue_for
 
 logger = logging.getLogger(__name__)
 
@@ -50,14 +51,14 @@ TODAY_PLANS_SHOWN = 5
 
 def get_entry_for_user(user, pk) -> Entry:
     """The user's entry, or 404: someone else's entry looks like a missing one."""
-    return get_object_or_404(Entry.objects.for_user(user), pk=pk)
+    return get_object_or_404(Entry.objects.for_user(user).with_technique(), pk=pk)
 
 
 @login_required
 @require_safe
 def today(request):
     day = profile_for(request.user).today()
-    form = NewEntryForm(today=day)
+    form = NewEntryForm(today=day, catalogue=catalogue_for(request.user))
     return render_today(request, form, day, logged=_just_logged(request))
 
 
@@ -179,10 +180,12 @@ def entry_new(request):
     day = profile_for(request.user).today()
     if request.method != "POST":
         initial = PrefillForm(request.GET).initial_values(day)
-        form = NewEntryForm(today=day, initial=initial)
+        form = NewEntryForm(
+            today=day, initial=initial, catalogue=catalogue_for(request.user)
+        )
         return render_entry_form(request, form, is_new=True)
 
-    form = NewEntryForm(request.POST, today=day)
+    form = NewEntryForm(request.POST, today=day, catalogue=catalogue_for(request.user))
     entry = None
     if form.is_valid():
         try:
@@ -285,7 +288,12 @@ def entry_edit(request, pk):
         )
         save = partial(save_exercise_changes, request.user, entry)
     else:
-        form = EntryForm(posted_data(request), instance=entry, today=day)
+        form = EntryForm(
+            posted_data(request),
+            instance=entry,
+            today=day,
+            catalogue=catalogue_for(request.user),
+        )
         save = partial(save_entry_changes, request.user)
     if request.method == "POST" and form.is_valid():
         try:

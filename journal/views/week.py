@@ -20,6 +20,7 @@ from journal.card.queries import CardSpan
 from journal.forms import ReflectionForm
 from journal.services.reflections import save_reflection
 from journal.sessions import queries as therapy_sessions
+from journal.skills.reports import what_works_for
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +185,8 @@ def progress(request):
             lambda: charts.calendar_chart(report.calendar)
         ),
         "heat_levels": HEAT_LEVELS,
+        # Named with the person's own words: outside the kept page, read each visit.
+        "what_works": what_works_for(request.user),
         "charts_shown": SimpleLazyObject(
             lambda: [
                 (context["bar_chart"], "phone", "d-lg-none"),

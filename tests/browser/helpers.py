@@ -156,6 +156,7 @@ PAGE_TYPES = {
     "sessions": PageType("/accounts/sessions/", is_signed_in=True),
     "reminders": PageType("/accounts/reminders/", is_signed_in=True),
     "rest-days": PageType("/journal/rest-days/", is_signed_in=True),
+    "named-skills": PageType("/journal/skills/", is_signed_in=True),
     "exercises": PageType("/journal/exercises/", is_signed_in=True),
     "exercise": PageType("/journal/exercises/distress-tolerance/", is_signed_in=True),
     "exercise-errors": PageType("empty thought record sent", is_signed_in=True),

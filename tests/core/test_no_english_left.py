@@ -30,6 +30,7 @@ SIGNED_IN_PAGES = [
     "/journal/week/",
     "/journal/progress/",
     "/journal/rest-days/",
+    "/journal/skills/",
     "/journal/sessions/",
     "/journal/sessions/next/",
     "/journal/exercises/",

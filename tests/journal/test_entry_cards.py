@@ -17,11 +17,10 @@ from django.utils import translation
 from journal.cards import (
     local_date,
     render_entry_card,
-    render_shared_note,
-    render_shared_notes,
 )
 from journal.models import Entry
 from journal.reports import DayNotes
+from journal.shared_notes import render_shared_note, render_shared_notes
 from tests.factories import make_entry, make_exercise_entry, make_user
 from tests.html_reading import read, said
 

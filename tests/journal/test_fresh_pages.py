@@ -1115,12 +1115,16 @@ def test_two_owners_never_see_each_others_cached_figures(owner, other_user):
 
 
 def entry_fields(response) -> tuple[str, str]:
-    """(the uuid, the fields' HTML) of the new-entry form on a page."""
+    """(the uuid, the kept fields' HTML) of the new-entry form on a page: the
+    skill's choices and the fields after the named skills (those are a person's
+    own, drawn outside)."""
     html = response.content.decode()
     found = re.search(r'<input type="hidden" name="uuid" value="([0-9a-f-]+)"', html)
     start = html.index('name="skill"')
-    end = html.index("</details>", start)
-    return found.group(1), html[start:end]
+    named = html.index("data-technique-field", start)
+    after = html.index('id="div_id_note"', named)
+    end = html.index("</details>", after)
+    return found.group(1), html[start:named] + html[after:end]
 
 
 def test_the_shared_entry_fields_are_the_same_for_everyone_and_never_hold_a_uuid(
@@ -1147,7 +1151,12 @@ def test_the_shared_entry_fields_are_the_same_for_everyone_and_never_hold_a_uuid
         fragments.key("entry-fields", "en", key, "")
     )
     assert fragment, "the blank entry fields should be kept in the cache"
-    assert fields[0][1] in fragment
+    assert fields[0][1].split('id="div_id_note"')[1] in fragment
+    skill_fragment = fragments.store("entry-skill").get(
+        fragments.key("entry-skill", "en", key)
+    )
+    assert 'name="skill"' in skill_fragment
+    assert "technique" not in skill_fragment + fragment
     assert 'name="uuid"' not in fragment
     assert not any(uuid_ in fragment for uuid_ in uuids)
     assert "someone-else" not in fragment

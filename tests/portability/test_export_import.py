@@ -27,10 +27,12 @@ CSV_COLUMNS = [
     "distress_before",
     "distress_after",
     "helpfulness",
+    "technique",
     "created_at",
     "updated_at",
     "exercise",
     "starred_for",
+    "technique_name",
 ]
 
 
@@ -138,8 +140,12 @@ def test_json_export_holds_entries_reflections_and_settings(
     assert document["settings"]["display_name"] == "Sam"
     assert document["settings"]["week_start"] == "sunday"
     assert [e["note"] for e in document["entries"]] == [XSS]
-    # Stars are a list of their own in the JSON; the CSV folds them into a column.
-    assert set(document["entries"][0]) == set(CSV_COLUMNS) - {"starred_for"}
+    # Stars and named skills are lists of their own in the JSON; the CSV folds
+    # them into a column (and names the named skill for a person reading it).
+    assert set(document["entries"][0]) == set(CSV_COLUMNS) - {
+        "starred_for",
+        "technique_name",
+    }
     assert document["reflections"][0]["what_helped"] == "Tea"
 
 

@@ -32,6 +32,7 @@ from journal.models import (
     CardRow,
     CheckIn,
     Entry,
+    NamedSkill,
     RestDay,
     SessionSchedule,
     SessionStar,
@@ -134,6 +135,16 @@ def pending_code_url(client, world) -> str:
     session[PENDING_KEY] = {"user": world.owner.pk, "remember": False, "until": 2e9}
     session.save()
     return "/accounts/login/code/"
+
+
+def named_skill_of(world, is_hidden=False) -> NamedSkill:
+    """The owner's named skill for a flow, made once and read fresh each time."""
+    found = NamedSkill.objects.filter(owner=world.owner, is_hidden__in=[is_hidden])
+    if not found.exists() and not NamedSkill.objects.filter(owner=world.owner).exists():
+        return NamedSkill.objects.create(
+            owner=world.owner, family="communication", name="Mine", is_hidden=is_hidden
+        )
+    return NamedSkill.objects.filter(owner=world.owner).get()
 
 
 def another_session_url(client, world) -> str:
@@ -544,6 +555,36 @@ FLOWS = {
         lambda w: {"first": "2026-11-20"},
         lambda c, w: RestDay.objects.filter(owner=w.owner).exists(),
     ),
+    "journal:skills": Flow(
+        True,
+        lambda c, w: "/journal/skills/",
+        lambda w: {"family": "communication", "name": "Forged skill"},
+        lambda c, w: NamedSkill.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:skill-rename": Flow(
+        True,
+        lambda c, w: f"/journal/skills/{named_skill_of(w).pk}/rename/",
+        lambda w: {f"rename-{named_skill_of(w).pk}-name": "Forged name"},
+        lambda c, w: any(s.name == "Forged name" for s in NamedSkill.objects.all()),
+    ),
+    "journal:skill-hide": Flow(
+        True,
+        lambda c, w: f"/journal/skills/{named_skill_of(w).pk}/hide/",
+        lambda w: {},
+        lambda c, w: named_skill_of(w).is_hidden,
+    ),
+    "journal:skill-show": Flow(
+        True,
+        lambda c, w: f"/journal/skills/{named_skill_of(w, is_hidden=True).pk}/show/",
+        lambda w: {},
+        lambda c, w: not named_skill_of(w, is_hidden=True).is_hidden,
+    ),
+    "journal:skill-delete": Flow(
+        True,
+        lambda c, w: f"/journal/skills/{named_skill_of(w).pk}/delete/",
+        lambda w: {},
+        lambda c, w: not NamedSkill.objects.filter(owner=w.owner).exists(),
+    ),
     "journal:rest-day-delete": Flow(
         True,
         lambda c, w: (
@@ -641,6 +682,10 @@ ROUTE_KWARGS = {
     "sharing:revoke": lambda w: {"pk": w.link.pk},
     "accounts:session-sign-out": lambda w: {"pk": 1},
     "journal:rest-day-delete": lambda w: {"pk": 1},
+    "journal:skill-rename": lambda w: {"pk": 1},
+    "journal:skill-hide": lambda w: {"pk": 1},
+    "journal:skill-show": lambda w: {"pk": 1},
+    "journal:skill-delete": lambda w: {"pk": 1},
     "journal:exercise": lambda w: {"skill": "cognitive-restructuring"},
     "journal:plan": lambda w: {"pk": 1},
     "journal:plan-not-this-time": lambda w: {"pk": 1},

@@ -28,6 +28,7 @@ from journal.models import (
     CardRow,
     CheckIn,
     Entry,
+    NamedSkill,
     RestDay,
     SessionSchedule,
     SessionStar,
@@ -41,6 +42,7 @@ from sharing.services import hash_token
 from tests.factories import (
     make_entry,
     make_exercise_entry,
+    make_named_skill,
     make_plan,
     make_signed_in_session,
 )
@@ -61,9 +63,11 @@ OTHER_TALK = "Driftwood talk point of someone else"
 OTHER_LABEL = "Dr. Otherperson"
 OTHER_ROW = "Thistle-urge row of someone else"
 OTHER_DAY_SENTENCE = "Pebble-day sentence of someone else"
+OTHER_SKILL_NAME = "Heron-pose skill of someone else"
 OTHER_SECRETS = (
     OTHER_ROW,
     OTHER_DAY_SENTENCE,
+    OTHER_SKILL_NAME,
     OTHER_TALK,
     OTHER_LABEL,
     OTHER_ACTIVITY,
@@ -106,6 +110,7 @@ class World:
     other_schedule: object = None
     other_talk_point: object = None
     other_card_row: object = None
+    other_named_skill: object = None
 
 
 def make_link(owner, now, token, **overrides):
@@ -182,6 +187,7 @@ def world(fixed_clock, owner, other_user):
         other_session=make_signed_in_session(other_user),
         other_rest_day=RestDay.objects.create(owner=other_user, day=ENTRY_DAY),
         other_plan=make_plan(other_user, activity=OTHER_ACTIVITY),
+        other_named_skill=make_named_skill(other_user, name=OTHER_SKILL_NAME),
         **other_sessions(other_user, fixed_clock, entry),
         other_card_row=other_card(other_user),
     )
@@ -263,6 +269,9 @@ def snapshot(user) -> dict:
         ),
         "card_rows": list(CardRow.objects.filter(owner=user).order_by("pk").values()),
         "check_ins": list(CheckIn.objects.filter(owner=user).order_by("pk").values()),
+        "named_skills": list(
+            NamedSkill.objects.filter(owner=user).order_by("pk").values()
+        ),
         "link_views": list(
             ShareLinkView.objects.filter(link__owner=user).order_by("pk").values()
         ),
@@ -329,6 +338,27 @@ SWEEP = {
     "accounts:session-sign-out": Sweep(
         OBJECT,
         lambda w: [({"pk": w.other_session.pk}, 405)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:skill-rename": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_named_skill.pk}, 405)],
+        lambda w: {f"rename-{w.other_named_skill.pk}-name": "Overwritten"},
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:skill-hide": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_named_skill.pk}, 405)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:skill-show": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_named_skill.pk}, 405)],
+        missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:skill-delete": Sweep(
+        OBJECT,
+        lambda w: [({"pk": w.other_named_skill.pk}, 404)],
         missing=lambda w: {"pk": w.missing_pk},
     ),
     "journal:rest-day-delete": Sweep(

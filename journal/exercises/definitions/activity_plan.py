@@ -16,6 +16,7 @@ ACTIVITY_PLAN = Exercise(
     key="activity-plan",
     skill=Skill.BEHAVIORAL_ACTIVATION,
     version=1,
+    technique="activity-scheduling",
     title=_("Activity plan"),
     summary=_(
         "Plan one small activity, guess how good it will feel, then notice how it "

@@ -91,6 +91,9 @@ class Exercise:
     title: Promise
     summary: Promise
     questions: tuple[Question, ...]
+    # The built-in named skill an entry of this exercise names
+    # (journal/skills/builtin.py): the thought record is "thought-record".
+    technique: str = ""
     # The 0–10 scales that fill the entry's distress_before / distress_after, so an
     # exercise counts in the distress figures like any entry.
     before: str | None = None

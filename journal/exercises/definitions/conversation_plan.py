@@ -14,6 +14,7 @@ CONVERSATION_PLAN = Exercise(
     key="conversation-plan",
     skill=Skill.COMMUNICATION,
     version=1,
+    technique="i-statements",
     title=_("Plan a conversation"),
     summary=_(
         "Before a hard conversation, write what you want and what you will say. "

@@ -30,6 +30,7 @@ NAME_THE_FEELING = Exercise(
     key="name-the-feeling",
     skill=Skill.EMOTIONAL_REGULATION,
     version=1,
+    technique="name-the-feeling",
     title=_("Name the feeling"),
     summary=_(
         "Name what you feel, notice it in your body and rate it, then see how it "

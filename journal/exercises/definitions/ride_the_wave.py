@@ -29,6 +29,7 @@ RIDE_THE_WAVE = Exercise(
     key="ride-the-wave",
     skill=Skill.DISTRESS_TOLERANCE,
     version=1,
+    technique="ride-the-wave",
     title=_("Ride the wave"),
     summary=_(
         "Describe the urge or wave of distress, what you did to get through it, and "

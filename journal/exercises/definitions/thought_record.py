@@ -16,6 +16,7 @@ THOUGHT_RECORD = Exercise(
     key="thought-record",
     skill=Skill.COGNITIVE_RESTRUCTURING,
     version=1,
+    technique="thought-record",
     title=_("Thought record"),
     summary=_(
         "Write down a thought that upset you, look at what supports it and what "

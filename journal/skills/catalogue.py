@@ -1,0 +1,193 @@
+"""One person's named skills, built-in and their own, read in one query.
+
+The chips of the quick log and the entry form, the history filter, the
+/journal/skills/ page and "what works for me" all start here. Their order is the
+person's: the named skills they use most come first, then the rest in the order
+they are listed (built-in ones first, then their own in the order they added them).
+"""
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    DateTimeField,
+    IntegerField,
+    Q,
+    UUIDField,
+    Value,
+)
+
+from core.skills import Skill
+from journal.models import Entry, NamedSkill
+from journal.skills.builtin import BUILT_IN, BuiltInSkill
+
+
+@dataclass(frozen=True)
+class Technique:
+    """A named skill as forms and pages offer it: built-in or the person's own."""
+
+    key: str  # a built-in slug, or the uuid of the person's own
+    family: str
+    name: str
+    description: str = ""
+    caution: str = ""
+    is_own: bool = False
+    is_hidden: bool = False
+    uses: int = 0
+    # The person's own row, for renaming, hiding and naming it on an entry.
+    own: NamedSkill | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def family_label(self) -> str:
+        return str(Skill(self.family).label)
+
+
+def _built_in(skill: BuiltInSkill, uses: int) -> Technique:
+    return Technique(
+        skill.slug,
+        skill.family.value,
+        str(skill.name),
+        str(skill.description),
+        str(skill.caution),
+        uses=uses,
+    )
+
+
+def _own(row: NamedSkill, uses: int) -> Technique:
+    return Technique(
+        row.key,
+        row.family,
+        row.name,
+        is_own=True,
+        is_hidden=row.is_hidden,
+        uses=uses,
+        own=row,
+    )
+
+
+class Catalogue:
+    """Every named skill one person can log, in their order."""
+
+    def __init__(self, techniques: list[Technique]):
+        listed = {t.key: n for n, t in enumerate(techniques)}
+        self.listed = techniques
+        self.all = sorted(techniques, key=lambda t: (-t.uses, listed[t.key]))
+        self.by_key = {t.key: t for t in self.all}
+
+    def find(self, key: str) -> Technique | None:
+        return self.by_key.get(key)
+
+    def of_family(self, family: str, *, keep: str = "") -> list[Technique]:
+        """The family's named skills offered when logging: hidden ones left out,
+        unless it is ``keep`` (the one an entry already names)."""
+        return [
+            t
+            for t in self.all
+            if t.family == family and (not t.is_hidden or t.key == keep)
+        ]
+
+    def families(self, *, keep: str = "") -> list[tuple[Skill, list[Technique]]]:
+        return [(skill, self.of_family(skill.value, keep=keep)) for skill in Skill]
+
+    def families_for_page(self) -> list[tuple[Skill, list, list]]:
+        """Each family with its built-in named skills in their listed order and
+        the person's own, hidden ones too, in the order they were added."""
+        own = self.own
+        return [
+            (
+                skill,
+                [t for t in self.listed if t.family == skill and not t.is_own],
+                [t for t in own if t.family == skill],
+            )
+            for skill in Skill
+        ]
+
+    @property
+    def own(self) -> list[Technique]:
+        """The person's own named skills, in the order they added them."""
+        return sorted(
+            (t for t in self.all if t.is_own),
+            key=lambda t: (t.own.created_at, t.own.pk),
+        )
+
+
+def catalogue_for(user) -> Catalogue:
+    """The person's named skills with how often they used each (one query)."""
+    own = (
+        NamedSkill.objects.for_user(user)
+        .order_by()
+        .annotate(
+            uses=Count("entries"),
+            slug=Value("", output_field=CharField()),
+        )
+        .values_list(
+            "pk", "uuid", "family", "name", "is_hidden", "created_at", "slug", "uses"
+        )
+    )
+    built_in_uses = (
+        Entry.objects.for_user(user)
+        .filter(~Q(technique=""))
+        .order_by()
+        .values("technique")
+        .annotate(
+            uses=Count("pk"),
+            no_pk=Value(None, output_field=IntegerField()),
+            no_uuid=Value(None, output_field=UUIDField()),
+            no_family=Value(None, output_field=CharField()),
+            no_name=Value(None, output_field=CharField()),
+            no_hidden=Value(None, output_field=BooleanField()),
+            no_created_at=Value(None, output_field=DateTimeField()),
+        )
+        .values_list(
+            "no_pk",
+            "no_uuid",
+            "no_family",
+            "no_name",
+            "no_hidden",
+            "no_created_at",
+            "technique",
+            "uses",
+        )
+    )
+    counts: Counter = Counter()
+    rows = []
+    for pk, key, family, name, is_hidden, created_at, slug, uses in own.union(
+        built_in_uses, all=True
+    ):
+        if pk is None:
+            counts[slug] = uses
+        else:
+            rows.append(
+                NamedSkill(
+                    pk=pk,
+                    uuid=key,
+                    owner_id=user.pk,
+                    family=family,
+                    name=name,
+                    is_hidden=is_hidden,
+                    created_at=created_at,
+                )
+            )
+            counts[str(key)] = uses
+    return Catalogue(
+        [_built_in(skill, counts[skill.slug]) for skill in BUILT_IN]
+        + [_own(row, counts[row.key]) for row in rows]
+    )
+
+
+def built_in_catalogue() -> Catalogue:
+    """Only the built-in named skills, in their listed order (no query)."""
+    return Catalogue([_built_in(skill, 0) for skill in BUILT_IN])
+
+
+def technique_filter(key: str) -> Q:
+    """Entries naming the named skill ``key``: a built-in slug or a uuid (the
+    caller's queryset keeps it to one person's entries)."""
+    try:
+        return Q(named_skill__uuid=uuid.UUID(key))
+    except ValueError:
+        return Q(technique=key)
