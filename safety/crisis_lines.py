@@ -286,8 +286,8 @@ COUNTRIES = {
                     ),
                     hours=DAY_AND_NIGHT,
                     source=Source(
-                        "https://lifelineh2h.org.au/get-help/"
-                        "telephone-crisis-support/faqs/",
+                        "https://www.lifeline.org.au/resources/"
+                        "news-and-media-releases/media-releases/",
                         READ_ON,
                     ),
                 ),
