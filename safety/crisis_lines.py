@@ -136,8 +136,9 @@ COUNTRIES = {
                     hours=DAY_AND_NIGHT,
                     language_note=_("In English and French."),
                     source=Source(
-                        "https://mentalhealthcommission.ca/catalyst/"
-                        "988-launches-in-canada/",
+                        "https://www.canada.ca/en/services/health/stay-connected/"
+                        "healthy-canadians-podcast/list/"
+                        "988-part-one-about-canadas-suicide-crisis-helpline.html",
                         READ_ON,
                     ),
                 ),
@@ -164,9 +165,9 @@ COUNTRIES = {
                     ),
                     hours=DAY_AND_NIGHT,
                     source=Source(
-                        "https://infobae.com/america/mexico/2020/05/10/"
-                        "asi-funciona-la-linea-de-la-vida-el-servicio-de-atencion-"
-                        "a-la-salud-mental-en-mexico",
+                        "https://www.eluniversal.com.mx/nacion/"
+                        "promueven-la-linea-de-la-vida-tras-presentar-encuesta-"
+                        "sobre-consumo-de-drogas-asi-puedes-pedir-ayuda/",
                         READ_ON,
                         is_official=False,
                     ),
@@ -175,10 +176,10 @@ COUNTRIES = {
             emergency=Emergency(
                 ("911",),
                 Source(
-                    "https://24horascampeche.mx/2022/03/09/"
-                    "linea-vivira-del-911-al-alcance-de-todos",
+                    "https://www.gob.mx/segob/prensa/conferencia-de-prensa-del-"
+                    "secretario-ejecutivo-del-sistema-nacional-de-seguridad-"
+                    "publica-alvaro-vizcaino-zamora",
                     READ_ON,
-                    is_official=False,
                 ),
             ),
         ),
@@ -205,11 +206,8 @@ COUNTRIES = {
             emergency=Emergency(
                 ("112",),
                 Source(
-                    "https://www.elnacional.cat/es/sociedad/"
-                    "telefono-024-detecta-585-suicidios-curso-primeros-meses-"
-                    "funcionamiento_852759_102.html",
+                    "https://boe.es/buscar/doc.php?id=BOE-A-1997-14058&lang=es",
                     READ_ON,
-                    is_official=False,
                 ),
             ),
         ),
@@ -262,11 +260,8 @@ COUNTRIES = {
                     ),
                     hours=DAY_AND_NIGHT,
                     source=Source(
-                        "https://www.irishexaminer.com/breakingnews/ireland/"
-                        "samaritans-answer-29m-calls-since-2014-charity-to-play-"
-                        "crucial-role-in-new-mental-help-phone-service-914684.html",
+                        "https://www.oireachtas.ie/en/debates/question/2013-12-10/505/",
                         READ_ON,
-                        is_official=False,
                     ),
                 ),
             ),
@@ -291,19 +286,15 @@ COUNTRIES = {
                     ),
                     hours=DAY_AND_NIGHT,
                     source=Source(
-                        "https://lifelineh2h.org.au/get-help/"
-                        "telephone-crisis-support/faqs/",
+                        "https://www.lifeline.org.au/resources/"
+                        "news-and-media-releases/media-releases/",
                         READ_ON,
                     ),
                 ),
             ),
             emergency=Emergency(
                 ("000",),
-                Source(
-                    "https://lifelineh2h.org.au/get-help/"
-                    "telephone-crisis-support/faqs/",
-                    READ_ON,
-                ),
+                Source("https://ambulance.qld.gov.au/calling-an-ambulance", READ_ON),
             ),
         ),
         Country(
@@ -319,8 +310,9 @@ COUNTRIES = {
                     ),
                     hours=DAY_AND_NIGHT,
                     source=Source(
-                        "https://m.scoop.co.nz/stories/PA1706/S00527/"
-                        "single-phone-number-to-access-support-services.htm",
+                        "https://www.health.govt.nz/news-media/news-items/"
+                        "phone-counselling-service-busy-following-christchurch-"
+                        "tragedy",
                         READ_ON,
                     ),
                 ),
@@ -328,10 +320,9 @@ COUNTRIES = {
             emergency=Emergency(
                 ("111",),
                 Source(
-                    "https://www.odt.co.nz/news/national/"
-                    "launch-two-new-mental-health-services-make-getting-help-easier",
+                    "https://www.govt.nz/browse/crime-and-justice/"
+                    "crimes-and-emergencies/111-emergency-service/",
                     READ_ON,
-                    is_official=False,
                 ),
             ),
         ),
