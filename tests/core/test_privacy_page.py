@@ -210,6 +210,7 @@ def test_every_encrypted_field_is_one_the_privacy_page_says_cannot_be_read():
         "CardRow.marks",
         "CheckIn.values",
         "CheckIn.sentence",
+        "NamedSkill.name",
         "AuthenticatorDevice.key",
     }
 
