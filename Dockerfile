@@ -66,10 +66,12 @@ RUN apt-get update -qq \
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /app /app
 WORKDIR /app
+# XDG_CACHE_HOME: fontconfig (the PDF) keeps its cache where it may write.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DJANGO_DEBUG=0 \
+    XDG_CACHE_HOME=/tmp/.cache \
     GUNICORN_BIND=0.0.0.0:8000 \
     DJANGO_ERASED_ACCOUNTS_FILE=/srv/backups/erased-accounts.jsonl
 

@@ -87,13 +87,15 @@ bench: install system-deps
 	DJANGO_DEBUG=0 $(BIN)/python benchmarks/pages.py $(BENCH_ARGS)
 
 # The container image (Dockerfile), tagged with the version in pyproject.toml. Docker
-# when it is installed, else podman; IMAGE_BUILD_ARGS passes more, e.g.
+# when its daemon answers, else podman; IMAGE_BUILD_ARGS passes more, e.g.
 # IMAGE_BUILD_ARGS="--build-arg PYTHON_IMAGE=registry.example.org/python:3.11-slim-bookworm".
+# podman keeps the HEALTHCHECK only in Docker's image format, hence --format docker.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
-CONTAINER ?= $(shell command -v docker >/dev/null 2>&1 && echo docker || echo podman)
+CONTAINER ?= $(shell docker info >/dev/null 2>&1 && echo docker || echo podman)
 IMAGE ?= between-sessions:$(VERSION)
 image:
-	$(CONTAINER) build $(IMAGE_BUILD_ARGS) --build-arg VERSION=$(VERSION) -t $(IMAGE) .
+	$(CONTAINER) build $(if $(filter podman,$(CONTAINER)),--format docker) \
+	  $(IMAGE_BUILD_ARGS) --build-arg VERSION=$(VERSION) -t $(IMAGE) .
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -16,7 +16,7 @@ from core.log_format import json_line
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # gunicorn's own advice: two workers a core, plus one, so a request waiting on the
 # database never holds a core idle (5 on 2 cores).
-workers = int(os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() * 2 + 1)))
+workers = int(os.environ.get("GUNICORN_WORKERS") or os.cpu_count() * 2 + 1)
 accesslog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 
