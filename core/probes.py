@@ -25,4 +25,8 @@ class HealthProbeMiddleware:
         probe = PROBES.get(request.path_info)
         if probe is None:
             return self.get_response(request)
-        return probe(request)
+        response = probe(request)
+        # The frame refusal every page gets from the clickjacking middleware, which
+        # comes later (the headers before this one are already on the response).
+        response.setdefault("X-Frame-Options", "DENY")
+        return response

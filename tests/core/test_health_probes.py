@@ -71,6 +71,7 @@ def test_a_probe_answer_carries_the_security_headers(client, production_like):
     response = client.get("/healthz", HTTP_HOST="10.89.0.7:8000")
 
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
     assert "default-src 'self'" in response["Content-Security-Policy"]
 
 
