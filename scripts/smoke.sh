@@ -103,7 +103,7 @@ $CONTAINER run --rm --env-file "$WORK/.env" -e DATABASE_URL=postgres://u:p@db/x 
     python manage.py check --deploy 2>&1 | grep -E "^System check|W0|issues" || true
 
 say "compose up"
-compose up -d >/dev/null 2>&1
+compose up -d
 for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
     sleep 1
