@@ -103,7 +103,33 @@ $CONTAINER run --rm --env-file "$WORK/.env" -e DATABASE_URL=postgres://u:p@db/x 
     python manage.py check --deploy 2>&1 | grep -E "^System check|W0|issues" || true
 
 say "compose up"
-compose up -d
+case "$COMPOSE" in
+*podman-compose* | "podman compose")
+    # podman-compose on podman older than 4.6 ignores `condition: service_healthy`
+    # and `service_completed_successfully`, so the set comes up in compose.yaml's
+    # order by hand: db and cache until healthy, migrate to its end, then the rest.
+    compose up -d --no-deps db cache
+    for _ in $(seq 1 90); do
+        $CONTAINER healthcheck run "${PROJECT}_db_1" >/dev/null 2>&1 &&
+            $CONTAINER healthcheck run "${PROJECT}_cache_1" >/dev/null 2>&1 && break
+        sleep 1
+    done
+    echo "db: $($CONTAINER healthcheck run "${PROJECT}_db_1" >/dev/null 2>&1 && echo healthy || echo NOT healthy)," \
+        "cache: $($CONTAINER healthcheck run "${PROJECT}_cache_1" >/dev/null 2>&1 && echo healthy || echo NOT healthy)"
+    compose up -d --no-deps migrate
+    status=$($CONTAINER wait "${PROJECT}_migrate_1")
+    echo "migrate exited with $status"
+    if [ "$status" != 0 ]; then
+        compose logs migrate | tail -n 20
+        exit 1
+    fi
+    compose up -d --no-deps web scheduler
+    ;;
+*)
+    # Docker Compose honours the health conditions in compose.yaml.
+    compose up -d
+    ;;
+esac
 for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
     sleep 1
@@ -111,7 +137,7 @@ done
 echo "/healthz: $(curl -fsS "http://127.0.0.1:$PORT/healthz")"
 echo "/readyz, asked by address:"
 curl -fsS "http://127.0.0.1:$PORT/readyz" | sed 's/^/  /'
-echo "migrate service: $(compose logs migrate 2>/dev/null | grep -cE 'Applying|Created|Updated|loaded' || true) lines of work, then it exited"
+echo "migrate service: $(compose logs migrate 2>/dev/null | grep -m1 "accepts connections" || true) $(compose logs migrate 2>/dev/null | grep -cE 'Applying|Created|Updated|loaded' || true) lines of work, then it exited"
 if [ "$CONTAINER" = podman ]; then
     $CONTAINER healthcheck run "${PROJECT}_web_1" && echo "web HEALTHCHECK: healthy"
 else

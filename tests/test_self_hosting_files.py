@@ -47,6 +47,17 @@ def test_only_the_one_shot_service_migrates():
     assert "migrate" not in DOCKERFILE.split("\nCMD ", 1)[1]
 
 
+def test_the_one_shot_service_waits_for_the_database_itself():
+    # Whatever the compose tool does with `condition: service_healthy` (podman-compose
+    # on podman < 4.6 ignores it), migrate first waits for PostgreSQL to answer.
+    command = service("migrate")
+
+    assert "condition: service_healthy" in command
+    assert command.index("manage.py wait_for_database") < command.index(
+        "manage.py migrate"
+    )
+
+
 def test_the_scheduler_runs_the_periodic_work_every_minute():
     loop = (ROOT / "docker" / "scheduler.sh").read_text()
 
