@@ -11,6 +11,9 @@ import urllib.parse
 import urllib.request
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The form's hidden fields (the entry form's uuid, which makes a resent form
+# harmless), sent back as a browser would.
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 
 
 class Visitor:
@@ -29,7 +32,10 @@ class Visitor:
         match = TOKEN.search(page)
         if match is None:
             raise SystemExit(f"no form on {path}")
-        body = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": match[1]})
+        hidden = dict(HIDDEN.findall(page))
+        body = urllib.parse.urlencode(
+            {**hidden, **fields, "csrfmiddlewaretoken": match[1]}
+        )
         with self.opener.open(self.base + path, body.encode(), timeout=30) as response:
             return response.geturl(), response.read().decode()
 

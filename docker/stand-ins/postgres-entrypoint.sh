@@ -1,9 +1,12 @@
 #!/bin/sh
-# First start: make the cluster, the user and the database; then serve.
+# First start: make the cluster, the user and the database; then serve. Like the
+# official image: a password over the network, none on the container's own socket
+# (`docker compose exec db createdb …`).
 set -eu
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
     printf '%s\n' "$POSTGRES_PASSWORD" > /tmp/pwfile
-    initdb --username="$POSTGRES_USER" --pwfile=/tmp/pwfile --auth=scram-sha-256 \
+    initdb --username="$POSTGRES_USER" --pwfile=/tmp/pwfile \
+        --auth-local=trust --auth-host=scram-sha-256 \
         --encoding=UTF8 -D "$PGDATA" >/dev/null
     rm -f /tmp/pwfile
     echo "listen_addresses = '*'" >> "$PGDATA/postgresql.conf"
