@@ -136,7 +136,7 @@ for _ in $(seq 1 120); do
 done
 echo "/healthz: $(curl -fsS "http://127.0.0.1:$PORT/healthz")"
 echo "/readyz, asked by address:"
-curl -fsS "http://127.0.0.1:$PORT/readyz" | sed 's/^/  /'
+curl -sS -w '  (HTTP %{http_code})\n' "http://127.0.0.1:$PORT/readyz" | sed 's/^/  /'
 echo "migrate service: $(compose logs migrate 2>/dev/null | grep -m1 "accepts connections" || true) $(compose logs migrate 2>/dev/null | grep -cE 'Applying|Created|Updated|loaded' || true) lines of work, then it exited"
 if [ "$CONTAINER" = podman ]; then
     $CONTAINER healthcheck run "${PROJECT}_web_1" && echo "web HEALTHCHECK: healthy"
