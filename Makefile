@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps run test lint format check js migrate clean screenshots messages bench
+.PHONY: install system-deps run test lint format check js migrate clean screenshots messages bench image
 
 # Development mode is never a default in the settings; these targets ask for it.
 export DJANGO_DEBUG ?= 1
@@ -85,6 +85,17 @@ bench: install system-deps
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	  else echo "Please install wrk (the benchmark's load tool)"; exit 1; fi; }
 	DJANGO_DEBUG=0 $(BIN)/python benchmarks/pages.py $(BENCH_ARGS)
+
+# The container image (Dockerfile), tagged with the version in pyproject.toml. Docker
+# when its daemon answers, else podman; IMAGE_BUILD_ARGS passes more, e.g.
+# IMAGE_BUILD_ARGS="--build-arg PYTHON_IMAGE=registry.example.org/python:3.11-slim-bookworm".
+# podman keeps the HEALTHCHECK only in Docker's image format, hence --format docker.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+CONTAINER ?= $(shell docker info >/dev/null 2>&1 && echo docker || echo podman)
+IMAGE ?= between-sessions:$(VERSION)
+image:
+	$(CONTAINER) build $(if $(filter podman,$(CONTAINER)),--format docker) \
+	  $(IMAGE_BUILD_ARGS) --build-arg VERSION=$(VERSION) -t $(IMAGE) .
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

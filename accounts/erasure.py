@@ -9,18 +9,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import LoginFailure
+from core.backups import erasures
 
 
-def erase_account(user) -> None:
+def erase_account(user, *, remember: bool = True) -> None:
     """Delete the user and everything of theirs, in one transaction.
 
     Everything the apps keep for a person (profile, entries, reflections, share
     links) is tied to the user with on_delete=CASCADE and goes with the user.
     Sessions are not linked to users by a foreign key, so each live session is read
     to find theirs; log-in attempt records are kept by username.
+
+    Once it is done, the account goes on the list of erased accounts kept beside the
+    backups (core/backups/erasures.py), so that restoring an older backup erases it
+    again; a restore doing just that passes remember=False.
     """
     user_id = str(user.pk)
     username = user.get_username()
+    account_id, joined_at = user.pk, user.date_joined
     with transaction.atomic():
         session_keys = [
             session.session_key
@@ -41,6 +47,10 @@ def erase_account(user) -> None:
             object_id=user_id,
         ).delete()
         user.delete()
+        if remember:
+            transaction.on_commit(
+                lambda: erasures.remember(account_id, joined_at, timezone.now())
+            )
 
 
 def _forget_cached(session_keys) -> None:

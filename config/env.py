@@ -8,7 +8,9 @@ import base64
 import datetime
 import ipaddress
 import os
+from pathlib import Path
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_SPELLINGS = {"1", "true", "yes", "on"}
@@ -44,6 +46,15 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(
             f"{name} must be a whole number, not {raw!r}."
         ) from None
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(choices)}, not {value!r}."
+        )
+    return value
 
 
 def env_date(name: str, default: datetime.date) -> datetime.date:
@@ -129,3 +140,36 @@ def cache_from_url(url: str) -> dict:
         f"DJANGO_CACHE_URL must start with redis://, rediss:// or unix://, or be "
         f"db:// or locmem://, not {url!r}."
     )
+
+
+def refuse_placeholders(placeholder: str, *names: str) -> None:
+    """Stop the start when a variable still holds .env.example's placeholder."""
+    for name in names:
+        if placeholder in os.environ.get(name, ""):
+            raise ImproperlyConfigured(
+                f"{name} still holds the placeholder from .env.example; fill in the "
+                "lines marked FILL IN (the file says how to make each value)."
+            )
+
+
+def database_from_env(sqlite_file: Path, *, debug: bool) -> dict:
+    """The default DATABASES entry, from DATABASE_URL and the connection options."""
+    url = env_str("DATABASE_URL")
+    if not debug and not url:
+        raise ImproperlyConfigured(
+            "DJANGO_DEBUG=0 needs DATABASE_URL, e.g. "
+            "postgres://user:password@host:5432/between_sessions (or "
+            "sqlite:////srv/between-sessions/db.sqlite3 for a one-person deployment)."
+        )
+    database = dj_database_url.parse(
+        url or f"sqlite:///{sqlite_file}",
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # Behind PgBouncer in transaction mode, a server-side cursor (QuerySet.iterator())
+    # can outlive its transaction on a server connection by then handed to another
+    # client: DJANGO_DISABLE_SERVER_SIDE_CURSORS=1 turns them off.
+    database["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+        "DJANGO_DISABLE_SERVER_SIDE_CURSORS", False
+    )
+    return database

@@ -1,6 +1,7 @@
 """gunicorn settings: `gunicorn -c config/gunicorn.py config.wsgi`.
 
-The access log carries the path without its query string, and never a share token.
+The access log carries the path without its query string, and never a share token;
+with DJANGO_LOG_FORMAT=json each request is one JSON line.
 """
 
 import gc
@@ -9,12 +10,13 @@ import os
 from gunicorn.glogging import Logger
 
 from core.log_filters import redact
+from core.log_format import json_line
 
 # Loopback unless told otherwise: the proxy in front is what faces the network.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # gunicorn's own advice: two workers a core, plus one, so a request waiting on the
 # database never holds a core idle (5 on 2 cores).
-workers = int(os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() * 2 + 1)))
+workers = int(os.environ.get("GUNICORN_WORKERS") or os.cpu_count() * 2 + 1)
 accesslog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 
@@ -28,6 +30,27 @@ class PrivateAccessLogger(Logger):
         atoms["q"] = ""
         atoms["f"] = "-"  # the referer may carry a share link too
         return atoms
+
+    def access(self, resp, req, environ, request_time):
+        if os.environ.get("DJANGO_LOG_FORMAT", "").strip().lower() != "json":
+            return super().access(resp, req, environ, request_time)
+        if not self.cfg.accesslog:
+            return None
+        atoms = self.atoms(resp, req, environ, request_time)
+        line = {
+            "time": atoms["t"],
+            "level": "INFO",
+            "logger": "gunicorn.access",
+            "remote": atoms["h"],
+            "method": atoms["m"],
+            "path": atoms["U"],
+            "protocol": atoms["H"],
+            "status": atoms["s"],
+            "bytes": atoms["b"],
+            "seconds": atoms["L"],
+        }
+        self.access_log.info(json_line(line))
+        return None
 
 
 logger_class = PrivateAccessLogger

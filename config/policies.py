@@ -20,20 +20,29 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The push services of the browsers in use: where a subscription may point.
+PUSH_SERVICES = [
+    "fcm.googleapis.com",
+    "updates.push.services.mozilla.com",
+    "push.services.mozilla.com",
+    "web.push.apple.com",
+    "notify.windows.com",
+]
 
-def logging_config(level: str) -> dict:
+
+def logging_config(level: str, line_format: str = "text") -> dict:
     """Every log line goes through the redaction filter (core/log_filters.py): no
-    journal text, share token, search word or reset, confirm or unsubscribe link."""
+    journal text, share token, search word or reset, confirm or unsubscribe link.
+    With line_format "json" each line is one JSON object (core/log_format.py)."""
+    console = {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}
+    if line_format == "json":
+        console["formatter"] = "json"
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "filters": {"redact_secrets": {"()": "core.log_filters.RedactSecretsFilter"}},
-        "handlers": {
-            "console": {
-                "class": "logging.StreamHandler",
-                "filters": ["redact_secrets"],
-            }
-        },
+        "formatters": {"json": {"()": "core.log_format.JsonFormatter"}},
+        "handlers": {"console": console},
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
             # Django's own loggers pass the request path: filter them at the source too.

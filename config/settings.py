@@ -11,19 +11,21 @@ import os
 import zoneinfo
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from config import policies
 from config.env import (
     cache_from_url,
+    database_from_env,
     env_bool,
+    env_choice,
     env_date,
     env_int,
     env_list,
     env_networks,
     env_str,
     fernet_keys,
+    refuse_placeholders,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -32,6 +34,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # for someone in Pacific/Kiritimati is the same on every machine.
 zoneinfo.reset_tzpath(to=[])
 
+# Every value .env.example leaves for the operator to fill in contains this.
+PLACEHOLDER = "fill-in-"
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me"  # noqa: S105 - a marker, refused in prod
 # A fixed key so development reloads and several workers agree; refused with DEBUG off.
 DEV_FIELD_ENCRYPTION_KEY = "ZGV2LW9ubHktam91cm5hbC1lbmNyeXB0aW9uLWtleSE="  # noqa: S105
@@ -48,6 +52,12 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]", "testserver"]
+
+# A copied .env.example whose marked lines were not filled in must not start a site
+# with a published key, whatever the mode.
+refuse_placeholders(
+    PLACEHOLDER, "DJANGO_SECRET_KEY", "DJANGO_FIELD_ENCRYPTION_KEYS", "DATABASE_URL"
+)
 
 if not DEBUG:
     if SECRET_KEY == DEV_SECRET_KEY or not SECRET_KEY:
@@ -110,6 +120,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything that reads the Host header (CommonMiddleware): /healthz and
+    # /readyz answer a platform's probe by address, over plain HTTP (core/probes.py).
+    "core.probes.HealthProbeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -154,21 +167,9 @@ TEMPLATES = [
     },
 ]
 
-# Production names its database: never a SQLite file quietly made beside the code.
-# One person's SQLite deployment says so with DATABASE_URL=sqlite:////path/db.sqlite3.
-if not DEBUG and not env_str("DATABASE_URL"):
-    raise ImproperlyConfigured(
-        "DJANGO_DEBUG=0 needs DATABASE_URL, e.g. "
-        "postgres://user:password@host:5432/between_sessions (or "
-        "sqlite:////srv/between-sessions/db.sqlite3 for a one-person deployment)."
-    )
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
+# Production names its database (never a SQLite file quietly made beside the code);
+# DJANGO_DISABLE_SERVER_SIDE_CURSORS=1 behind PgBouncer in transaction mode.
+DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3", debug=DEBUG)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -372,13 +373,7 @@ VAPID_PUBLIC_KEY = env_str("DJANGO_VAPID_PUBLIC_KEY")
 VAPID_PRIVATE_KEY = env_str("DJANGO_VAPID_PRIVATE_KEY")
 VAPID_SUBJECT = env_str("DJANGO_VAPID_SUBJECT", "mailto:reminders@localhost")
 # Where subscriptions may point: the push services of the browsers in use.
-PUSH_SERVICE_HOSTS = env_list("DJANGO_PUSH_SERVICE_HOSTS") or [
-    "fcm.googleapis.com",
-    "updates.push.services.mozilla.com",
-    "push.services.mozilla.com",
-    "web.push.apple.com",
-    "notify.windows.com",
-]
+PUSH_SERVICE_HOSTS = env_list("DJANGO_PUSH_SERVICE_HOSTS") or policies.PUSH_SERVICES
 PUSH_INSECURE_HOSTS: list[str] = []  # tests add 127.0.0.1 for a local push service
 
 # Reset e-mails per hour, per client address and per e-mail address.
@@ -390,4 +385,17 @@ SIGNUP_RATE_LIMIT = env_int(
 # Error reports never carry what was typed into a form (it may be a journal note).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "core.log_filters.PrivateExceptionReporterFilter"
 
-LOGGING = policies.logging_config(env_str("DJANGO_LOG_LEVEL", "INFO"))
+LOG_FORMAT = env_choice("DJANGO_LOG_FORMAT", "text", ("text", "json"))
+LOGGING = policies.logging_config(env_str("DJANGO_LOG_LEVEL", "INFO"), LOG_FORMAT)
+
+# Error reports to a Sentry-compatible service: off unless a DSN is given (needs the
+# `sentry` extra). Journal text, tokens, cookies and query strings are scrubbed
+# before anything leaves (core/error_reports.py).
+if env_str("DJANGO_SENTRY_DSN"):
+    from core import error_reports
+
+    error_reports.start(env_str("DJANGO_SENTRY_DSN"), env_str("DJANGO_SENTRY_ENV"))
+
+# Erased accounts' ids, kept beside the backups for `restore` to erase them again
+# (core/backups/erasures.py). Unset, nothing is kept and `check --deploy` warns.
+ERASED_ACCOUNTS_FILE = env_str("DJANGO_ERASED_ACCOUNTS_FILE")

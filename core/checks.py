@@ -1,5 +1,8 @@
 """Deploy checks of our own, run by `manage.py check --deploy`."""
 
+import os
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
@@ -46,3 +49,38 @@ def check_email_backend(app_configs, **kwargs):
             id="core.E001",
         )
     ]
+
+
+@register(deploy=True)
+def check_erased_accounts_file(app_configs, **kwargs):
+    """A restore from an older backup brings back accounts erased since, unless
+    their ids were kept beside the backups (core/backups/erasures.py)."""
+    path = settings.ERASED_ACCOUNTS_FILE
+    if settings.DEBUG:
+        return []
+    if not path:
+        return [
+            Warning(
+                "Erased accounts are not listed anywhere, so restoring a backup would "
+                "bring back every account erased since it was made.",
+                hint=(
+                    "Set DJANGO_ERASED_ACCOUNTS_FILE to a file beside the backups "
+                    "(e.g. /srv/backups/erased-accounts.jsonl), writable by the web "
+                    "processes."
+                ),
+                id="core.W002",
+            )
+        ]
+    folder = Path(path).parent
+    if not os.access(folder, os.W_OK) or (
+        Path(path).exists() and not os.access(path, os.W_OK)
+    ):
+        return [
+            Warning(
+                f"{path} cannot be written by this process, so erased accounts "
+                "would not be listed for a restore to erase again.",
+                hint="Make the file (and its folder) writable by the web processes.",
+                id="core.W003",
+            )
+        ]
+    return []

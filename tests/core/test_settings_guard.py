@@ -4,6 +4,7 @@ import datetime
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,10 @@ REAL_CONFIGURATION = {
     "DJANGO_CACHE_URL": "redis://127.0.0.1:6379/0",
     "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "DJANGO_EMAIL_HOST": "smtp.example.org",
+    # Beside the backups in a real deployment; any writable place for the check.
+    "DJANGO_ERASED_ACCOUNTS_FILE": str(
+        Path(tempfile.gettempdir()) / "between-sessions-erased-accounts.jsonl"
+    ),
 }
 
 

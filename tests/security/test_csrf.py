@@ -716,6 +716,10 @@ CSRF_EXEMPT = {
     # RFC 8058 one-click unsubscribe: mail apps POST without our token; the signed
     # URL is the proof, and the only change it can make is to stop reminder e-mails.
     "reminders:unsubscribe",
+    # Health probes answer before the CSRF check (core/probes.py) and refuse every
+    # POST with 405: they change nothing.
+    "core:healthz",
+    "core:readyz",
 }
 # JSON endpoints for scripts: their token-or-403 flows are tested beside them.
 JSON_FLOWS_TESTED_ELSEWHERE = {

@@ -9,6 +9,7 @@ import secrets
 import string
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from unittest import mock
 
@@ -355,6 +356,9 @@ def production_environment() -> dict:
         DJANGO_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         DATABASE_URL="postgres://app@db.example.org:5432/between_sessions",
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        DJANGO_ERASED_ACCOUNTS_FILE=os.path.join(
+            tempfile.gettempdir(), "between-sessions-erased-accounts.jsonl"
+        ),
     )
     return environment
 
