@@ -111,7 +111,12 @@ def test_a_country_with_no_lines_here_shows_none_and_is_not_unknown():
         ("ES", "en", "In crisis? Call 024", "In an emergency, call 112."),
         ("", "en", "In crisis? Call or text 988", "In an emergency, call 911."),
         ("IE", "en", "In crisis? Call Samaritans on 116 123", "call 112 or 999."),
-        ("FR", "es", "¿En crisis? Busca una línea de ayuda cerca de ti", "donde estés."),
+        (
+            "FR",
+            "es",
+            "¿En crisis? Busca una línea de ayuda cerca de ti",
+            "donde estés.",
+        ),
     ],
 )
 def test_the_footer_names_the_countrys_line_and_emergency_number(
