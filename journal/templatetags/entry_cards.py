@@ -3,6 +3,7 @@
 
 from django import template
 
+from journal.card.cells import render_cell
 from journal.cards import (
     local_date,
     render_entry_card,
@@ -58,3 +59,9 @@ def shared_notes(groups, level=4):
 def day_as(value, fmt):
     """``value|date:fmt`` for a day, remembered per day, format and language."""
     return local_date(value, fmt)
+
+
+@register.simple_tag
+def card_cell(cell):
+    """One row's answer on a day on the diary card (journal/card/cells.py)."""
+    return render_cell(cell)
