@@ -388,9 +388,8 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "core.log_filters.PrivateExceptionReporterFi
 LOG_FORMAT = env_choice("DJANGO_LOG_FORMAT", "text", ("text", "json"))
 LOGGING = policies.logging_config(env_str("DJANGO_LOG_LEVEL", "INFO"), LOG_FORMAT)
 
-# Error reports to a Sentry-compatible service: off unless a DSN is given (needs the
-# `sentry` extra). Journal text, tokens, cookies and query strings are scrubbed
-# before anything leaves (core/error_reports.py).
+# Error reports to a Sentry-compatible service, off without a DSN (`sentry` extra);
+# journal text, tokens, cookies and query strings are scrubbed (core/error_reports.py).
 if env_str("DJANGO_SENTRY_DSN"):
     from core import error_reports
 
