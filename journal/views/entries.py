@@ -25,6 +25,7 @@ from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
 from journal.models import ActivityPlan, Entry
+from journal.practice.queries import plan_for_day
 from journal.services.entries import (
     FULL_DAY_MESSAGE,
     DayIsFull,
@@ -118,6 +119,8 @@ def render_today(request, form, day, status=200, logged=None):
         "zone": profile.time_zone,
         "starred_ids": coming.starred_ids,
         "todays_card": todays_card(request.user, day),
+        # The plan's words are the person's: drawn each visit, never kept.
+        "practice_plan": plan_for_day(request.user, day),
         "read_ahead": read_ahead,
     }
     return render(request, "journal/today.html", context, status=status)
