@@ -25,7 +25,7 @@ from django.db.models.functions import Coalesce
 from journal.models import Entry, PracticeTick
 
 
-def _counted(rows, group: str, field: str = "pk", distinct: bool = False):
+def count_of(rows, group: str, field: str = "pk", distinct: bool = False):
     """How many of ``rows`` (a subquery, all sharing ``group``), or how many
     distinct values of ``field`` they have: a number, never NULL."""
     counted = (
@@ -60,12 +60,12 @@ def item_logs():
     ]
     whens = []
     for condition, rows in kinds:
-        days = _counted(rows, "owner", "practiced_on", distinct=True)
+        days = count_of(rows, "owner", "practiced_on", distinct=True)
         whens.append(When(condition & Q(each_day=True), then=days))
-        whens.append(When(condition, then=_counted(rows, "owner")))
-    days_ticked = _counted(ticks, "item", "day", distinct=True)
+        whens.append(When(condition, then=count_of(rows, "owner")))
+    days_ticked = count_of(ticks, "item", "day", distinct=True)
     whens.append(When(each_day=True, then=days_ticked))
-    return Case(*whens, default=_counted(ticks, "item"), output_field=IntegerField())
+    return Case(*whens, default=count_of(ticks, "item"), output_field=IntegerField())
 
 
 def matches(item, entry_skill: str, entry_technique: str, entry_named_skill_id) -> bool:

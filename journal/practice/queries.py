@@ -8,7 +8,6 @@ their counts come in one (counting.item_logs()).
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
@@ -162,36 +161,57 @@ class PlanReview:
         return self.progress.items
 
 
-def review_of(plan: PracticePlan) -> PlanReview:
-    """One plan counted, with its reasons: two queries."""
-    items = list(_counted_items().filter(plan=plan))
-    counts = Counter(
-        PracticeMiss.objects.filter(plan=plan).values_list("reason", flat=True)
+def _with_reasons(items):
+    """Items with their plan's missed days counted per reason (subqueries)."""
+    return items.annotate(
+        **{
+            f"missed_{n}": counting.count_of(
+                PracticeMiss.objects.filter(plan=OuterRef("plan"), reason=reason),
+                "plan",
+            )
+            for n, reason in enumerate(PracticeMiss.Reason)
+        }
     )
+
+
+def _review(plan: PracticePlan, items: list[PracticeItem]) -> PlanReview:
+    first = items[0]
     reasons = [
-        MissedReason(reason.value, str(reason.label), counts[reason.value])
-        for reason in PracticeMiss.Reason
-        if counts[reason.value]
+        MissedReason(reason.value, str(reason.label), getattr(first, f"missed_{n}"))
+        for n, reason in enumerate(PracticeMiss.Reason)
+        if getattr(first, f"missed_{n}")
     ]
     return PlanReview(_progress(plan, items), reasons)
+
+
+def review_of(plan: PracticePlan) -> PlanReview | None:
+    """One plan counted, with its reasons: one query."""
+    items = list(_with_reasons(_counted_items().filter(plan=plan)))
+    return _review(plan, items) if items else None
 
 
 def plan_brought_to(user, first_day: datetime.date, last_day: datetime.date):
     """The plan a span of days (a session's, a shared page's) reviews: of the
     plans it overlaps, the one sharing the most days with it; None without
-    one. Three queries at most."""
-    plans = list(
-        PracticePlan.objects.for_user(user).filter(
-            starts_on__lte=last_day, ends_on__gte=first_day
-        )[:3]
+    one. One query."""
+    items = list(
+        _with_reasons(
+            _counted_items().filter(
+                plan__owner=user,
+                plan__starts_on__lte=last_day,
+                plan__ends_on__gte=first_day,
+            )
+        )
     )
-    if not plans:
+    if not items:
         return None
+    plans = {item.plan_id: item.plan for item in items}
 
     def shared_days(plan):
         return (min(plan.ends_on, last_day) - max(plan.starts_on, first_day)).days
 
-    return review_of(max(plans, key=lambda plan: (shared_days(plan), plan.starts_on)))
+    plan = max(plans.values(), key=lambda plan: (shared_days(plan), plan.starts_on))
+    return _review(plan, [item for item in items if item.plan_id == plan.pk])
 
 
 def practised_days(plan: PracticePlan, items: list[PracticeItem]) -> set:
