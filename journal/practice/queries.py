@@ -190,10 +190,12 @@ def review_of(plan: PracticePlan) -> PlanReview | None:
     return _review(plan, items) if items else None
 
 
-def plan_brought_to(user, first_day: datetime.date, last_day: datetime.date):
+def plan_brought_to(
+    user, first_day: datetime.date, last_day: datetime.date, *, latest=False
+):
     """The plan a span of days (a session's, a shared page's) reviews: of the
-    plans it overlaps, the one sharing the most days with it; None without
-    one. One query."""
+    plans it overlaps, the one sharing the most days with it (``latest``: the
+    latest of them); None without one. One query."""
     items = list(
         _with_reasons(
             _counted_items().filter(
@@ -210,7 +212,10 @@ def plan_brought_to(user, first_day: datetime.date, last_day: datetime.date):
     def shared_days(plan):
         return (min(plan.ends_on, last_day) - max(plan.starts_on, first_day)).days
 
-    plan = max(plans.values(), key=lambda plan: (shared_days(plan), plan.starts_on))
+    if latest:
+        plan = max(plans.values(), key=lambda plan: plan.starts_on)
+    else:
+        plan = max(plans.values(), key=lambda plan: (shared_days(plan), plan.starts_on))
     return _review(plan, [item for item in items if item.plan_id == plan.pk])
 
 
