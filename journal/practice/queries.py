@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 
+from core import fragments
 from core.skills import Skill
 from journal.models import (
     Entry,
@@ -121,6 +122,25 @@ def plan_for_day(user, day: datetime.date) -> PlanProgress | None:
         return None
     plan = items[0].plan
     return _progress(plan, [item for item in items if item.plan_id == plan.pk])
+
+
+def plan_for_today(
+    user, day: datetime.date, person_key: str | None, read_ahead: dict | None
+) -> PlanProgress | None:
+    """plan_for_day for Today: without a plan, once it is known there is none (a
+    bare True or False kept under the person's fragment key, which any write and
+    midnight renew), no query at all; with one, one query."""
+    if not person_key:
+        return plan_for_day(user, day)
+    key = fragments.key("has-practice-plan", person_key)
+    if read_ahead is not None and read_ahead.get(key) is False:
+        return None
+    progress = plan_for_day(user, day)
+    if read_ahead is None or key not in read_ahead:
+        fragments.store("has-practice-plan").set(
+            key, progress is not None, fragments.piece("has-practice-plan").seconds
+        )
+    return progress
 
 
 def current_plan(user, day: datetime.date) -> PracticePlan | None:

@@ -5,10 +5,14 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from journal.models import PracticeItem, PracticeMiss, PracticePlan, TherapySession
+from journal.practice import services
 from journal.practice.goals import PlanSpan
 from journal.rest_days import services as rest_days
+from tests.factories import make_entry
 from tests.journal.practice.helpers import (
     MONDAY,
     NOW,
@@ -437,3 +441,22 @@ def test_ticking_refuses_a_get(owner_client, owner):
     )
 
     assert response.status_code == 405
+
+
+def test_the_plan_page_costs_the_same_whatever_the_plan_and_history(
+    owner_client, owner
+):
+    plan = make_practice_plan(owner, item())
+    owner_client.get(PLAN)
+    with CaptureQueriesContext(connection) as small:
+        owner_client.get(PLAN)
+    services.change_items(plan, [item(technique="", family="communication")] * 5)
+    for day in (23, 24, 25):
+        make_entry(owner, practiced_on=D(2026, 11, day), skill="communication")
+    services.set_missed_reason(plan, D(2026, 11, 23), "forgot")
+    owner_client.get(PLAN)
+
+    with CaptureQueriesContext(connection) as large:
+        owner_client.get(PLAN)
+
+    assert len(large.captured_queries) == len(small.captured_queries)
