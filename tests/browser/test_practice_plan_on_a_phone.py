@@ -82,9 +82,7 @@ def test_a_two_item_plan_on_a_phone(open_context, person, live_server, scheme):
         quick_log.get_by_role("button", name="Save").tap()
     expect(lines).to_contain_text("Paced breathing: 2 of 4 times this week")
     with page.expect_navigation():
-        lines.locator(".practice-line", has_text="Evening walk").get_by_role(
-            "button", name="I did it"
-        ).tap()
+        lines.get_by_role("button", name="I did it (Evening walk)").tap()
     expect(lines).to_contain_text("Evening walk: 1 of 7 days this week")
     save_screenshot(page, f"practice-plan-today-phone-{scheme}")
     assert_no_axe_violations(page)
