@@ -61,7 +61,8 @@ check: install
 	$(BIN)/python manage.py build_js --check
 
 # The one script bundle pages load (static/js/site.js, committed) from its sources in
-# core/js/site/: run after editing any of them. No Node toolchain involved.
+# core/js/site/, and static/css/site.css from core/css/site.css: run after editing any
+# of them. No Node toolchain involved.
 js: install
 	$(BIN)/python manage.py build_js
 
