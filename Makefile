@@ -43,8 +43,12 @@ system-deps:
 	  fi; \
 	fi
 
+# Two processes (pytest-xdist): the suite is CPU-bound and CI has two cores.
+# TEST_WORKERS=0 runs it in this one process; TEST_WORKERS=auto uses every core.
+TEST_WORKERS ?= 2
+
 test: install system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .
