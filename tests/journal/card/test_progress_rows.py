@@ -287,3 +287,14 @@ def test_a_value_above_the_top_is_drawn_at_the_top():
     chart = charts.row_weeks_chart([30], top=12)
 
     assert chart.rects[0].height == charts.ROW_CHART_HEIGHT
+
+
+@pytest.mark.django_db
+def test_a_row_not_rated_in_the_weeks_says_so_without_a_chart(owner_client, card):
+    make_row(card["drink"].owner, "Fear", kind=CardRow.Kind.EMOTION)
+
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    fear = _row_block(section, "Fear")
+    assert "Not rated in these weeks." in fear
+    assert "<svg" not in fear and "<table" not in fear
