@@ -1,9 +1,9 @@
 """My diary card on progress: each row over the last 12 weeks, week by week.
 
 Read on every visit, outside the kept page: the names and values are the person's
-own words. Two queries however long the history (the rows, then the twelve weeks'
-check-ins), one for a person with no card; every figure is worked out here, since
-the values are encrypted.
+own words. One query however long the history (the rows and the twelve weeks'
+check-ins together: queries.rows_and_check_ins); every figure is worked out here,
+since the values are encrypted.
 
 Rows hidden from progress never show. A paused row shows while it has answers in
 these weeks (its history is kept), marked as paused; with none it is left out.
