@@ -43,8 +43,12 @@ system-deps:
 	  fi; \
 	fi
 
+# Two processes (pytest-xdist): the suite is CPU-bound and CI has two cores.
+# TEST_WORKERS=0 runs it in this one process; TEST_WORKERS=auto uses every core.
+TEST_WORKERS ?= 2
+
 test: install system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -61,7 +65,8 @@ check: install
 	$(BIN)/python manage.py build_js --check
 
 # The one script bundle pages load (static/js/site.js, committed) from its sources in
-# core/js/site/: run after editing any of them. No Node toolchain involved.
+# core/js/site/, and static/css/site.css from core/css/site.css: run after editing any
+# of them. No Node toolchain involved.
 js: install
 	$(BIN)/python manage.py build_js
 

@@ -63,7 +63,8 @@ PIECES = {
     "entry-skill": Piece(1, LOCAL),
     "entry-fields": Piece(2, LOCAL),
     "text-form": Piece(1, LOCAL),  # a blank form of text areas ({% text_form %})
-    "history-filters": Piece(1, LOCAL),  # history's filters, nothing typed
+    # history's filters, nothing typed (never the named skills: the person's own)
+    "history-filters": Piece(2, LOCAL),
     "guide-page": Piece(2, LOCAL),  # per reader's crisis-line country too
     "share-language": Piece(1, LOCAL),  # the shared pages' language links
 }

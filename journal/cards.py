@@ -214,6 +214,12 @@ def _address(name: str, prefix: str) -> tuple[str, str]:
     return before + "/", "/" + after
 
 
+@functools.lru_cache(maxsize=4)
+def _history(prefix: str) -> str:
+    """The history's URL, reversed once (``prefix`` keys the memo)."""
+    return reverse("journal:entry-list")
+
+
 def _url(name: str, pk: int, prefix: str) -> str:
     before, after = _address(name, prefix)
     return f"{before}{pk}{after}"
@@ -334,19 +340,27 @@ def render_entry_card(
         entry.pk,
         entry.pk,
         _skill_label(entry.skill, language),
-        _technique(entry),
+        _technique(entry, linked=True),
         _when(entry, show_day, zone, language),
         _body(entry, language),
         actions,
     )
 
 
-def _technique(entry: Entry) -> SafeString:
-    """The named skill after the skill: " · TIPP" (the person's own are escaped)."""
+def _technique(entry: Entry, *, linked: bool = False) -> SafeString:
+    """The named skill after the skill: " · TIPP" (the person's own are escaped);
+    on the person's own pages, a link to every entry that names it."""
     name = entry.technique_name
     if not name:
         return EMPTY
-    return html(' <span class="entry-technique">· {}</span>', name)
+    if not linked:
+        return html(' <span class="entry-technique">· {}</span>', name)
+    return html(
+        ' <span class="entry-technique">· <a href="{}?technique={}">{}</a></span>',
+        _history(get_script_prefix()),
+        urlencode(entry.technique_key),
+        name,
+    )
 
 
 def render_entry_cards(entries, **options) -> SafeString:

@@ -205,3 +205,40 @@ def _describe_day(day: datetime.date, count: int, is_rest: bool = False) -> str:
         "day": when,
         "count": count,
     }
+
+
+# A diary-card row on progress: a bar a week, the newest on the right, always twelve
+# slots wide so every row's chart lines up with the next.
+ROW_CHART_SLOT = 20
+ROW_CHART_HEIGHT = 48
+# A week rated 0 is a real answer: a thin bar, where a week not rated draws none.
+ZERO_BAR = 1.5
+
+
+def row_weeks_chart(values: list[float | None], top: float) -> Chart:
+    """One card row week by week, each bar from 0 to ``top`` (no text inside: the
+    words and the table beside it say the same)."""
+    width = MOST_WEEKS * ROW_CHART_SLOT
+    bar_width = ROW_CHART_SLOT * 0.6
+    unit = ROW_CHART_HEIGHT / max(top, 1)
+    first_slot = MOST_WEEKS - len(values)
+    rects = []
+    for position, value in enumerate(values):
+        if value is None:
+            continue
+        height = max(min(value, top) * unit, ZERO_BAR)
+        rects.append(
+            Rect(
+                round((first_slot + position) * ROW_CHART_SLOT + 4, 2),
+                round(TOP_SPACE + ROW_CHART_HEIGHT - height, 2),
+                bar_width,
+                round(height, 2),
+                "card-bar",
+                "",
+            )
+        )
+    gridlines = [
+        Label(0, TOP_SPACE, ""),
+        Label(0, TOP_SPACE + ROW_CHART_HEIGHT, ""),
+    ]
+    return Chart(width, TOP_SPACE + ROW_CHART_HEIGHT + 2, rects, [], gridlines)

@@ -11,7 +11,7 @@ from core.forms import MAX_LENGTH_MESSAGE, SEARCH_MAX_LENGTH, CrispyFormMixin
 from core.skills import Skill
 from journal.models import Entry, WeeklyReflection
 from journal.skills.catalogue import technique_filter
-from journal.skills.forms import TechniqueMixin
+from journal.skills.forms import TechniqueFilterMixin, TechniqueMixin, technique_key
 from journal.stats import EARLIEST_DAY
 
 
@@ -248,24 +248,32 @@ class NewEntryForm(EntryForm):
 
 
 class PrefillForm(forms.Form):
-    """Checks ?skill= and ?date= on the new-entry link; unusable values are ignored."""
+    """Checks ?skill=, ?technique= and ?date= on the new-entry link; unusable values
+    are ignored."""
 
     skill = forms.ChoiceField(choices=Skill.choices, required=False)
+    technique = forms.CharField(required=False, max_length=64)
     date = forms.DateField(required=False)
 
-    def initial_values(self, today: datetime.date) -> dict:
+    def initial_values(self, today: datetime.date, catalogue=None) -> dict:
         """Initial values for the entry form, from whichever parameters are usable."""
         self.is_valid()
         values = {}
         if self.cleaned_data.get("skill"):
             values["skill"] = self.cleaned_data["skill"]
+        key = technique_key(self.cleaned_data.get("technique") or "")
+        technique = catalogue.find(key) if catalogue and key else None
+        # A named skill brings its family; one of another family is left out.
+        if technique and values.get("skill", technique.family) == technique.family:
+            values["skill"] = technique.family
+            values["technique"] = technique.key
         day = self.cleaned_data.get("date")
         if day and EARLIEST_DAY <= day <= today:
             values["practiced_on"] = day
         return values
 
 
-class EntryFilterForm(forms.Form):
+class EntryFilterForm(TechniqueFilterMixin, forms.Form):
     """History filters: every GET parameter passes through here, never into a query."""
 
     skill = forms.ChoiceField(
@@ -277,12 +285,15 @@ class EntryFilterForm(forms.Form):
         label=_("Words"), max_length=SEARCH_MAX_LENGTH, required=False, strip=True
     )
     page = forms.IntegerField(min_value=1, required=False)
-    # A named skill (built-in slug or the uuid of the person's own): links from
-    # cards and the named-skills page set it; no field on the form shows it.
-    technique = forms.CharField(required=False, max_length=64, strip=True)
+    # A named skill (built-in slug or the uuid of the person's own), checked
+    # against their catalogue; drawn outside the kept filters (their own words).
+    technique = forms.CharField(
+        label=_("Named skill"), required=False, max_length=64, strip=True
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, catalogue=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.start_technique_filter(catalogue)
         # "from" is a Python keyword, so these two are added by name.
         self.fields["from"] = forms.DateField(
             label=_("From"),

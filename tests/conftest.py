@@ -1,7 +1,17 @@
+import os
+
 import pytest
 from django.conf import settings as django_settings
 
 from tests.factories import make_user, sign_in
+
+# make test runs the suite in two processes (pytest-xdist); the Redis tests empty
+# their database, so each process gets its own (gw0: 15, gw1: 14, …).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _WORKER.startswith("gw") and "TEST_REDIS_URL" not in os.environ:
+    os.environ["TEST_REDIS_URL"] = (
+        f"redis://127.0.0.1:6379/{max(15 - int(_WORKER[2:]), 8)}"
+    )
 
 
 @pytest.fixture(autouse=True)

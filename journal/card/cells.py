@@ -1,17 +1,29 @@
-"""One row's answer on a day, drawn in Python: the diary card repeats it for every
-row of every day (a shared page of four weeks and nine rows draws 252), and as an
-included template each one cost as much as the rest of the page together.
+"""The diary card's days drawn in Python: the card repeats a row's answer for every
+row of every day (a shared page of four weeks and nine rows draws 252), and as
+templates the days cost twice as much as the rest of the shared page together.
 
 Every piece is made by journal.cards.html(), which escapes every value.
 """
 
+import datetime
+
 from django.template.defaultfilters import floatformat
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
-from journal.cards import _, html, html_join
+from journal.cards import EMPTY, _, html, html_join, local_date
+from journal.models import CardRow
 
 DOT = html(" · ")
+
+
+def _not_rated(language: str) -> SafeString:
+    return html(
+        '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>',
+        _("not rated", language),
+    )
 
 
 def render_cell(cell) -> SafeString:
@@ -22,13 +34,7 @@ def render_cell(cell) -> SafeString:
     parts = []
     if value is None:
         if acted is None:
-            parts.append(
-                html(
-                    '<span aria-hidden="true">–</span>'
-                    '<span class="visually-hidden">{}</span>',
-                    _("not rated", language),
-                )
-            )
+            parts.append(_not_rated(language))
     elif value is True:
         parts.append(html("{}", _("yes", language)))
     elif value is False:
@@ -59,3 +65,126 @@ def render_cell(cell) -> SafeString:
     elif acted is False:
         parts.append(html(" · {}", _("not acted on", language)))
     return html_join(parts)
+
+
+def render_summary(summary) -> SafeString:
+    """A row over a span in words: "average 2.5 · acted on it on 1 day"."""
+    if not summary.answered_days:
+        return _not_rated(translation.get_language())
+    if summary.row.kind == CardRow.Kind.YES_NO:
+        return html(
+            "{}",
+            ngettext(
+                "yes on %(yes)s of %(counter)s day",
+                "yes on %(yes)s of %(counter)s days",
+                summary.answered_days,
+            )
+            % {"yes": summary.yes_days, "counter": summary.answered_days},
+        )
+    parts = []
+    if summary.average is not None:
+        parts.append(
+            gettext("average %(average)s")
+            % {"average": floatformat(summary.average, "-1")}
+        )
+    if summary.row.is_urge:
+        parts.append(
+            ngettext(
+                "acted on it on %(counter)s day",
+                "acted on it on %(counter)s days",
+                summary.acted_days,
+            )
+            % {"counter": summary.acted_days}
+        )
+    return html("{}", " · ".join(parts))
+
+
+def render_days(card, *, linked: bool, today: datetime.date | None) -> SafeString:
+    """The week's days, a list of each day's answered rows: the loop the week, the
+    shared page's four weeks and nine rows repeat most."""
+    language = translation.get_language()
+    words = {
+        "skills": _("Skills used (0–7)", language),
+        "sentence": _("A sentence about the day", language),
+        "none": _("No check-in", language),
+        "edit": _("Edit", language),
+        "check in": _("Check in", language),
+    }
+    spoken_format = _("l j F", language)
+    days = []
+    for card_day in card.days:
+        spoken = local_date(card_day.day, spoken_format, language)
+        classes = "week-day"
+        if card_day.day == today:
+            classes += " is-today"
+        checked_in = card_day.is_checked_in
+        if not checked_in:
+            classes += " is-empty"
+        link = EMPTY
+        if linked:
+            link = html(
+                ' <a class="small no-print" href="{}">{}'
+                '<span class="visually-hidden"> {}</span></a>',
+                reverse("journal:check-in-day", args=[card_day.day]),
+                words["edit"] if checked_in else words["check in"],
+                spoken,
+            )
+        head = html(
+            '<p class="week-day-name"><span aria-hidden="true">{}</span>'
+            '<span class="visually-hidden">{}</span>{}</p>',
+            local_date(card_day.day, "D j", language),
+            spoken,
+            link,
+        )
+        days.append(
+            html(
+                '<li class="{}">{}{}</li>',
+                classes,
+                head,
+                _lines(card_day, words) if checked_in else _no_check_in(words),
+            )
+        )
+    return html(
+        '<ol class="week-days card-days list-unstyled" '
+        'aria-labelledby="card-rows-{}">{}</ol>',
+        card.first_day.strftime("%Y%m%d"),
+        html_join(days),
+    )
+
+
+def _lines(card_day, words: dict) -> SafeString:
+    lines = [
+        html(
+            '<div class="week-day-line card-line"><dt>{}</dt><dd>{}</dd></div>',
+            cell.row.name,
+            render_cell(cell),
+        )
+        for cell in card_day.cells
+        if cell.is_answered
+    ]
+    if card_day.skills_rating is not None:
+        lines.append(
+            html(
+                '<div class="week-day-line card-line"><dt>{}</dt><dd>{}</dd></div>',
+                words["skills"],
+                card_day.skills_rating,
+            )
+        )
+    if card_day.sentence:
+        lines.append(
+            html(
+                '<div class="week-day-line card-line card-sentence">'
+                '<dt class="visually-hidden">{}</dt><dd>{}</dd></div>',
+                words["sentence"],
+                card_day.sentence,
+            )
+        )
+    return html('<dl class="week-day-lines">{}</dl>', html_join(lines))
+
+
+def _no_check_in(words: dict) -> SafeString:
+    return html(
+        '<p class="mb-0"><span class="week-day-none" aria-hidden="true">–</span>'
+        '<span class="visually-hidden">{}</span></p>',
+        words["none"],
+    )

@@ -1,8 +1,8 @@
 """What pages read of the diary card: the rows, and the check-ins of a span.
 
-Two queries whatever the span (the rows, the span's check-ins); every figure is
-worked out here in Python over the person's few hundred check-ins a year, because
-the values are encrypted and no database sum can read them.
+One query whatever the span (the rows and the span's check-ins together); every
+figure is worked out here in Python over the person's few hundred check-ins a
+year, because the values are encrypted and no database sum can read them.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 from statistics import mean
+
+from django.db.models import BooleanField, CharField, DateField, IntegerField, Value
 
 from journal import stats
 from journal.models import CardRow, CheckIn
@@ -108,9 +110,71 @@ def summarise(row: CardRow, cells: list[Cell]) -> RowSummary:
     )
 
 
+def rows_and_check_ins(
+    user, first_day: datetime.date, last_day: datetime.date
+) -> tuple[list[CardRow], dict[datetime.date, CheckIn]]:
+    """The person's rows and the span's check-ins, in one query.
+
+    A union of the two tables, column for column: every page that draws the card
+    needs both, and an encrypted column reads the same whichever table it is in
+    (the name beside the sentence, the marks beside the values).
+    """
+    rows = (
+        CardRow.objects.for_user(user)
+        .order_by()
+        .annotate(no_day=Value(None, output_field=DateField()))
+        .values_list(
+            "pk", "uuid", "kind", "name", "marks", "position", "is_paused", "no_day"
+        )
+    )
+    check_ins = (
+        CheckIn.objects.for_user(user)
+        .between(first_day, last_day)
+        .order_by()
+        .annotate(
+            no_kind=Value(None, output_field=CharField()),
+            no_position=Value(None, output_field=IntegerField()),
+            no_paused=Value(None, output_field=BooleanField()),
+        )
+        .values_list(
+            "pk",
+            "uuid",
+            "no_kind",
+            "sentence",
+            "values",
+            "no_position",
+            "no_paused",
+            "day",
+        )
+    )
+    found_rows, found_check_ins = [], {}
+    for pk, key, kind, text, data, position, is_paused, day in rows.union(
+        check_ins, all=True
+    ):
+        if kind is None:
+            found_check_ins[day] = CheckIn(
+                pk=pk, uuid=key, owner_id=user.pk, day=day, values=data, sentence=text
+            )
+        else:
+            found_rows.append(
+                CardRow(
+                    pk=pk,
+                    uuid=key,
+                    owner_id=user.pk,
+                    kind=kind,
+                    name=text,
+                    marks=data,
+                    position=position,
+                    is_paused=is_paused,
+                )
+            )
+    found_rows.sort(key=lambda row: (row.position, row.pk))
+    return found_rows, found_check_ins
+
+
 class CardSpan:
     """The person's card over consecutive days, for the week, its PDF, progress
-    and the shared page: two queries, then weeks drawn from memory."""
+    and the shared page: one query, then weeks drawn from memory."""
 
     def __init__(
         self,
@@ -124,19 +188,18 @@ class CardSpan:
         self.include_urges = include_urges
 
     @cached_property
+    def _read(self) -> tuple[list[CardRow], dict[datetime.date, CheckIn]]:
+        return rows_and_check_ins(self.user, self.first_day, self.last_day)
+
+    @property
     def _check_ins(self) -> dict[datetime.date, CheckIn]:
-        return {
-            check_in.day: check_in
-            for check_in in CheckIn.objects.for_user(self.user).between(
-                self.first_day, self.last_day
-            )
-        }
+        return self._read[1]
 
     @cached_property
     def rows(self) -> list[CardRow]:
         """The rows shown: never a hidden one; a paused one only with values."""
         shown = []
-        rows = list(CardRow.objects.for_user(self.user))
+        rows = self._read[0]
         if not rows:
             return []
         for row in rows:
@@ -170,7 +233,7 @@ class CardSpan:
 
     def week(self, first_day: datetime.date) -> CardWeek:
         if not self.rows:
-            # No card: its check-ins are never read.
+            # No card (or none of it shown): nothing to draw.
             return CardWeek(first_day, [], [], None)
         days = [self.day(day) for day in stats.days_of_week(first_day)]
         ratings = [d.skills_rating for d in days if d.skills_rating is not None]

@@ -1,5 +1,7 @@
-"""The forms of named skills: the entry form's ``technique``, and the
-/journal/skills/ page's add and rename forms."""
+"""The forms of named skills: the entry form's ``technique``, the history's
+"Named skill" filter, and the /journal/skills/ page's add and rename forms."""
+
+import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +10,7 @@ from core.forms import CrispyFormMixin
 from core.skills import Skill
 from journal.models import NamedSkill
 from journal.models.skills import NAME_MAX_LENGTH
-from journal.skills.catalogue import Catalogue, built_in_catalogue
+from journal.skills.catalogue import Catalogue, Technique, built_in_catalogue
 
 
 class TechniqueMixin:
@@ -67,6 +69,48 @@ class TechniqueMixin:
     def technique_groups(self):
         """Each family with the named skills offered as chips under it."""
         return self.catalogue.families(keep=self.technique_value)
+
+
+def technique_key(typed: str) -> str:
+    """A named skill's key as the catalogue spells it: a uuid in its usual form."""
+    try:
+        return str(uuid.UUID(typed))
+    except ValueError:
+        return typed
+
+
+class TechniqueFilterMixin:
+    """The history's ``technique``: one of the person's named skills, built-in or
+    their own (hidden ones too: their entries are still there). Anything else,
+    another person's uuid included, is a filter we cannot use."""
+
+    def start_technique_filter(self, catalogue: Catalogue | None) -> None:
+        self.catalogue = catalogue or built_in_catalogue()
+
+    def clean_technique(self) -> str:
+        key = technique_key(self.cleaned_data.get("technique") or "")
+        if key and self.catalogue.find(key) is None:
+            raise forms.ValidationError(_("Choose one of the named skills listed."))
+        return key
+
+    @property
+    def chosen_technique(self) -> Technique | None:
+        """The named skill the history shows, once the filters are checked."""
+        if not self.is_valid():
+            return None
+        return self.catalogue.find(self.cleaned_data.get("technique") or "")
+
+    @property
+    def technique_value(self) -> str:
+        return technique_key(str(self["technique"].value() or ""))
+
+    @property
+    def technique_options(self) -> list[tuple[Skill, list[Technique]]]:
+        """Each family with its named skills: built-in ones, then the person's."""
+        return [
+            (family, built_in + own)
+            for family, built_in, own in self.catalogue.families_for_page()
+        ]
 
 
 NAME_MESSAGES = {

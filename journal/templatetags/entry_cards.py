@@ -3,7 +3,7 @@
 
 from django import template
 
-from journal.card.cells import render_cell
+from journal.card.cells import render_cell, render_days, render_summary
 from journal.cards import (
     local_date,
     render_entry_card,
@@ -65,3 +65,15 @@ def day_as(value, fmt):
 def card_cell(cell):
     """One row's answer on a day on the diary card (journal/card/cells.py)."""
     return render_cell(cell)
+
+
+@register.simple_tag
+def card_summary(summary):
+    """A row over a span in words (journal/card/cells.py)."""
+    return render_summary(summary)
+
+
+@register.simple_tag
+def card_days(card, linked=False, today=None):
+    """The week's days of the diary card (journal/card/cells.py)."""
+    return render_days(card, linked=linked, today=today)

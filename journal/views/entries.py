@@ -185,10 +185,9 @@ class RecentPractice:
 def entry_new(request):
     day = profile_for(request.user).today()
     if request.method != "POST":
-        initial = PrefillForm(request.GET).initial_values(day)
-        form = NewEntryForm(
-            today=day, initial=initial, catalogue=catalogue_for(request.user)
-        )
+        catalogue = catalogue_for(request.user)
+        initial = PrefillForm(request.GET).initial_values(day, catalogue)
+        form = NewEntryForm(today=day, initial=initial, catalogue=catalogue)
         return render_entry_form(request, form, is_new=True)
 
     form = NewEntryForm(request.POST, today=day, catalogue=catalogue_for(request.user))
@@ -217,7 +216,7 @@ def entry_new(request):
 @login_required
 @require_safe
 def entry_list(request):
-    filters = EntryFilterForm(request.GET)
+    filters = EntryFilterForm(request.GET, catalogue=catalogue_for(request.user))
     entries = (
         Entry.objects.for_user(request.user)
         .for_display()
@@ -241,8 +240,13 @@ def entry_list(request):
         page = paginator.get_page(page_number)
     query = request.GET.copy()
     query.pop("page", None)
+    # "Clear" beside the named skill keeps the other filters.
+    other_filters = query.copy()
+    other_filters.pop("technique", None)
     context = {
         "filters": filters,
+        "chosen_technique": filters.chosen_technique,
+        "other_filters": other_filters.urlencode(),
         "page": page,
         "is_filtered": is_filtered,
         "filters_are_invalid": not filters.is_valid(),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import profile_for
 from journal import charts, pdf, reports, stats, week_reports
+from journal.card.progress import card_progress
 from journal.card.queries import CardSpan
 from journal.forms import ReflectionForm
 from journal.services.reflections import save_reflection
@@ -187,6 +188,8 @@ def progress(request):
         "heat_levels": HEAT_LEVELS,
         # Named with the person's own words: outside the kept page, read each visit.
         "what_works": what_works_for(request.user),
+        # The person's own rows and values: the same, never kept.
+        "card_progress": card_progress(request.user, today, week_start),
         "charts_shown": SimpleLazyObject(
             lambda: [
                 (context["bar_chart"], "phone", "d-lg-none"),

@@ -26,6 +26,7 @@ from tests.browser.helpers import (
     login,
 )
 from tests.factories import make_entry, make_exercise_entry, make_plan, make_user
+from tests.journal.card.helpers import check_in, make_paper_card
 from tests.safety.plans import make_safety_plan
 
 # Playwright's sync API keeps an event loop running in the test thread, so Django
@@ -129,6 +130,19 @@ def person(transactional_db):
     return user
 
 
+def _give_a_diary_card(user):
+    """A paper DBT card with check-ins this week and four weeks ago."""
+    rows = make_paper_card(user)
+    today = local_today(timezone.now(), "UTC")
+    for days_ago, urge, sadness in [(1, 3, 2), (29, 1, 4)]:
+        check_in(
+            user,
+            today - datetime.timedelta(days=days_ago),
+            {rows[1]: (urge, True), rows[3]: sadness, rows[7]: 7.5, rows[8]: True},
+            skills=4,
+        )
+
+
 @pytest.fixture
 def visit_page_type(request, live_server):
     """Open one kind of page (a key of PAGE_TYPES) in a context; returns the page."""
@@ -176,6 +190,9 @@ def visit_page_type(request, live_server):
                 ],
             )
             response = page.goto("/journal/practice-plan/")
+        elif name == "progress-with-card":
+            _give_a_diary_card(request.getfixturevalue("person"))
+            response = page.goto("/journal/progress/")
         elif name == "share":
             path = create_share_link(page)
             # The therapist opening the link is not signed in.

@@ -148,9 +148,15 @@ PAGE_TYPES = {
     "privacy": PageType("/privacy/"),
     "today": PageType("/journal/", is_signed_in=True),
     "history": PageType("/journal/entries/", is_signed_in=True),
+    "history-by-named-skill": PageType(
+        "/journal/entries/?technique=thought-record", is_signed_in=True
+    ),
     "entry-form-errors": PageType("empty entry form sent", is_signed_in=True),
     "week": PageType("/journal/week/", is_signed_in=True),
     "progress": PageType("/journal/progress/", is_signed_in=True),
+    "progress-with-card": PageType(
+        "progress with robin's diary card", is_signed_in=True
+    ),
     "settings": PageType("/accounts/settings/", is_signed_in=True),
     "two-factor": PageType("/accounts/two-factor/", is_signed_in=True),
     "sessions": PageType("/accounts/sessions/", is_signed_in=True),

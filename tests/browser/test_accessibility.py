@@ -7,7 +7,15 @@ from tests.browser.helpers import AXE_OPTIONS, PAGE_TYPES, save_screenshot
 
 pytestmark = pytest.mark.browser
 
-DARK_PAGE_TYPES = ["landing", "today", "week", "guide-article", "exercise-errors"]
+DARK_PAGE_TYPES = [
+    "landing",
+    "today",
+    "week",
+    "guide-article",
+    "exercise-errors",
+    "progress-with-card",
+    "history-by-named-skill",
+]
 
 
 @pytest.fixture(scope="module")

@@ -100,3 +100,47 @@ def test_a_named_skill_of_ones_own_by_keyboard(open_context, person, live_server
     mine = NamedSkill.objects.get(owner=person)
     assert Entry.objects.filter(owner=person, named_skill=mine).count() == 1
     assert watch.problems(page) == []
+
+
+def test_log_it_on_the_skills_page_opens_the_form_with_that_named_skill(
+    open_context, person, live_server
+):
+    context, watch = open_context(**SMALL_PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/skills/")
+
+    page.get_by_role("link", name="Log it (TIPP)").tap()
+
+    form = page.locator("main form")
+    expect(form.locator("input[name=skill]:checked")).to_have_value(
+        "distress-tolerance"
+    )
+    expect(form.locator("input[name=technique]:checked")).to_have_value("tipp")
+    expect(form.get_by_text("TIPP", exact=True)).to_be_visible()
+    assert watch.problems(page) == []
+
+
+def test_history_by_named_skill_from_the_filter_and_back(
+    open_context, person, live_server
+):
+    context, watch = open_context(**SMALL_PHONE)
+    login(context, person, live_server)
+    page = context.new_page()
+    page.goto("/journal/entries/")
+
+    page.locator("summary", has_text="Filter").tap()
+    page.get_by_label("Named skill").select_option(label="Thought record")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show").tap()
+
+    expect(page.locator(".technique-shown")).to_contain_text(
+        "Showing entries with Thought record"
+    )
+    expect(page.locator(".entry-card")).to_have_count(1)
+    assert_no_axe_violations(page)
+    assert fits_the_phone(page)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Show every named skill").tap()
+    expect(page.locator(".entry-card")).to_have_count(5)
+    assert watch.problems(page) == []

@@ -490,7 +490,7 @@ def fill_history(owner, days):
 @pytest.mark.parametrize("days", [7, 3 * 365])
 @pytest.mark.parametrize(
     ("url", "again"),
-    [(THIS_WEEK, 5), ("/journal/progress/", 3)],
+    [(THIS_WEEK, 5), ("/journal/progress/", 4)],
     ids=["week", "progress"],
 )
 def test_pages_run_a_few_queries_whatever_the_history(
@@ -506,7 +506,8 @@ def test_pages_run_a_few_queries_whatever_the_history(
     assert response.status_code == 200
 
     # Again before any write: the figures come from the cache, and only the week's
-    # notes and reflection are read (journal text is never cached).
+    # notes and reflection (progress: whether there is a diary card) are read
+    # (journal text is never cached).
     with django_assert_max_num_queries(again):
         assert owner_client.get(url).status_code == 200
 

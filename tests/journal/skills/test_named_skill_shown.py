@@ -49,7 +49,7 @@ def entries(owner):
 def test_the_week_names_them_escaped(owner_client, entries):
     html = owner_client.get("/journal/week/2026-11-16/").content.decode()
 
-    assert "· TIPP" in html
+    assert '· <a href="/journal/entries/?technique=tipp">TIPP</a>' in html
     assert "&lt;b&gt;Ice&lt;/b&gt; &amp; co" in html and MARKUP not in html
 
 

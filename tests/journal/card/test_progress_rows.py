@@ -1,0 +1,299 @@
+"""Progress shows each row of the card over the last 12 weeks: in words, a small
+chart and a table; never a hidden row; never in the kept page; constant queries."""
+
+import datetime
+import pickle
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from journal import charts
+from journal.models import CardRow
+from tests.factories import make_entry, make_user, sign_in
+from tests.journal.card.helpers import check_in, make_row
+
+D = datetime.date
+# A Saturday: the week began on Monday 16 November; twelve weeks back is 31 August.
+NOW = datetime.datetime(2026, 11, 21, 12, 0, tzinfo=datetime.UTC)
+PROGRESS = "/journal/progress/"
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def card(owner):
+    rows = {
+        "drink": make_row(owner, "Urge to drink"),
+        "sadness": make_row(owner, "Sadness", kind=CardRow.Kind.EMOTION),
+        "sleep": make_row(owner, "Hours slept", kind=CardRow.Kind.NUMBER),
+        "medication": make_row(owner, "Took medication", kind=CardRow.Kind.YES_NO),
+        "self-harm": make_row(owner, "Urge to self-harm", risk=True, hidden=True),
+    }
+    # Before the twelve weeks: never counted.
+    check_in(owner, D(2026, 8, 20), {rows["drink"]: (5, True)})
+    check_in(
+        owner,
+        D(2026, 9, 1),
+        {
+            rows["drink"]: (2, True),
+            rows["sadness"]: 4,
+            rows["sleep"]: 6,
+            rows["medication"]: True,
+            rows["self-harm"]: (5, True),
+        },
+    )
+    check_in(
+        owner,
+        D(2026, 9, 3),
+        {rows["drink"]: (0, False), rows["sadness"]: 2, rows["medication"]: False},
+    )
+    check_in(
+        owner,
+        D(2026, 11, 17),
+        {
+            rows["drink"]: (5, True),
+            rows["sadness"]: 0,
+            rows["sleep"]: 8,
+            rows["medication"]: True,
+        },
+        sentence="A quiet Tuesday",
+    )
+    return rows
+
+
+def _card_section(page: str) -> str:
+    return page.split('id="card-progress-heading"')[1].split("</section>")[0]
+
+
+def _row_block(section: str, name: str) -> str:
+    return section.split(f">{name}", 1)[1].split("</li>")[0]
+
+
+@pytest.mark.django_db
+def test_each_row_says_its_twelve_weeks_in_words(owner_client, card):
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    drink = _row_block(section, "Urge to drink")
+    assert "Average 2.3 over the 3 days you rated it." in drink
+    assert "Acted on it on 2 days." in drink
+    assert "Average 2 over the 3 days you rated it." in _row_block(section, "Sadness")
+    assert "Average 7 over the 2 days you rated it." in _row_block(
+        section, "Hours slept"
+    )
+    assert "Yes on 2 of the 3 days you answered." in _row_block(
+        section, "Took medication"
+    )
+
+
+@pytest.mark.django_db
+def test_each_row_has_a_table_of_its_weeks_from_the_first_check_in(owner_client, card):
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    table = _row_block(section, "Urge to drink").split("<tbody>")[1]
+    weeks = table.split("</tr>")[:-1]
+    assert len(weeks) == 12
+    assert "31 Aug 2026" in weeks[0]
+    assert "average 1 · acted on it on 1 day" in weeks[0]
+    assert "not rated" in weeks[1]
+    assert "16 Nov 2026" in weeks[-1] and "average 5" in weeks[-1]
+    medication = _row_block(section, "Took medication").split("<tbody>")[1]
+    assert "yes on 1 of 2 days" in medication.split("</tr>")[0]
+
+
+@pytest.mark.django_db
+def test_the_chart_is_hidden_from_screen_readers_and_draws_a_bar_a_rated_week(
+    owner_client, card
+):
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    chart = _row_block(section, "Urge to drink").split("<svg")[1].split("</svg>")[0]
+    assert 'aria-hidden="true"' in chart
+    assert chart.count("<rect") == 2
+
+
+@pytest.mark.django_db
+def test_a_row_hidden_from_progress_never_shows(owner_client, card):
+    page = owner_client.get(PROGRESS).content.decode()
+
+    assert "self-harm" not in page
+
+
+@pytest.mark.django_db
+def test_a_risk_row_shown_on_progress_wears_no_failure_colour_or_streak(
+    owner_client, owner
+):
+    row = make_row(owner, "Urge to self-harm", risk=True)
+    check_in(owner, D(2026, 11, 17), {row: (5, True)})
+
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    assert "Urge to self-harm" in section
+    assert "danger" not in section and "streak" not in section.lower()
+
+
+@pytest.mark.django_db
+def test_a_paused_row_with_answers_in_the_weeks_shows_marked_paused(owner_client, card):
+    card["sleep"].is_paused = True
+    card["sleep"].save()
+
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    assert "paused" in _row_block(section, "Hours slept")
+
+
+@pytest.mark.django_db
+def test_a_paused_row_without_answers_in_the_weeks_is_left_out(owner_client, card):
+    old = make_row(card["drink"].owner, "Urge to smoke")
+    check_in(old.owner, D(2026, 6, 1), {old: 3})
+    old.is_paused = True
+    old.save()
+
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    assert "Urge to smoke" not in section
+
+
+@pytest.mark.django_db
+def test_a_card_without_check_ins_in_the_weeks_says_so(owner_client, owner):
+    make_row(owner, "Sadness", kind=CardRow.Kind.EMOTION)
+
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    assert "No check-ins in the last 12 weeks yet." in section
+    assert "Sadness" not in section
+
+
+@pytest.mark.django_db
+def test_a_person_with_no_card_sees_nothing_new(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 17))
+
+    page = owner_client.get(PROGRESS).content.decode()
+
+    assert "card-progress" not in page
+
+
+@pytest.mark.django_db
+def test_another_persons_rows_never_show_on_my_progress(
+    owner_client, owner, other_user
+):
+    make_row(owner, "Sadness", kind=CardRow.Kind.EMOTION)
+    theirs = make_row(other_user, "Their private urge")
+    check_in(other_user, D(2026, 11, 17), {theirs: 4})
+
+    page = owner_client.get(PROGRESS).content.decode()
+
+    assert "Their private urge" not in page
+
+
+@pytest.mark.django_db
+def test_no_name_value_or_sentence_of_the_card_is_kept_in_any_cache(owner_client, card):
+    owner_client.get(PROGRESS)
+
+    kept = " ".join(
+        str(pickle.loads(value))  # noqa: S301 - our own cache
+        for alias in ("default", "shared_fragments")
+        for value in caches[alias]._cache.values()
+    )
+    assert "Your progress" in kept, "progress should be kept in the cache"
+    for secret in [
+        "Urge to drink",
+        "Sadness",
+        "Hours slept",
+        "Took medication",
+        "A quiet Tuesday",
+        "Average 2.3",
+        "card-progress",
+    ]:
+        assert secret not in kept
+
+
+@pytest.mark.django_db
+def test_progress_in_spanish_speaks_of_the_card_in_spanish(owner):
+    person = make_user("lucia", language="es")
+    row = make_row(person, "Tristeza", kind=CardRow.Kind.EMOTION)
+    check_in(person, D(2026, 11, 17), {row: 3})
+    client = sign_in(Client(), person)
+
+    section = _card_section(client.get(PROGRESS).content.decode())
+
+    assert "Mi tarjeta diaria" in section
+    assert "Media de 3, valorada 1 día." in section
+
+
+def _queries_for_progress(client) -> int:
+    client.get(PROGRESS)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(PROGRESS).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_card_costs_the_same_queries_for_a_week_or_a_year_of_check_ins(
+    owner_client, owner
+):
+    row = make_row(owner, "Sadness", kind=CardRow.Kind.EMOTION)
+    check_in(owner, D(2026, 11, 20), {row: 2})
+    one_week = _queries_for_progress(owner_client)
+    for days_ago in range(2, 366):
+        check_in(owner, D(2026, 11, 21) - datetime.timedelta(days=days_ago), {row: 3})
+
+    one_year = _queries_for_progress(owner_client)
+
+    assert one_year == one_week
+
+
+@pytest.mark.django_db
+def test_the_card_costs_progress_one_query_with_a_card_or_without(owner_client, owner):
+    without_card = _queries_for_progress(owner_client)
+    row = make_row(owner, "Sadness", kind=CardRow.Kind.EMOTION)
+    check_in(owner, D(2026, 11, 20), {row: 2})
+
+    with_card = _queries_for_progress(owner_client)
+
+    # The rows and the weeks' check-ins come together: a person without a card
+    # pays the same one query to learn there is none.
+    assert with_card == without_card
+
+
+# --- the chart's geometry (pure) ------------------------------------------------------
+
+
+def test_a_week_not_rated_draws_no_bar_and_a_week_rated_zero_a_thin_one():
+    chart = charts.row_weeks_chart([None, 0, 5], top=5)
+
+    assert len(chart.rects) == 2
+    assert chart.rects[0].height == charts.ZERO_BAR
+    assert chart.rects[1].height == charts.ROW_CHART_HEIGHT
+
+
+def test_the_newest_week_is_always_in_the_last_slot():
+    short = charts.row_weeks_chart([3], top=5)
+    full = charts.row_weeks_chart([1] * 12, top=5)
+
+    assert short.rects[0].x == full.rects[-1].x
+    assert short.width == full.width
+
+
+def test_a_value_above_the_top_is_drawn_at_the_top():
+    chart = charts.row_weeks_chart([30], top=12)
+
+    assert chart.rects[0].height == charts.ROW_CHART_HEIGHT
+
+
+@pytest.mark.django_db
+def test_a_row_not_rated_in_the_weeks_says_so_without_a_chart(owner_client, card):
+    make_row(card["drink"].owner, "Fear", kind=CardRow.Kind.EMOTION)
+
+    section = _card_section(owner_client.get(PROGRESS).content.decode())
+
+    fear = _row_block(section, "Fear")
+    assert "Not rated in these weeks." in fear
+    assert "<svg" not in fear and "<table" not in fear
