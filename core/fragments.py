@@ -41,6 +41,8 @@ PIECES = {
     # One person's pages, kept under their accounts.freshness.cache_key.
     "today-days": Piece(1, SHARED),  # Today: last 7 days, streak, rest-day button
     "coming-session": Piece(1, SHARED),  # the coming session's facts (a tuple)
+    # Whether a practice plan covers the day: True or False, never a word of it.
+    "has-practice-plan": Piece(1, SHARED),
     # the week's summary and the diary card's skills (never the person's own rows)
     "week-summary": Piece(3, SHARED),
     "progress": Piece(2, SHARED),  # all of progress

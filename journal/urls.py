@@ -8,6 +8,7 @@ from django.urls import path, register_converter
 
 from journal.card import views as card
 from journal.converters import IsoDateConverter
+from journal.practice import views as practice_plans
 from journal.rest_days import views as rest_days
 from journal.sessions import first_run
 from journal.sessions import views as therapy_sessions
@@ -99,6 +100,32 @@ urlpatterns = [
     path("skills/<int:pk>/hide/", named_skills.skill_hide, name="skill-hide"),
     path("skills/<int:pk>/show/", named_skills.skill_show, name="skill-show"),
     path("skills/<int:pk>/delete/", named_skills.skill_delete, name="skill-delete"),
+    path("practice-plan/", practice_plans.practice_plan, name="practice-plan"),
+    path(
+        "practice-plan/new/",
+        practice_plans.practice_plan_new,
+        name="practice-plan-new",
+    ),
+    path(
+        "practice-plan/edit/",
+        practice_plans.practice_plan_edit,
+        name="practice-plan-edit",
+    ),
+    path(
+        "practice-plan/again/",
+        practice_plans.practice_plan_again,
+        name="practice-plan-again",
+    ),
+    path(
+        "practice-plan/missed/",
+        practice_plans.practice_plan_missed,
+        name="practice-plan-missed",
+    ),
+    path(
+        "practice-plan/items/<uuid:item>/tick/",
+        practice_plans.practice_item_tick,
+        name="practice-item-tick",
+    ),
     path("rest-days/", rest_days.rest_day_list, name="rest-days"),
     path(
         "rest-days/<int:pk>/delete/",

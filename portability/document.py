@@ -1,8 +1,8 @@
 """The export document's outer shape: its name, its versions, and the refusals.
 
-The format (version 5) is documented, with an example, in the README's "Export
+The format (version 6) is documented, with an example, in the README's "Export
 format" section. ``exporting.export_document`` is its one writer and
-``importing.import_document`` its one reader (versions 1 to 5).
+``importing.import_document`` its one reader (versions 1 to 6).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 FORMAT_NAME = "between-sessions-export"
 # 2 added "rest_days"; 3 added each entry's "exercise" and "activity_plans"; 4 added
 # "session_schedules", "therapy_sessions", "stars" and "talk_points"; 5 added
-# "safety_plan" (an object, or null) and the diary card's "card_rows" and
-# "check_ins". Files of every earlier version are still read.
-# "named_skills" and each entry's "technique". Files of every earlier version are
-# still read.
-FORMAT_VERSION = 5
-READABLE_VERSIONS = (1, 2, 3, 4, 5)
+# "safety_plan" (an object, or null), the diary card's "card_rows" and
+# "check_ins", "named_skills" and each entry's "technique"; 6 added
+# "practice_plans" (each with its items, their ticks, and its missed days). Files
+# of every earlier version are still read.
+FORMAT_VERSION = 6
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 LIST_KEYS = (
     "entries",
     "reflections",
@@ -33,6 +33,7 @@ LIST_KEYS = (
     "card_rows",
     "check_ins",
     "named_skills",
+    "practice_plans",
 )
 # No whole number of the format comes near this; Python itself refuses to read one
 # of more than 4,300 digits, which json.loads would raise as a bare ValueError.

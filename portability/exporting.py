@@ -17,6 +17,7 @@ from portability.document import FORMAT_NAME, FORMAT_VERSION, utc_iso
 from portability.entries import ENTRY_COLUMNS, csv_row, entry_record, starred_for_cells
 from portability.named_skills import named_skill_record
 from portability.plans import plan_record
+from portability.practice_plans import plans_for_export, practice_plan_record
 from portability.reflections import reflection_record
 from portability.rest_days import rest_day_record
 from portability.safety_plans import safety_plan_record
@@ -51,6 +52,7 @@ def export_document(
     card_rows=(),
     check_ins=(),
     named_skills=(),
+    practice_plans=(),
 ) -> dict:
     """The export document (FORMAT_VERSION) of the rows given."""
     sessions = sessions or SessionData()
@@ -77,6 +79,7 @@ def export_document(
         "card_rows": [row_record(row) for row in card_rows],
         "check_ins": [check_in_record(check_in) for check_in in check_ins],
         "named_skills": [named_skill_record(skill) for skill in named_skills],
+        "practice_plans": [practice_plan_record(plan) for plan in practice_plans],
     }
 
 
@@ -94,6 +97,7 @@ def document_for(user, now) -> dict:
         CardRow.objects.for_user(user),
         CheckIn.objects.for_user(user).order_by("day"),
         NamedSkill.objects.for_user(user).order_by("created_at", "pk"),
+        plans_for_export(user),
     )
 
 

@@ -22,6 +22,7 @@ from portability.named_skills import (
     clean_named_skill,
 )
 from portability.plans import clean_plan, new_plans
+from portability.practice_plans import add_practice_plans, clean_practice_plan
 from portability.reflections import clean_reflection, new_reflections
 from portability.rest_days import clean_rest_day, new_rest_days
 from portability.safety_plans import add_safety_plan, clean_safety_plan
@@ -42,6 +43,8 @@ MAX_IMPORT_SESSIONS = 5_000
 MAX_IMPORT_SCHEDULES = 100
 # A check-in a day for fifty years.
 MAX_IMPORT_CHECK_INS = 20_000
+# A plan a week for fifty years.
+MAX_IMPORT_PRACTICE_PLANS = 2_600
 BULK_BATCH = 1000
 
 
@@ -112,6 +115,16 @@ def _refuse_too_many(document: dict) -> None:
             MAX_IMPORT_CHECK_INS,
             _(
                 "This file holds %(count)s check-ins; one import takes at most "
+                "%(limit)s. Nothing was imported."
+            ),
+        )
+    )
+    limits.append(
+        (
+            "practice_plans",
+            MAX_IMPORT_PRACTICE_PLANS,
+            _(
+                "This file holds %(count)s practice plans; one import takes at most "
                 "%(limit)s. Nothing was imported."
             ),
         )
@@ -193,6 +206,12 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         lambda record: clean_check_in(record, latest_day, now),
         _("Check-in %(number)d"),
     )
+    practice_plans = _read_all(
+        document,
+        "practice_plans",
+        lambda record: clean_practice_plan(record, catalogue, now),
+        _("Practice plan %(number)d"),
+    )
 
     with transaction.atomic():
         lock_person(user)
@@ -210,6 +229,7 @@ def import_document(user, document: dict, today: datetime.date, now) -> ImportRe
         try:
             add_sessions(user, *session_records)
             add_card(user, card_rows, check_ins)
+            add_practice_plans(user, practice_plans, named_skills)
         except forms.ValidationError as error:
             raise ImportRefused(
                 _(

@@ -37,12 +37,14 @@ def unsubscribe_url(user) -> str:
     )
 
 
-def reminder_words() -> tuple[str, str]:
-    """(title, line): the same for everyone, in the active language."""
-    return (
-        _("A moment for your practice?"),
-        _("Two sentences is plenty. Your journal is here when you are ready."),
-    )
+def reminder_words(*, has_plan: bool = False) -> tuple[str, str]:
+    """(title, line): the same for everyone, in the active language. With a
+    practice plan one more sentence says there is one, never what is in it."""
+    line = _("Two sentences is plenty. Your journal is here when you are ready.")
+    if has_plan:
+        waiting = _("Your plan for this week is waiting.")
+        line = f"{line} {waiting}"
+    return _("A moment for your practice?"), line
 
 
 def nudge_words() -> tuple[str, str]:
@@ -53,9 +55,11 @@ def nudge_words() -> tuple[str, str]:
     )
 
 
-def deliver(reminder, channels: list[str], *, nudge: bool = False) -> None:
+def deliver(
+    reminder, channels: list[str], *, nudge: bool = False, has_plan: bool = False
+) -> None:
     """Send the daily reminder (or the session nudge) on each channel."""
-    title, line = nudge_words() if nudge else reminder_words()
+    title, line = nudge_words() if nudge else reminder_words(has_plan=has_plan)
     path = reverse("journal:since-last-session" if nudge else "journal:today")
     if "email" in channels:
         _send_email(reminder.user, title, line, path)

@@ -11,7 +11,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from journal.models import CheckIn, Entry, RestDay, TherapySession
+from journal.models import CheckIn, Entry, PracticePlan, RestDay, TherapySession
 from reminders import channels
 from reminders.models import Delivery, PushSubscription, ReminderSettings, SessionNudge
 from reminders.rules import NudgeSituation, Situation, is_due, local_now, nudge_is_due
@@ -88,8 +88,29 @@ def due_now(now) -> list[tuple[ReminderSettings, object, list[str]]]:
     return due
 
 
+def with_a_plan(due) -> set:
+    """(person, day) of the due reminders whose person has a practice plan that
+    day: one query. Only that a plan exists; the reminder never names it."""
+    if not due:
+        return set()
+    days = [day for _reminder, day, _reachable in due]
+    plans = PracticePlan.objects.filter(
+        owner_id__in=[reminder.user_id for reminder, _day, _reachable in due],
+        starts_on__lte=max(days),
+        ends_on__gte=min(days),
+    ).values_list("owner_id", "starts_on", "ends_on")
+    return {
+        (reminder.user_id, day)
+        for reminder, day, _reachable in due
+        for owner_id, first, last in plans
+        if owner_id == reminder.user_id and first <= day <= last
+    }
+
+
 def send_due(now, *, dry_run: bool = False) -> RunReport:
     """Send every due reminder once, even with two runners at the same moment."""
+    found = due_now(now)
+    planned = with_a_plan(found)
     due = [
         (
             reminder,
@@ -101,8 +122,9 @@ def send_due(now, *, dry_run: bool = False) -> RunReport:
                 sent_at=now,
                 channels=",".join(reachable),
             ),
+            (reminder.user_id, day) in planned,
         )
-        for reminder, day, reachable in due_now(now)
+        for reminder, day, reachable in found
     ]
     return _send_each(due, nudge=False, dry_run=dry_run)
 
@@ -116,7 +138,7 @@ def _send_each(due, *, nudge: bool, dry_run: bool) -> RunReport:
     """
     kind = "Session nudge" if nudge else "Reminder"
     sent = claimed_elsewhere = failed = 0
-    for reminder, reachable, claim in due:
+    for reminder, reachable, claim, has_plan in due:
         if dry_run:
             sent += 1
             continue
@@ -128,7 +150,7 @@ def _send_each(due, *, nudge: bool, dry_run: bool) -> RunReport:
             continue
         try:
             with translation.override(reminder.user.profile.language):
-                channels.deliver(reminder, reachable, nudge=nudge)
+                channels.deliver(reminder, reachable, nudge=nudge, has_plan=has_plan)
         except Exception:
             logger.exception("%s for user %s not delivered", kind, reminder.user_id)
             claimed.delete()
@@ -210,6 +232,7 @@ def send_nudges(now, *, dry_run: bool = False) -> RunReport:
                 sent_at=now,
                 channels=",".join(reachable),
             ),
+            False,
         )
         for reminder, session, reachable in nudges_due(now)
     ]

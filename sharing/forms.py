@@ -43,11 +43,18 @@ class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
 
     class Meta:
         model = ShareLink
-        fields = ("include_notes", "include_card", "include_urges", "display_name")
+        fields = (
+            "include_notes",
+            "include_card",
+            "include_urges",
+            "include_plan",
+            "display_name",
+        )
         labels = {
             "include_notes": _("Include my notes and weekly reflections"),
             "include_card": _("Include my diary card rows (emotions and daily items)"),
             "include_urges": _("Include my urge rows too"),
+            "include_plan": _("Include my practice plan"),
             "display_name": _("Name your therapist will see"),
         }
         help_texts = {
@@ -60,6 +67,11 @@ class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
             "include_urges": _(
                 "Only with the rows above. A share link alerts nobody: your "
                 "therapist sees it when they open it."
+            ),
+            "include_plan": _(
+                "What you agreed to practise, how often it happened, the reasons "
+                "you gave for days without practice, and your plan for what might "
+                "get in the way."
             ),
             "display_name": _(
                 "You can leave this blank: the page then says it comes from someone "
@@ -77,6 +89,7 @@ class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
                 "include_notes",
                 "include_card",
                 "include_urges",
+                "include_plan",
                 "display_name",
                 "expires_in_days",
             ]

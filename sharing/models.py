@@ -48,6 +48,9 @@ class ShareLink(models.Model):
     # person may least want read) only with a tick of their own.
     include_card = models.BooleanField(default=False)
     include_urges = models.BooleanField(default=False)
+    # The practice plan (what was agreed, how it went, the obstacle plans) only
+    # when the person ticks it: it is their words.
+    include_plan = models.BooleanField(default=False)
     # What the shared page calls the person. Chosen per link, never the username: a
     # username can be a nickname or an e-mail-like handle they would not show a
     # therapist.

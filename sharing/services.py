@@ -35,6 +35,7 @@ SHARED_PAGE_FIELDS = (
     "include_notes",
     "include_card",
     "include_urges",
+    "include_plan",
     "display_name",
     "first_day",
     "last_day",

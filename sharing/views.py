@@ -28,6 +28,7 @@ from core.http import posted_data
 from core.network import client_ip
 from journal import reports, week_reports
 from journal.card.queries import NO_CARD, CardSpan
+from journal.practice.queries import plan_brought_to
 from journal.sessions import dates as session_dates
 from journal.sessions import queries as therapy_sessions
 from sharing import previews, services
@@ -125,6 +126,9 @@ def share_view(request, token):
     if link.is_since_last_session:
         context.update(_since_last_session(link, now))
         with translation.override(language):
+            context["practice_review"] = _practice_review(
+                link, context["report"].first_day, context["report"].last_day
+            )
             response = render(request, "sharing/share_since_last_session.html", context)
     else:
         reports_by_week = week_reports.load_week_reports(
@@ -143,6 +147,9 @@ def share_view(request, token):
             else NO_CARD
         )
         with translation.override(language):
+            context["practice_review"] = _practice_review(
+                link, weeks[0], weeks[-1] + datetime.timedelta(days=6), latest=True
+            )
             figures = _weekly_figures(reports_by_week, figure_keys, read_ahead)
             context["weeks"] = [
                 (week, figures[week.first_day], card.week(week.first_day))
@@ -176,6 +183,14 @@ def _weekly_figures(weeks, keys: dict, read_ahead: dict) -> dict:
         first: mark_safe(figures[key])  # noqa: S308
         for key, first in keys.items()
     }
+
+
+def _practice_review(link, first_day, last_day, *, latest=False):
+    """The owner's practice plan for the span, only when the link says so (one
+    query then). Drawn on every view, never kept: it is their words."""
+    if not link.include_plan:
+        return None
+    return plan_brought_to(link.owner, first_day, last_day, latest=latest)
 
 
 def _since_last_session(link, now) -> dict:

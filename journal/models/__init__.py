@@ -4,6 +4,12 @@ from journal.models.base import OwnedQuerySet
 from journal.models.card import CardRow, CheckIn
 from journal.models.entries import Entry, WeeklyReflection
 from journal.models.practice import ActivityPlan, RestDay
+from journal.models.practice_plans import (
+    PracticeItem,
+    PracticeMiss,
+    PracticePlan,
+    PracticeTick,
+)
 from journal.models.sessions import (
     SessionSchedule,
     SessionStar,
@@ -19,6 +25,10 @@ __all__ = [
     "Entry",
     "NamedSkill",
     "OwnedQuerySet",
+    "PracticeItem",
+    "PracticeMiss",
+    "PracticePlan",
+    "PracticeTick",
     "RestDay",
     "SessionSchedule",
     "SessionStar",

@@ -23,6 +23,7 @@ from core.http import posted_data, safe_next
 from journal import pdf, reports
 from journal.cards import render_star_button
 from journal.models import Entry, SessionSchedule, TalkPoint, TherapySession
+from journal.practice.queries import plan_brought_to
 from journal.sessions import dates, queries, services
 from journal.sessions.forms import SessionForm, TalkPointForm
 from journal.skills.reports import what_works_for
@@ -139,6 +140,7 @@ def _summary_context(user, *, talk_form=None) -> dict:
     starred, points = _upcoming_extras(user, upcoming)
     return {
         "report": reports.load_span_report(user, span, zone, starred=starred),
+        "practice_review": plan_brought_to(user, span.first_day, span.last_day),
         "starred_ids": frozenset(entry.pk for entry in starred),
         "upcoming": upcoming,
         "points": points,
@@ -186,7 +188,7 @@ def session_detail(request, pk):
     session = get_session_for_user(request.user, pk)
     profile = profile_for(request.user)
     zone, now = profile.time_zone, timezone.now()
-    report = None
+    report = review = None
     points = starred = []
     if session.starts_at <= now and not session.is_skipped:
         span = dates.span_before(
@@ -194,9 +196,11 @@ def session_detail(request, pk):
         )
         starred, points = _upcoming_extras(request.user, session)
         report = reports.load_span_report(request.user, span, zone, starred=starred)
+        review = plan_brought_to(request.user, span.first_day, span.last_day)
     context = {
         "session": session,
         "report": report,
+        "practice_review": review,
         "points": points,
         "is_past": session.starts_at <= now,
         "zone": zone,

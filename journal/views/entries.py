@@ -25,6 +25,7 @@ from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
 from journal.models import ActivityPlan, Entry
+from journal.practice.queries import plan_for_today
 from journal.services.entries import (
     FULL_DAY_MESSAGE,
     DayIsFull,
@@ -118,18 +119,23 @@ def render_today(request, form, day, status=200, logged=None):
         "zone": profile.time_zone,
         "starred_ids": coming.starred_ids,
         "todays_card": todays_card(request.user, day),
+        # The plan's words are the person's: drawn each visit, never kept.
+        "practice_plan": plan_for_today(request.user, day, person_key, read_ahead),
         "read_ahead": read_ahead,
     }
     return render(request, "journal/today.html", context, status=status)
 
 
 def _read_ahead(person_key: str | None) -> dict | None:
-    """Today's two kept pieces in one trip to the cache: the coming session's facts
-    and the last seven days (today.html's ``today-days``)."""
+    """Today's kept pieces in one trip to the cache: the coming session's facts,
+    the last seven days (today.html's ``today-days``) and whether a practice plan
+    covers the day."""
     if not person_key:
         return None
     return fragments.read_ahead(
-        ("coming-session", person_key), ("today-days", person_key)
+        ("coming-session", person_key),
+        ("today-days", person_key),
+        ("has-practice-plan", person_key),
     )
 
 

@@ -14,6 +14,8 @@ from accounts import lockout, two_factor
 from accounts.models import AuthenticatorDevice
 from journal.card import services as card_services
 from journal.models import WeeklyReflection
+from journal.practice import services as practice_services
+from journal.practice.goals import PlanSpan
 from sharing.models import ShareLink, ShareLinkView
 from tests.factories import make_entry, make_signed_in_session, make_user
 
@@ -34,6 +36,13 @@ def fill_account(user):
         3,
         "A hard day",
     )
+    plan = practice_services.create_plan(
+        user,
+        PlanSpan(datetime.date(2026, 11, 16), datetime.date(2026, 11, 22)),
+        [{"text": "Evening walk", "times": 3, "why": "Clears my head"}],
+    )
+    practice_services.tick(plan.items.get(), datetime.date(2026, 11, 17))
+    practice_services.set_missed_reason(plan, datetime.date(2026, 11, 18), "forgot")
     link = ShareLink.objects.create(
         owner=user,
         token_hash=f"{user.pk:064d}",

@@ -16,6 +16,8 @@ from playwright.sync_api import sync_playwright
 
 from accounts.timezones import local_today
 from journal.models import ActivityPlan, Entry, SessionStar, TalkPoint, TherapySession
+from journal.practice import goals as practice_goals
+from journal.practice import services as practice_services
 from tests.browser.helpers import (
     DESKTOP,
     PAGE_TYPES,
@@ -176,6 +178,18 @@ def visit_page_type(request, live_server):
             session = sessions.first() if name == "past-session" else sessions.last()
             suffix = "" if name == "past-session" else "move/"
             response = page.goto(f"/journal/sessions/{session.pk}/{suffix}")
+        elif name == "practice-plan":
+            robin = request.getfixturevalue("person")
+            today = local_today(timezone.now(), "UTC")
+            practice_services.create_plan(
+                robin,
+                practice_goals.iso_week(today),
+                [
+                    {"family": "distress-tolerance", "times": 4, "why": "Calms me"},
+                    {"text": "Evening walk", "each_day": True, "obstacle": "Rain"},
+                ],
+            )
+            response = page.goto("/journal/practice-plan/")
         elif name == "progress-with-card":
             _give_a_diary_card(request.getfixturevalue("person"))
             response = page.goto("/journal/progress/")

@@ -189,6 +189,8 @@ PAGE_TYPES = {
     "not-found": PageType("/no-such-page/", status=404),
     "offline": PageType("/offline/"),
     "safety-plan": PageType("/journal/safety-plan/", is_signed_in=True),
+    "practice-plan": PageType("robin's practice plan", is_signed_in=True),
+    "practice-plan-form": PageType("/journal/practice-plan/new/", is_signed_in=True),
     "safety-plan-edit": PageType("/journal/safety-plan/edit/", is_signed_in=True),
     "help-with-plan": PageType("/help/", is_signed_in=True),
 }

@@ -122,6 +122,8 @@ def listed(html: str, css: str) -> str:
                 "labels of your therapy sessions",
                 "want to talk about",
                 "safety plan",
+                "plan until the next session",
+                "what might get in the way",
                 "authenticator app",
             ],
             [
@@ -132,6 +134,7 @@ def listed(html: str, css: str) -> str:
                 "which skill",
                 "ratings",
                 "therapy sessions",
+                "reason you chose for a day without practice",
             ],
         ),
         (
@@ -146,6 +149,8 @@ def listed(html: str, css: str) -> str:
                 "etiquetas de tus sesiones",
                 "quieres hablar",
                 "plan de seguridad",
+                "plan hasta la próxima sesión",
+                "qué podría ponerse en medio",
                 "app de autenticación",
             ],
             [
@@ -156,6 +161,7 @@ def listed(html: str, css: str) -> str:
                 "qué habilidad",
                 "valoraciones",
                 "sesiones de terapia",
+                "motivo que elegiste para un día sin práctica",
             ],
         ),
     ],
@@ -211,6 +217,10 @@ def test_every_encrypted_field_is_one_the_privacy_page_says_cannot_be_read():
         "CheckIn.values",
         "CheckIn.sentence",
         "NamedSkill.name",
+        "PracticeItem.text",
+        "PracticeItem.why",
+        "PracticeItem.obstacle",
+        "PracticeItem.then",
         "AuthenticatorDevice.key",
     }
 

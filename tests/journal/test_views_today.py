@@ -327,10 +327,12 @@ def test_today_reads_its_kept_pieces_in_one_trip_to_the_cache(owner_client, owne
     with cache_trips() as trips:
         again = owner_client.get("/journal/").content.decode()
 
-    # The session on its own; the coming session and the seven days together.
+    # The session on its own; the coming session, the seven days and whether a
+    # practice plan covers the day together.
     assert [key.startswith("django.contrib.sessions") for key in trips.alone] == [True]
-    ((coming, seven_days),) = trips.together
+    ((coming, seven_days, has_plan),) = trips.together
     assert "coming-session.v" in coming
     assert "today-days.v" in seven_days
+    assert "has-practice-plan.v" in has_plan
     assert "Day one of a streak." in again
     assert first.count("day-strip-day") == again.count("day-strip-day") == 7

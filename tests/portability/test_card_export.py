@@ -75,7 +75,7 @@ def full_card(owner):
 def test_the_export_holds_every_row_and_value(owner_client, full_card):
     exported = _export(owner_client)
 
-    assert exported["version"] == 5
+    assert exported["version"] == 6
     assert [row["name"] for row in exported["card_rows"]][:2] == [
         "Urge to self-harm",
         "Urge to drink",

@@ -136,7 +136,7 @@ def test_json_export_holds_entries_reflections_and_settings(
 
     assert response["Content-Type"] == "application/json; charset=utf-8"
     document = json.loads(response.content)
-    assert (document["format"], document["version"]) == ("between-sessions-export", 5)
+    assert (document["format"], document["version"]) == ("between-sessions-export", 6)
     assert document["settings"]["display_name"] == "Sam"
     assert document["settings"]["week_start"] == "sunday"
     assert [e["note"] for e in document["entries"]] == [XSS]
@@ -272,8 +272,8 @@ VALID_ENTRY = {
             "not a Between Sessions export",
         ),
         (
-            json.dumps({"format": "between-sessions-export", "version": 6}).encode(),
-            "version 6",
+            json.dumps({"format": "between-sessions-export", "version": 7}).encode(),
+            "version 7",
         ),
         (
             json.dumps(

@@ -52,7 +52,7 @@ def test_the_json_carries_named_skills_and_each_entrys_technique(owner_client, o
 
     document = export_json(owner_client)
 
-    assert document["version"] == 5
+    assert document["version"] == 6
     assert [
         {k: v for k, v in record.items() if k != "created_at"}
         for record in document["named_skills"]

@@ -36,7 +36,7 @@ def test_the_export_holds_the_plan_in_the_persons_words(owner_client, owner):
 
     document = export(owner_client)
 
-    assert document["version"] == FORMAT_VERSION == 5
+    assert document["version"] == FORMAT_VERSION == 6
     plan = document["safety_plan"]
     assert plan["contacts"] == PLAN_VALUES["contacts"]
     assert plan["reasons_for_living"] == ["My cat Pistachio"]

@@ -79,7 +79,7 @@ def snapshot(owner):
 def test_the_export_lists_every_session_star_and_talk_point(owner_client, sessions_of):
     document = export(owner_client)
 
-    assert document["version"] == 5
+    assert document["version"] == 6
     assert document["version"] >= 4  # sessions arrived in version 4
     assert len(document["session_schedules"]) == 1
     assert document["session_schedules"][0]["label"] == "Dr. R."

@@ -33,6 +33,9 @@ from journal.models import (
     CheckIn,
     Entry,
     NamedSkill,
+    PracticeMiss,
+    PracticePlan,
+    PracticeTick,
     RestDay,
     SessionSchedule,
     SessionStar,
@@ -40,6 +43,8 @@ from journal.models import (
     TherapySession,
     WeeklyReflection,
 )
+from journal.practice import goals as practice_goals
+from journal.practice import services as practice_services
 from reminders.models import ReminderSettings
 from safety.models import SafetyPlan
 from sharing.models import ShareLink
@@ -145,6 +150,26 @@ def named_skill_of(world, is_hidden=False) -> NamedSkill:
             owner=world.owner, family="communication", name="Mine", is_hidden=is_hidden
         )
     return NamedSkill.objects.filter(owner=world.owner).get()
+
+
+def practice_plan_of(world, *, last_week=False) -> PracticePlan:
+    """The owner's plan for this week (or last week's), with a free-text item."""
+    span = practice_goals.iso_week(timezone.now().date())
+    if last_week:
+        week = datetime.timedelta(days=7)
+        span = practice_goals.PlanSpan(span.starts_on - week, span.ends_on - week)
+    return practice_services.create_plan(
+        world.owner, span, [{"text": "Evening walk", "times": 3}]
+    )
+
+
+def practice_items(times: str) -> dict:
+    return {
+        "items-TOTAL_FORMS": "1",
+        "items-INITIAL_FORMS": "0",
+        "items-0-text": "Evening walk",
+        "items-0-times": times,
+    }
 
 
 def another_session_url(client, world) -> str:
@@ -549,6 +574,41 @@ FLOWS = {
         lambda w: {},
         lambda c, w: not CheckIn.objects.filter(owner=w.owner).exists(),
     ),
+    "journal:practice-plan-new": Flow(
+        True,
+        lambda c, w: "/journal/practice-plan/new/",
+        lambda w: practice_items("3"),
+        lambda c, w: PracticePlan.objects.filter(owner=w.owner).exists(),
+    ),
+    "journal:practice-plan-edit": Flow(
+        True,
+        lambda c, w: (practice_plan_of(w), "/journal/practice-plan/edit/")[1],
+        lambda w: {**practice_items("9"), "items-INITIAL_FORMS": "1"},
+        lambda c, w: PracticePlan.objects.get(owner=w.owner).items.get().times == 9,
+    ),
+    "journal:practice-plan-again": Flow(
+        True,
+        lambda c, w: (
+            practice_plan_of(w, last_week=True),
+            "/journal/practice-plan/again/",
+        )[1],
+        lambda w: {},
+        lambda c, w: PracticePlan.objects.filter(owner=w.owner).count() == 2,
+    ),
+    "journal:practice-plan-missed": Flow(
+        True,
+        lambda c, w: (practice_plan_of(w), "/journal/practice-plan/missed/")[1],
+        lambda w: {"day": "2026-11-16", "reason": "no-time"},
+        lambda c, w: PracticeMiss.objects.filter(plan__owner=w.owner).exists(),
+    ),
+    "journal:practice-item-tick": Flow(
+        True,
+        lambda c, w: (
+            f"/journal/practice-plan/items/{practice_plan_of(w).items.get().uuid}/tick/"
+        ),
+        lambda w: {},
+        lambda c, w: PracticeTick.objects.filter(item__plan__owner=w.owner).exists(),
+    ),
     "journal:rest-days": Flow(
         True,
         lambda c, w: "/journal/rest-days/",
@@ -701,6 +761,9 @@ ROUTE_KWARGS = {
     "journal:card-row-rename": lambda w: {"pk": 1},
     "journal:card-row-remove": lambda w: {"pk": 1},
     "journal:check-in-day": lambda w: {"day": D(2026, 11, 18)},
+    "journal:practice-item-tick": lambda w: {
+        "item": "6f1c2d4e-9a8b-4c7d-8e6f-5a4b3c2d1e01"
+    },
     "journal:check-in-delete": lambda w: {"day": D(2026, 11, 18)},
     "accounts:email-confirm": lambda w: {"token": confirm_token(w.owner)},
     "reminders:unsubscribe": lambda w: {"token": "not-a-token"},

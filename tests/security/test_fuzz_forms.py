@@ -29,7 +29,18 @@ from accounts.models import Profile
 from accounts.timezones import time_zone_choices
 from core.skills import Skill
 from journal.card import services as card_services
-from journal.models import CardRow, CheckIn, Entry, WeeklyReflection
+from journal.models import (
+    CardRow,
+    CheckIn,
+    Entry,
+    PracticeItem,
+    PracticeMiss,
+    PracticePlan,
+    PracticeTick,
+    WeeklyReflection,
+)
+from journal.practice import goals as practice_goals
+from journal.practice import services as practice_services
 from portability.document import FORMAT_NAME
 from sharing.models import ShareLink
 from tests.factories import make_entry, make_user
@@ -150,6 +161,10 @@ ROW_MODELS = (
     ShareLink,
     CardRow,
     CheckIn,
+    PracticePlan,
+    PracticeItem,
+    PracticeTick,
+    PracticeMiss,
 )
 
 
@@ -421,6 +436,80 @@ def test_adding_a_card_row_never_errors_and_adds_at_most_one(owner_client, data)
         assert response.status_code < 500
         if response.status_code == 302:
             assert changes(before) == {"CardRow": 1}
+        else:
+            assert changes(before) == {}
+
+
+PLAN_ITEM = {
+    "family": st.sampled_from(["", *SKILLS]),
+    "technique": st.sampled_from(["", "tipp", "paced-breathing", "dear-man"]),
+    "text": short_text,
+    "times": st.sampled_from(["", "1", "4", "14"]),
+    "each_day": st.sampled_from(["", "on"]),
+    "why": short_text,
+    "obstacle": st.sampled_from(["", "Rushing out"]),
+    "then": st.sampled_from(["", "Breathe on the stairs"]),
+}
+
+
+@given(
+    data=form_data(
+        {
+            "items-TOTAL_FORMS": st.sampled_from(["1", "2", "5"]),
+            "items-INITIAL_FORMS": st.just("0"),
+            **{f"items-0-{name}": value for name, value in PLAN_ITEM.items()},
+            **{f"items-1-{name}": value for name, value in PLAN_ITEM.items()},
+        }
+    )
+)
+def test_a_practice_plan_never_errors_and_saves_whole_or_nothing(
+    owner_client, fixed_clock, data
+):
+    with one_example():
+        before = row_counts()
+
+        response = owner_client.post("/journal/practice-plan/new/", data)
+
+        assert response.status_code < 500
+        found = changes(before)
+        if response.status_code == 302:
+            assert found.get("PracticePlan") == 1
+            assert found.get("PracticeItem") in (1, 2)
+        else:
+            assert found == {}
+
+
+@given(
+    data=form_data(
+        {
+            "day": st.one_of(
+                st.dates(datetime.date(2026, 11, 16), TODAY).map(
+                    datetime.date.isoformat
+                ),
+                bad_dates,
+            ),
+            "reason": st.sampled_from(
+                ["", "no-time", "forgot", "not-up-to-it", "did-not-fit"]
+            ),
+        }
+    )
+)
+def test_a_missed_day_never_errors_and_saves_at_most_one(
+    owner_client, owner, fixed_clock, data
+):
+    with one_example():
+        practice_services.create_plan(
+            owner,
+            practice_goals.iso_week(TODAY),
+            [{"text": "Evening walk", "times": 3}],
+        )
+        before = row_counts()
+
+        response = owner_client.post("/journal/practice-plan/missed/", data)
+
+        assert response.status_code < 500
+        if response.status_code == 302:
+            assert changes(before) in ({"PracticeMiss": 1}, {})
         else:
             assert changes(before) == {}
 

@@ -9,6 +9,7 @@ import datetime
 import io
 import re
 import secrets
+import uuid
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -29,6 +30,10 @@ from journal.models import (
     CheckIn,
     Entry,
     NamedSkill,
+    PracticeItem,
+    PracticeMiss,
+    PracticePlan,
+    PracticeTick,
     RestDay,
     SessionSchedule,
     SessionStar,
@@ -36,6 +41,8 @@ from journal.models import (
     TherapySession,
     WeeklyReflection,
 )
+from journal.practice import goals as practice_goals
+from journal.practice import services as practice_services
 from reminders.channels import unsubscribe_url
 from sharing.models import ShareLink, ShareLinkView
 from sharing.services import hash_token
@@ -64,7 +71,11 @@ OTHER_LABEL = "Dr. Otherperson"
 OTHER_ROW = "Thistle-urge row of someone else"
 OTHER_DAY_SENTENCE = "Pebble-day sentence of someone else"
 OTHER_SKILL_NAME = "Heron-pose skill of someone else"
+OTHER_PRACTICE = "Marsh-walk practice of someone else"
+OTHER_PRACTICE_WHY = "Lighthouse reason of someone else"
 OTHER_SECRETS = (
+    OTHER_PRACTICE,
+    OTHER_PRACTICE_WHY,
     OTHER_ROW,
     OTHER_DAY_SENTENCE,
     OTHER_SKILL_NAME,
@@ -111,6 +122,7 @@ class World:
     other_talk_point: object = None
     other_card_row: object = None
     other_named_skill: object = None
+    other_practice_item: object = None
 
 
 def make_link(owner, now, token, **overrides):
@@ -190,7 +202,22 @@ def world(fixed_clock, owner, other_user):
         other_named_skill=make_named_skill(other_user, name=OTHER_SKILL_NAME),
         **other_sessions(other_user, fixed_clock, entry),
         other_card_row=other_card(other_user),
+        other_practice_item=other_practice_plan(other_user, fixed_clock),
     )
+
+
+def other_practice_plan(other_user, now):
+    """Another person's plan for this week: a free-text item, ticked, and a
+    missed day's reason."""
+    plan = practice_services.create_plan(
+        other_user,
+        practice_goals.iso_week(now.date()),
+        [{"text": OTHER_PRACTICE, "times": 3, "why": OTHER_PRACTICE_WHY}],
+    )
+    item = plan.items.get()
+    practice_services.tick(item, now.date())
+    practice_services.set_missed_reason(plan, plan.starts_on, "forgot")
+    return item
 
 
 def other_card(other_user):
@@ -271,6 +298,18 @@ def snapshot(user) -> dict:
         "check_ins": list(CheckIn.objects.filter(owner=user).order_by("pk").values()),
         "named_skills": list(
             NamedSkill.objects.filter(owner=user).order_by("pk").values()
+        ),
+        "practice_plans": list(
+            PracticePlan.objects.filter(owner=user).order_by("pk").values()
+        ),
+        "practice_items": list(
+            PracticeItem.objects.filter(plan__owner=user).order_by("pk").values()
+        ),
+        "practice_ticks": list(
+            PracticeTick.objects.filter(item__plan__owner=user).order_by("pk").values()
+        ),
+        "practice_misses": list(
+            PracticeMiss.objects.filter(plan__owner=user).order_by("pk").values()
         ),
         "link_views": list(
             ShareLinkView.objects.filter(link__owner=user).order_by("pk").values()
@@ -360,6 +399,12 @@ SWEEP = {
         OBJECT,
         lambda w: [({"pk": w.other_named_skill.pk}, 404)],
         missing=lambda w: {"pk": w.missing_pk},
+    ),
+    "journal:practice-item-tick": Sweep(
+        OBJECT,
+        lambda w: [({"item": w.other_practice_item.uuid}, 405)],
+        lambda w: {"next": "/journal/"},
+        missing=lambda w: {"item": uuid.uuid4()},
     ),
     "journal:rest-day-delete": Sweep(
         OBJECT,

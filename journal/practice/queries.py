@@ -1,0 +1,267 @@
+"""What pages read of practice plans: the plan of a day with its items counted,
+the plan brought to a session, and the days of a plan.
+
+A constant number of queries whatever the plan or the history: the items and
+their counts come in one (counting.item_logs()).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef
+
+from core import fragments
+from core.skills import Skill
+from journal.models import (
+    Entry,
+    PracticeItem,
+    PracticeMiss,
+    PracticePlan,
+    PracticeTick,
+)
+from journal.models.entries import technique_label
+from journal.practice import counting, goals
+
+# How a span is named beside its count: "2 of 4 times this week".
+THIS_WEEK, SINCE_SESSION, IN_THIS_PLAN = "week", "since-session", "plan"
+
+
+def item_label(item: PracticeItem) -> str:
+    """What the item is called: the person's words, else the named skill, else
+    the family."""
+    if item.text:
+        return item.text
+    if item.named_skill_id is not None:
+        return item.named_skill.name
+    if item.technique:
+        return technique_label(item.technique) or Skill(item.family).label
+    if item.family:
+        return str(Skill(item.family).label)
+    return ""
+
+
+@dataclass(frozen=True)
+class ItemProgress:
+    item: PracticeItem
+    label: str
+    done: int
+    goal: int
+    ticked_today: bool = False
+
+    @property
+    def counts_days(self) -> bool:
+        return self.item.each_day
+
+    @property
+    def is_free_text(self) -> bool:
+        return self.item.is_free_text
+
+    @property
+    def can_tick(self) -> bool:
+        """A free-text item takes a tick; "each day" one a day."""
+        return self.is_free_text and not (self.item.each_day and self.ticked_today)
+
+    @property
+    def is_met(self) -> bool:
+        return self.done >= self.goal
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    plan: PracticePlan
+    items: list[ItemProgress]
+
+    @property
+    def span_words(self) -> str:
+        """THIS_WEEK, SINCE_SESSION or IN_THIS_PLAN: how the count is named."""
+        if self.plan.days == goals.WEEK_DAYS:
+            return THIS_WEEK
+        if self.plan.is_from_session:
+            return SINCE_SESSION
+        return IN_THIS_PLAN
+
+
+def _progress(plan: PracticePlan, items) -> PlanProgress:
+    return PlanProgress(
+        plan,
+        [
+            ItemProgress(
+                item,
+                item_label(item),
+                item.done,
+                goals.goal_for(item.times, item.each_day, plan.days),
+                getattr(item, "ticked_today", False),
+            )
+            for item in items
+        ],
+    )
+
+
+def _counted_items(day: datetime.date | None = None):
+    items = (
+        PracticeItem.objects.select_related("plan", "named_skill")
+        .annotate(done=counting.item_logs())
+        .order_by("-plan__starts_on", "position", "pk")
+    )
+    if day is not None:
+        ticked = PracticeTick.objects.filter(item=OuterRef("pk"), day=day)
+        items = items.annotate(ticked_today=Exists(ticked))
+    return items
+
+
+def plan_for_day(user, day: datetime.date) -> PlanProgress | None:
+    """The plan covering ``day``, its items counted; None without one (one query)."""
+    items = list(
+        _counted_items(day).filter(
+            plan__owner=user, plan__starts_on__lte=day, plan__ends_on__gte=day
+        )
+    )
+    if not items:
+        return None
+    plan = items[0].plan
+    return _progress(plan, [item for item in items if item.plan_id == plan.pk])
+
+
+def plan_for_today(
+    user, day: datetime.date, person_key: str | None, read_ahead: dict | None
+) -> PlanProgress | None:
+    """plan_for_day for Today: without a plan, once it is known there is none (a
+    bare True or False kept under the person's fragment key, which any write and
+    midnight renew), no query at all; with one, one query."""
+    if not person_key:
+        return plan_for_day(user, day)
+    key = fragments.key("has-practice-plan", person_key)
+    if read_ahead is not None and read_ahead.get(key) is False:
+        return None
+    progress = plan_for_day(user, day)
+    if read_ahead is None or key not in read_ahead:
+        fragments.store("has-practice-plan").set(
+            key, progress is not None, fragments.piece("has-practice-plan").seconds
+        )
+    return progress
+
+
+def current_plan(user, day: datetime.date) -> PracticePlan | None:
+    """The plan covering ``day``, without its items: one query."""
+    return (
+        PracticePlan.objects.for_user(user)
+        .filter(starts_on__lte=day, ends_on__gte=day)
+        .first()
+    )
+
+
+def previous_plan(user, day: datetime.date) -> PracticePlan | None:
+    """The latest plan that ended before ``day``: one query."""
+    return PracticePlan.objects.for_user(user).filter(ends_on__lt=day).first()
+
+
+@dataclass(frozen=True)
+class MissedReason:
+    reason: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PlanReview:
+    """A plan as its session reviews it: each item against its goal, the
+    reasons given for missed days in counts, and the obstacle plans."""
+
+    progress: PlanProgress
+    reasons: list[MissedReason]
+
+    @property
+    def plan(self) -> PracticePlan:
+        return self.progress.plan
+
+    @property
+    def items(self) -> list[ItemProgress]:
+        return self.progress.items
+
+
+def _with_reasons(items):
+    """Items with their plan's missed days counted per reason (subqueries)."""
+    return items.annotate(
+        **{
+            f"missed_{n}": counting.count_of(
+                PracticeMiss.objects.filter(plan=OuterRef("plan"), reason=reason),
+                "plan",
+            )
+            for n, reason in enumerate(PracticeMiss.Reason)
+        }
+    )
+
+
+def _review(plan: PracticePlan, items: list[PracticeItem]) -> PlanReview:
+    first = items[0]
+    reasons = [
+        MissedReason(reason.value, str(reason.label), getattr(first, f"missed_{n}"))
+        for n, reason in enumerate(PracticeMiss.Reason)
+        if getattr(first, f"missed_{n}")
+    ]
+    return PlanReview(_progress(plan, items), reasons)
+
+
+def review_of(plan: PracticePlan) -> PlanReview | None:
+    """One plan counted, with its reasons: one query."""
+    items = list(_with_reasons(_counted_items().filter(plan=plan)))
+    return _review(plan, items) if items else None
+
+
+def plan_brought_to(
+    user, first_day: datetime.date, last_day: datetime.date, *, latest=False
+):
+    """The plan a span of days (a session's, a shared page's) reviews: of the
+    plans it overlaps, the one sharing the most days with it (``latest``: the
+    latest of them); None without one. One query."""
+    items = list(
+        _with_reasons(
+            _counted_items().filter(
+                plan__owner=user,
+                plan__starts_on__lte=last_day,
+                plan__ends_on__gte=first_day,
+            )
+        )
+    )
+    if not items:
+        return None
+    plans = {item.plan_id: item.plan for item in items}
+
+    def shared_days(plan):
+        return (min(plan.ends_on, last_day) - max(plan.starts_on, first_day)).days
+
+    if latest:
+        plan = max(plans.values(), key=lambda plan: plan.starts_on)
+    else:
+        plan = max(plans.values(), key=lambda plan: (shared_days(plan), plan.starts_on))
+    return _review(plan, [item for item in items if item.plan_id == plan.pk])
+
+
+def practised_days(plan: PracticePlan, items: list[PracticeItem]) -> set:
+    """The days of the plan when any of its items happened: two queries."""
+    entries = Entry.objects.filter(
+        owner=plan.owner_id, practiced_on__range=(plan.starts_on, plan.ends_on)
+    ).values_list("practiced_on", "skill", "technique", "named_skill_id")
+    days = {
+        day
+        for day, skill, technique, named_skill_id in entries
+        if any(counting.matches(i, skill, technique, named_skill_id) for i in items)
+    }
+    days.update(
+        PracticeTick.objects.filter(item__plan=plan).values_list("day", flat=True)
+    )
+    return days
+
+
+def misses_of(plan: PracticePlan) -> dict:
+    """{day: reason} for the plan: one query."""
+    return dict(PracticeMiss.objects.filter(plan=plan).values_list("day", "reason"))
+
+
+def span_for_new_plan(user, today: datetime.date, session_days) -> goals.PlanSpan:
+    """The span a plan written today covers, after any earlier plan: one query."""
+    latest = PracticePlan.objects.for_user(user).filter(starts_on__lte=today).first()
+    not_before = latest.ends_on + datetime.timedelta(days=1) if latest else None
+    return goals.plan_span(today, session_days, not_before)
