@@ -54,6 +54,7 @@ PAGES = [
     ("diary card", "/journal/card/"),
     ("check-in", "/journal/check-in/"),
     ("named skills", "/journal/skills/"),
+    ("practice plan", "/journal/practice-plan/"),
     ("guide page", "/guide/distress-tolerance/"),
     ("share page", "/share/{token}/"),
     ("safety plan", "/journal/safety-plan/"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from benchmarks.serving import say
 
-DATA_VERSION = "5"  # bump when the generated history or its storage changes shape
+DATA_VERSION = "6"  # bump when the generated history or its storage changes shape
 THREE_YEARS = 3 * 365 + 1
 SHARE_TOKEN_SALT = "between-sessions-benchmark"  # noqa: S105 - a local test database
 
@@ -102,11 +102,15 @@ def make_person(username: str, *, days: int, seed: int) -> None:
         CheckIn,
         Entry,
         NamedSkill,
+        PracticeMiss,
         RestDay,
         SessionStar,
         TalkPoint,
+        TherapySession,
         WeeklyReflection,
     )
+    from journal.practice import goals as practice_goals
+    from journal.practice import services as practice_services
     from journal.services.exercises import fill_entry
     from journal.sessions import queries as session_queries
     from journal.sessions import services as session_services
@@ -216,6 +220,33 @@ def make_person(username: str, *, days: int, seed: int) -> None:
             planned_on=today,
             expected=3,
         )
+        # A practice plan until the next session: Today counts it, the summary and
+        # the shared page show it against what happened.
+        held = (
+            TherapySession.objects.for_user(user)
+            .held()
+            .values_list("starts_at", flat=True)
+        )
+        plan = practice_services.create_plan(
+            user,
+            practice_goals.plan_span(today, {moment.date(): None for moment in held}),
+            [
+                {
+                    "family": Skill.DISTRESS_TOLERANCE,
+                    "technique": "paced-breathing",
+                    "times": 4,
+                    "why": "It slows me down before I answer.",
+                    "obstacle": "Forgetting when I am rushed.",
+                    "then": "Do it on the bus home.",
+                },
+                {"text": "Evening walk", "each_day": True},
+            ],
+            session=coming,
+        )
+        practice_services.tick(plan.items.order_by("position")[1], today)
+        practice_services.set_missed_reason(
+            plan, plan.starts_on, PracticeMiss.Reason.NO_TIME
+        )
         # A full safety plan: its page and the help page that shows it first.
         save_plan(
             user,
@@ -269,6 +300,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
             include_notes=True,
             include_card=True,
             include_urges=True,
+            include_plan=True,
             display_name="Alex",
             first_day=today - datetime.timedelta(weeks=3, days=today.weekday()),
             last_day=today + datetime.timedelta(days=6 - today.weekday()),
