@@ -69,7 +69,7 @@ class ShareLinkForm(CrispyFormMixin, forms.ModelForm):
                 "therapist sees it when they open it."
             ),
             "include_plan": _(
-                "What you agreed to practise, how often it happened, the reasons "
+                "What you agreed to practice, how often it happened, the reasons "
                 "you gave for days without practice, and your plan for what might "
                 "get in the way."
             ),

@@ -1,6 +1,6 @@
 """The practice plan agreed in a session: "Until my next session".
 
-What a person agreed to practise, why, and what might get in the way is as private
+What a person agreed to practice, why, and what might get in the way is as private
 as a note: every word of it is encrypted at rest, and none of it is ever kept in a
 cached fragment or named in a reminder. A copy of the database shows that someone
 has a plan of two items for a week, never what they are.
@@ -72,7 +72,7 @@ class PracticePlan(models.Model):
 
 
 class PracticeItem(models.Model):
-    """One thing to practise: a skill family, a named skill, or the person's words."""
+    """One thing to practice: a skill family, a named skill, or the person's words."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     plan = models.ForeignKey(

@@ -1,7 +1,7 @@
 """The practice plan's form: one to five items (formset prefix ``items``).
 
 Every field of an item is optional on its own: an item left blank is no item. An
-item with anything in it needs what to practise and how often, said beside the
+item with anything in it needs what to practice and how often, said beside the
 field that is missing, and what was typed stays.
 """
 
@@ -27,7 +27,7 @@ TIMES_MESSAGE = _("Choose a number of times a week from 1 to 14.")
 
 
 class PracticeItemForm(CrispyFormMixin, forms.Form):
-    family = forms.ChoiceField(label=_("What to practise"), required=False, choices=())
+    family = forms.ChoiceField(label=_("What to practice"), required=False, choices=())
     technique = forms.ChoiceField(
         label=_("Which named skill (optional)"), required=False, choices=()
     )
@@ -164,7 +164,7 @@ class BasePlanFormSet(forms.BaseFormSet):
             return
         if not any(form.item for form in self.forms):
             raise forms.ValidationError(
-                _("Write at least one thing you agreed to practise."),
+                _("Write at least one thing you agreed to practice."),
                 code="empty",
             )
 

@@ -46,7 +46,7 @@ def test_a_two_item_plan_on_a_phone(open_context, person, live_server, scheme):
         page.get_by_role("link", name="Write my plan").tap()
 
     first = page.locator("fieldset.practice-item-fields").nth(0)
-    first.get_by_label("What to practise").select_option(label="Distress tolerance")
+    first.get_by_label("What to practice").select_option(label="Distress tolerance")
     first.get_by_label("Which named skill (optional)").select_option(
         label="Paced breathing"
     )

@@ -151,7 +151,7 @@ def test_a_blank_plan_asks_for_one_item(owner_client, owner):
     response = owner_client.post(NEW, posted_items())
 
     assert (
-        "Write at least one thing you agreed to practise." in response.content.decode()
+        "Write at least one thing you agreed to practice." in response.content.decode()
     )
     assert not PracticePlan.objects.exists()
 
