@@ -104,6 +104,19 @@ class PageWatch:
         return lines
 
 
+def wait_until(page, script: str, timeout_ms: int = 10_000) -> None:
+    """Until the function ``script`` returns true in the page.
+
+    page.wait_for_function compiles its predicate inside the page, which our
+    Content-Security-Policy (no 'unsafe-eval') refuses; page.evaluate is not.
+    """
+    for _ in range(timeout_ms // 50):
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"still false after {timeout_ms} ms: {script}")
+
+
 def save_screenshot(page, name):
     folder = ARTIFACTS_DIR / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 import pytest
 
 from journal.models import Entry
-from tests.browser.helpers import login
+from tests.browser.helpers import login, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def controlled_page(context, person, live_server, path="/journal/"):
     page.goto(path)
     scope = page.evaluate(WORKER_READY)
     page.reload()
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    wait_until(page, "() => navigator.serviceWorker.controller !== null")
     return page, scope
 
 

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
-from tests.browser.helpers import AXE_OPTIONS, login, save_screenshot
+from tests.browser.helpers import AXE_OPTIONS, login, save_screenshot, wait_until
 from tests.browser.test_installable import controlled_page, go_offline, go_online
 from tests.browser.test_offline_privacy import end_session_elsewhere
 from tests.factories import make_user
@@ -111,7 +111,7 @@ def test_a_kept_page_opened_online_after_signing_out_elsewhere_removes_it(
     # The guide page is one a device may keep: it names no account, so the script
     # asks the server, which now names none.
     page.goto("/guide/")
-    page.wait_for_function("localStorage.getItem('bs-safety-plan') === null")
+    wait_until(page, "() => localStorage.getItem('bs-safety-plan') === null")
 
     assert page.evaluate(KEPT) is None
 

@@ -48,7 +48,9 @@ def test_later_requests_freeze_only_at_the_set_counts(gunicorn_settings):
 
     for number in range(2, 10):
         after_request(gunicorn_settings, number)
-    assert gc.get_freeze_count() == frozen
+    # Nothing new frozen (the thousand lists above would be): an exact count would
+    # also see a frozen object freed meanwhile by another thread (pytest-xdist's).
+    assert gc.get_freeze_count() < frozen + len(made_since)
 
     after_request(gunicorn_settings, 10)
     assert gc.get_freeze_count() >= frozen + len(made_since)
