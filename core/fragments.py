@@ -46,6 +46,9 @@ PIECES = {
     # the week's summary and the diary card's skills (never the person's own rows)
     "week-summary": Piece(3, SHARED),
     "progress": Piece(2, SHARED),  # all of progress
+    # "What works for me": each named skill's key (a slug or a uuid), typical drop
+    # and count; never a name (those are the person's words, read each visit).
+    "what-works": Piece(1, SHARED),
     "entry-count": Piece(1, SHARED),  # how many entries history pages through
     "shared-week": Piece(3, SHARED),  # a shared week's heading and figures
     # Whether a browser was counted on a share link in its hour (a flag; kept for

@@ -157,7 +157,9 @@ def _summary_context(user, *, talk_form=None) -> dict:
 @require_safe
 def since_last_session(request):
     context = _summary_context(request.user)
-    context["what_works"] = what_works_for(request.user)
+    context["what_works"] = what_works_for(
+        request.user, getattr(request, "journal_cache_key", None)
+    )
     return render(request, "journal/sessions/summary.html", context)
 
 

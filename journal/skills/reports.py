@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, ngettext
 
+from core import fragments
 from core.skills import Skill
 from journal.models import Entry
 from journal.skills.catalogue import Catalogue, catalogue_for
@@ -131,6 +132,21 @@ def build(works: WhatWorks, catalogue: Catalogue) -> WhatWorksReport:
     )
 
 
-def what_works_for(user) -> WhatWorksReport:
-    """The person's "what works for me" (two queries, however long the history)."""
-    return build(what_works(rated_rows(user)), catalogue_for(user))
+def what_works_for(user, person_key: str | None = None) -> WhatWorksReport:
+    """The person's "what works for me": two queries, however long the history.
+
+    Reading every rated practice grows with the years, so with a ``person_key``
+    (accounts/freshness.py: renewed by any write and at midnight) the figures are
+    kept: keys (a slug or a uuid) and numbers, never a name. The names, the
+    person's own words, are read each visit (one query).
+    """
+    if not person_key:
+        return build(what_works(rated_rows(user)), catalogue_for(user))
+    key = fragments.key("what-works", person_key)
+    works = fragments.store("what-works").get(key)
+    if works is None:
+        works = what_works(rated_rows(user))
+        fragments.store("what-works").set(
+            key, works, fragments.piece("what-works").seconds
+        )
+    return build(works, catalogue_for(user))

@@ -187,7 +187,9 @@ def progress(request):
         ),
         "heat_levels": HEAT_LEVELS,
         # Named with the person's own words: outside the kept page, read each visit.
-        "what_works": what_works_for(request.user),
+        "what_works": what_works_for(
+            request.user, getattr(request, "journal_cache_key", None)
+        ),
         # The person's own rows and values: the same, never kept.
         "card_progress": card_progress(request.user, today, week_start),
         "charts_shown": SimpleLazyObject(

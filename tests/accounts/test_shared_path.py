@@ -25,10 +25,10 @@ def test_a_signed_in_page_reads_the_person_and_profile_in_one_query(
 ):
     owner_client.get("/journal/progress/")  # drawn once, then kept
 
-    # The kept page, then "what works for me" (named with the person's own words,
-    # so read on every visit: journal/skills/reports.py, two queries) and the
-    # diary card's rows over 12 weeks (the same: journal/card/progress.py, one).
-    with django_assert_num_queries(4) as captured:
+    # The kept page, then "what works for me" (its figures kept, its names the
+    # person's own words, read on every visit: journal/skills/reports.py, one
+    # query) and the diary card's rows over 12 weeks (journal/card/progress.py, one).
+    with django_assert_num_queries(3) as captured:
         response = owner_client.get("/journal/progress/")
 
     assert response.status_code == 200

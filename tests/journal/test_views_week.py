@@ -490,7 +490,7 @@ def fill_history(owner, days):
 @pytest.mark.parametrize("days", [7, 3 * 365])
 @pytest.mark.parametrize(
     ("url", "again"),
-    [(THIS_WEEK, 5), ("/journal/progress/", 4)],
+    [(THIS_WEEK, 5), ("/journal/progress/", 3)],
     ids=["week", "progress"],
 )
 def test_pages_run_a_few_queries_whatever_the_history(

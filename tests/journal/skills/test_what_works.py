@@ -121,3 +121,32 @@ def test_progress_costs_the_same_queries_however_long_the_history(
     owner_client.get("/journal/progress/")
 
     assert visit_count() == short
+
+
+@pytest.mark.django_db
+def test_a_kept_visit_reads_no_rated_practice_and_the_cache_holds_no_name(
+    owner_client, owner
+):
+    import pickle
+
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    own = make_named_skill(owner, name="Quillfeather breathing")
+    for _ in range(5):
+        make_entry(
+            owner, skill=DT, named_skill=own, distress_before=8, distress_after=4
+        )
+    owner_client.get("/journal/progress/")
+
+    with CaptureQueriesContext(connection) as captured:
+        html = owner_client.get("/journal/progress/").content.decode()
+
+    assert "Quillfeather breathing" in html
+    assert not any("distress_before" in q["sql"] for q in captured.captured_queries)
+    # The tests' local-memory cache keeps every value pickled, under its full key.
+    stored = caches["default"]._cache.values()
+    kept = " ".join(str(pickle.loads(value)) for value in stored)  # noqa: S301 - our own cache
+    assert str(own.uuid) in kept, "the figures should be kept, by key"
+    assert "Quillfeather" not in kept
