@@ -15,10 +15,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from journal import charts, stats
 from journal.card.queries import CardDay, CardSpan, RowSummary
+from journal.cards import _, html, local_date
 from journal.models import CardRow
 
 WEEKS = charts.MOST_WEEKS
@@ -33,6 +36,9 @@ class RowWeek:
 
     first_day: datetime.date
     summary: RowSummary
+    # The table's "Week of" cell: a link to that week, drawn once per week for
+    # every row (nine rows of twelve weeks were 108 URLs and dates a visit).
+    head: SafeString
 
     @property
     def bar(self) -> float | None:
@@ -134,23 +140,34 @@ def card_progress(
         return None
     weeks = _weeks(span, first_day, today)
     # Weeks before the first check-in are left out: a new card is not twelve blanks.
-    checked = [n for n, (_, days) in enumerate(weeks) if _any_check_in(days)]
+    checked = [n for n, (_start, days) in enumerate(weeks) if _any_check_in(days)]
     if not checked:
         return CardProgress([], None)
     weeks = weeks[checked[0] :]
-    every_day = [day for _, days in weeks for day in days]
-    by_week = [span.summaries(days) for _, days in weeks]
+    every_day = [day for _start, days in weeks for day in days]
+    by_week = [span.summaries(days) for _start, days in weeks]
+    heads = [_week_head(start) for start, _days in weeks]
     rows = [
         RowProgress(
             summary,
             [
-                RowWeek(start, summaries[index])
-                for (start, _), summaries in zip(weeks, by_week, strict=True)
+                RowWeek(start, summaries[index], head)
+                for (start, _days), summaries, head in zip(
+                    weeks, by_week, heads, strict=True
+                )
             ],
         )
         for index, summary in enumerate(span.summaries(every_day))
     ]
     return CardProgress(rows, weeks[0][0])
+
+
+def _week_head(first_day: datetime.date) -> SafeString:
+    return html(
+        '<a href="{}">{}</a>',
+        reverse("journal:week", args=[first_day]),
+        local_date(first_day, _("j M Y")),
+    )
 
 
 def _any_check_in(days: list[CardDay]) -> bool:
