@@ -78,3 +78,22 @@ def matches(item, entry_skill: str, entry_technique: str, entry_named_skill_id) 
     if item.family:
         return entry_skill == item.family
     return False
+
+
+def is_free_text(item) -> bool:
+    """An item naming no skill: ticked by hand."""
+    return item.named_skill_id is None and not item.technique and not item.family
+
+
+def count_read(item, entries: list[tuple], ticks: list[tuple]) -> int:
+    """item_logs() for rows already read: ``entries`` as (skill, technique,
+    named_skill_id, day), ``ticks`` as (item_id, day), all of the plan's span."""
+    if is_free_text(item):
+        days = [day for item_id, day in ticks if item_id == item.pk]
+    else:
+        days = [
+            day
+            for skill, technique, named_skill_id, day in entries
+            if matches(item, skill, technique, named_skill_id)
+        ]
+    return len(set(days)) if item.each_day else len(days)

@@ -2,7 +2,8 @@
 the plan brought to a session, and the days of a plan.
 
 A constant number of queries whatever the plan or the history: the items and
-their counts come in one (counting.item_logs()).
+their counts come in one (counting.item_logs()), or, for the plan of a day, in
+two (the span's rows counted here: counting.count_read()).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, CharField, OuterRef, Value
 
 from core import fragments
 from core.skills import Skill
@@ -99,29 +100,68 @@ def _progress(plan: PracticePlan, items) -> PlanProgress:
     )
 
 
-def _counted_items(day: datetime.date | None = None):
-    items = (
+def _counted_items():
+    return (
         PracticeItem.objects.select_related("plan", "named_skill")
         .annotate(done=counting.item_logs())
         .order_by("-plan__starts_on", "position", "pk")
     )
-    if day is not None:
-        ticked = PracticeTick.objects.filter(item=OuterRef("pk"), day=day)
-        items = items.annotate(ticked_today=Exists(ticked))
-    return items
 
 
 def plan_for_day(user, day: datetime.date) -> PlanProgress | None:
-    """The plan covering ``day``, its items counted; None without one (one query)."""
+    """The plan covering ``day``, its items counted; None without one.
+
+    Two queries: the items, then the span's entries and ticks together, counted
+    here (counting.count_read). Today asks on every visit, and the one query of
+    _counted_items, eight subqueries in a CASE, cost more to build and run than
+    both of these; its few dozen rows are counted in no time.
+    """
     items = list(
-        _counted_items(day).filter(
-            plan__owner=user, plan__starts_on__lte=day, plan__ends_on__gte=day
-        )
+        PracticeItem.objects.select_related("plan", "named_skill")
+        .filter(plan__owner=user, plan__starts_on__lte=day, plan__ends_on__gte=day)
+        .order_by("-plan__starts_on", "position", "pk")
     )
     if not items:
         return None
     plan = items[0].plan
-    return _progress(plan, [item for item in items if item.plan_id == plan.pk])
+    items = [item for item in items if item.plan_id == plan.pk]
+    entries, ticks = _span_rows(plan)
+    for item in items:
+        item.done = counting.count_read(item, entries, ticks)
+        item.ticked_today = (item.pk, day) in ticks
+    return _progress(plan, items)
+
+
+def _span_rows(plan: PracticePlan) -> tuple[list[tuple], list[tuple]]:
+    """The plan's span: its entries as (skill, technique, named_skill_id, day) and
+    its items' ticks as (item_id, day), in one query."""
+    entries = (
+        Entry.objects.filter(
+            owner_id=plan.owner_id,
+            practiced_on__gte=plan.starts_on,
+            practiced_on__lte=plan.ends_on,
+        )
+        .order_by()
+        .annotate(is_tick=Value(False, output_field=BooleanField()))
+        .values_list("skill", "technique", "named_skill_id", "practiced_on", "is_tick")
+    )
+    ticks = (
+        PracticeTick.objects.filter(item__plan=plan)
+        .order_by()
+        .annotate(
+            no_skill=Value("", output_field=CharField()),
+            no_technique=Value("", output_field=CharField()),
+            is_tick=Value(True, output_field=BooleanField()),
+        )
+        .values_list("no_skill", "no_technique", "item_id", "day", "is_tick")
+    )
+    found_entries, found_ticks = [], []
+    for skill, technique, number, day, is_tick in entries.union(ticks, all=True):
+        if is_tick:
+            found_ticks.append((number, day))
+        else:
+            found_entries.append((skill, technique, number, day))
+    return found_entries, found_ticks
 
 
 def plan_for_today(
