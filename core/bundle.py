@@ -13,6 +13,7 @@ no static/ of its own), so collectstatic never serves them: only bundles are sen
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,7 @@ class Bundle:
     target: Path
     sources: tuple[str, ...]
     comment: str  # how a line comment is written, "{}" standing for its text
-    slim: object  # the function that takes a source's comments out
+    slim: Callable[[str], str]  # takes a source's comments and indentation out
 
     @property
     def suffix(self) -> str:
@@ -87,17 +88,17 @@ class Bundle:
         self.check_sources(root)
         blocks = [self.header()]
         for name in self.sources:
+            marker = self.comment.format(f"---- {name} ----")
             text = (root / self.folder / name).read_text(encoding="utf-8")
-            blocks.append(f"{self.comment.format(f'---- {name} ----')}\n")
-            blocks[-1] += self.slim(text)
+            blocks.append(f"{marker}\n{self.slim(text)}")
         return "\n".join(blocks) + "\n"
 
     def is_current(self, root: Path) -> bool:
         """Whether the committed bundle is what the sources build."""
         bundle = root / self.target
-        return bundle.exists() and bundle.read_text(encoding="utf-8") == self.build(
-            root
-        )
+        if not bundle.exists():
+            return False
+        return bundle.read_text(encoding="utf-8") == self.build(root)
 
     def write(self, root: Path) -> bool:
         """Write the bundle; return whether its content changed."""
