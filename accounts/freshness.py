@@ -31,6 +31,11 @@ def bump(user_id) -> None:
     )
 
 
+def person_key(request) -> str | None:
+    """The key this request's person's pieces are kept under (None signed out)."""
+    return getattr(request, "journal_cache_key", None)
+
+
 def cache_key(user) -> str:
     """The person, the version of their journal, their date and the language."""
     profile = profile_for(user)

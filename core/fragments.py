@@ -41,8 +41,14 @@ PIECES = {
     # One person's pages, kept under their accounts.freshness.cache_key.
     "today-days": Piece(1, SHARED),  # Today: last 7 days, streak, rest-day button
     "coming-session": Piece(1, SHARED),  # the coming session's facts (a tuple)
-    # Whether a practice plan covers the day: True or False, never a word of it.
-    "has-practice-plan": Piece(1, SHARED),
+    # Today's practice plan counted: False without one, else each item's id with
+    # how often it happened and whether it was ticked today (never a word of it).
+    "practice-counts": Piece(1, SHARED),
+    # Today's card: (rows rated, rows) or False without rows (never a row's name).
+    "todays-card": Piece(1, SHARED),
+    # How often each named skill was logged, for the chips' order: a built-in
+    # slug or an own skill's id, and a number; never a name.
+    "skill-uses": Piece(1, SHARED),
     # the week's summary and the diary card's skills (never the person's own rows)
     "week-summary": Piece(3, SHARED),
     "progress": Piece(2, SHARED),  # all of progress
@@ -104,3 +110,23 @@ def keep_many(name: str, drawn: dict) -> None:
     """Keep several drawings of the piece ``name`` (``{key: value}``) in one trip."""
     if drawn:
         store(name).set_many(drawn, piece(name).seconds)
+
+
+def kept_for_person(name: str, person_key: str | None, make, read_ahead=None):
+    """The piece ``name`` kept under the person's key, else ``make()``, kept now.
+
+    ``make()`` must return something other than None (False says "nothing"), and
+    only figures, dates, ids and flags: never journal text. Without a person key
+    (nothing to keep it under) it is made each time. ``read_ahead``: what the page
+    already read in one trip (read_ahead() above), so not asked again.
+    """
+    if not person_key:
+        return make()
+    where = key(name, person_key)
+    if read_ahead is not None and where in read_ahead:
+        return read_ahead[where]
+    found = store(name).get(where) if read_ahead is None else None
+    if found is None:
+        found = make()
+        store(name).set(where, found, piece(name).seconds)
+    return found

@@ -14,6 +14,7 @@ from statistics import mean
 
 from django.db.models import BooleanField, CharField, DateField, IntegerField, Value
 
+from core import fragments
 from journal import stats
 from journal.models import CardRow, CheckIn
 
@@ -264,14 +265,34 @@ class TodaysCard:
     total: int
 
 
-def todays_card(user, day: datetime.date) -> TodaysCard | None:
-    """The day's card for Today; None without a card (one query, two with one)."""
-    rows = list(CardRow.objects.for_user(user).active().values_list("uuid", flat=True))
-    if not rows:
+def todays_card(
+    user,
+    day: datetime.date,
+    person_key: str | None = None,
+    read_ahead: dict | None = None,
+) -> TodaysCard | None:
+    """The day's card for Today; None without a card.
+
+    Two queries (one without rows); with a ``person_key`` the two figures are
+    kept under it (any write, a check-in too, and midnight renew it), so most
+    visits read none.
+    """
+
+    def counted() -> tuple[int, int] | bool:
+        rows = list(
+            CardRow.objects.for_user(user).active().values_list("uuid", flat=True)
+        )
+        if not rows:
+            return False
+        check_in = check_in_of(user, day)
+        rated = sum(1 for row in rows if check_in and check_in.row_answer(row))
+        return (rated, len(rows))
+
+    figures = fragments.kept_for_person("todays-card", person_key, counted, read_ahead)
+    if not figures:
         return None
-    check_in = check_in_of(user, day)
-    rated = sum(1 for row in rows if check_in and check_in.row_answer(row))
-    return TodaysCard(day, rated, len(rows))
+    rated, total = figures
+    return TodaysCard(day, rated, total)
 
 
 def check_in_of(user, day: datetime.date) -> CheckIn | None:

@@ -116,20 +116,29 @@ def plan_for_day(user, day: datetime.date) -> PlanProgress | None:
     _counted_items, eight subqueries in a CASE, cost more to build and run than
     both of these; its few dozen rows are counted in no time.
     """
+    items = _items_of_day(user, day)
+    if not items:
+        return None
+    _count(items, day)
+    return _progress(items[0].plan, items)
+
+
+def _items_of_day(user, day: datetime.date) -> list[PracticeItem]:
+    """The items of the plan covering ``day`` (the latest, if two do): one query."""
     items = list(
         PracticeItem.objects.select_related("plan", "named_skill")
         .filter(plan__owner=user, plan__starts_on__lte=day, plan__ends_on__gte=day)
         .order_by("-plan__starts_on", "position", "pk")
     )
-    if not items:
-        return None
-    plan = items[0].plan
-    items = [item for item in items if item.plan_id == plan.pk]
-    entries, ticks = _span_rows(plan)
+    return [item for item in items if item.plan_id == items[0].plan_id] if items else []
+
+
+def _count(items: list[PracticeItem], day: datetime.date) -> None:
+    """Each item's ``done`` and ``ticked_today``, from its plan's span: one query."""
+    entries, ticks = _span_rows(items[0].plan)
     for item in items:
         item.done = counting.count_read(item, entries, ticks)
         item.ticked_today = (item.pk, day) in ticks
-    return _progress(plan, items)
 
 
 def _span_rows(plan: PracticePlan) -> tuple[list[tuple], list[tuple]]:
@@ -167,20 +176,34 @@ def _span_rows(plan: PracticePlan) -> tuple[list[tuple], list[tuple]]:
 def plan_for_today(
     user, day: datetime.date, person_key: str | None, read_ahead: dict | None
 ) -> PlanProgress | None:
-    """plan_for_day for Today: without a plan, once it is known there is none (a
-    bare True or False kept under the person's fragment key, which any write and
-    midnight renew), no query at all; with one, one query."""
-    if not person_key:
-        return plan_for_day(user, day)
-    key = fragments.key("has-practice-plan", person_key)
-    if read_ahead is not None and read_ahead.get(key) is False:
+    """plan_for_day for Today, its counts kept under the person's fragment key
+    (any write, a log or a tick too, and midnight renew it): item ids and
+    numbers, never a word of the plan. Without a plan, once that is known, no
+    query; with one, one (the items: their words are the person's, read each
+    visit)."""
+    items = None
+
+    def counted() -> dict[int, tuple[int, bool]] | bool:
+        nonlocal items
+        items = _items_of_day(user, day)
+        if not items:
+            return False
+        _count(items, day)
+        return {item.pk: (item.done, item.ticked_today) for item in items}
+
+    counts = fragments.kept_for_person(
+        "practice-counts", person_key, counted, read_ahead
+    )
+    if not counts:
         return None
-    progress = plan_for_day(user, day)
-    if read_ahead is None or key not in read_ahead:
-        fragments.store("has-practice-plan").set(
-            key, progress is not None, fragments.piece("has-practice-plan").seconds
-        )
-    return progress
+    if items is None:
+        items = _items_of_day(user, day)
+        if {item.pk for item in items} != counts.keys():
+            # Kept before a change no write announced: counted afresh.
+            return plan_for_day(user, day)
+        for item in items:
+            item.done, item.ticked_today = counts[item.pk]
+    return _progress(items[0].plan, items)
 
 
 def current_plan(user, day: datetime.date) -> PracticePlan | None:

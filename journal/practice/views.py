@@ -15,6 +15,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from accounts.freshness import person_key
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
 from journal.models import PracticeItem, PracticeMiss, TherapySession
@@ -92,7 +93,10 @@ def practice_plan_new(request):
     profile = profile_for(request.user)
     if queries.current_plan(request.user, profile.today()) is not None:
         return redirect("journal:practice-plan-edit")
-    formset = plan_formset(posted_data(request), catalogue=catalogue_for(request.user))
+    formset = plan_formset(
+        posted_data(request),
+        catalogue=catalogue_for(request.user, person_key(request)),
+    )
     if request.method == "POST" and formset.is_valid():
         span, session = _new_span(request.user, profile)
         items = [item for item in formset.items if item is not None]
@@ -116,7 +120,7 @@ def practice_plan_edit(request):
     items = list(plan.items.select_related("named_skill"))
     formset = plan_formset(
         posted_data(request),
-        catalogue=catalogue_for(request.user),
+        catalogue=catalogue_for(request.user, person_key(request)),
         initial=[item_initial(item) for item in items],
     )
     if request.method == "POST" and formset.is_valid():

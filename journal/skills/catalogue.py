@@ -7,7 +7,6 @@ they are listed (built-in ones first, then their own in the order they added the
 """
 
 import uuid
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -21,6 +20,7 @@ from django.db.models import (
     Value,
 )
 
+from core import fragments
 from core.skills import Skill
 from journal.models import Entry, NamedSkill
 from journal.skills.builtin import BUILT_IN, BuiltInSkill
@@ -115,8 +115,39 @@ class Catalogue:
         )
 
 
-def catalogue_for(user) -> Catalogue:
-    """The person's named skills with how often they used each (one query)."""
+def catalogue_for(
+    user, person_key: str | None = None, read_ahead: dict | None = None
+) -> Catalogue:
+    """The person's named skills with how often they used each.
+
+    Counting the uses reads every entry that names one, which grows with the
+    years: with a ``person_key`` (accounts/freshness.py: renewed by any write and
+    at midnight) the counts are kept, keys and numbers only (the ``skill-uses``
+    piece), and a visit reads just the person's own named skills, whose names are
+    their words (one small query). Without a key, or on the first visit, one
+    query reads both.
+    """
+    rows = None
+
+    def counted() -> dict[str | int, int]:
+        nonlocal rows
+        rows, uses = _own_rows_and_uses(user)
+        return uses
+
+    uses = fragments.kept_for_person("skill-uses", person_key, counted, read_ahead)
+    if rows is None:
+        rows = list(NamedSkill.objects.for_user(user))
+    # Listed in the order they were added (ties in uses keep that order).
+    rows.sort(key=lambda row: (row.created_at, row.pk))
+    return Catalogue(
+        [_built_in(skill, uses.get(skill.slug, 0)) for skill in BUILT_IN]
+        + [_own(row, uses.get(row.pk, 0)) for row in rows]
+    )
+
+
+def _own_rows_and_uses(user) -> tuple[list[NamedSkill], dict[str | int, int]]:
+    """The person's own named skills, and each named skill's uses by a built-in
+    slug or an own skill's id, in one query."""
     own = (
         NamedSkill.objects.for_user(user)
         .order_by()
@@ -153,7 +184,7 @@ def catalogue_for(user) -> Catalogue:
             "uses",
         )
     )
-    counts: Counter = Counter()
+    counts: dict[str | int, int] = {}
     rows = []
     for pk, key, family, name, is_hidden, created_at, slug, uses in own.union(
         built_in_uses, all=True
@@ -172,11 +203,8 @@ def catalogue_for(user) -> Catalogue:
                     created_at=created_at,
                 )
             )
-            counts[str(key)] = uses
-    return Catalogue(
-        [_built_in(skill, counts[skill.slug]) for skill in BUILT_IN]
-        + [_own(row, counts[row.key]) for row in rows]
-    )
+            counts[pk] = uses
+    return rows, counts
 
 
 def built_in_catalogue() -> Catalogue:

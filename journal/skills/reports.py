@@ -149,4 +149,4 @@ def what_works_for(user, person_key: str | None = None) -> WhatWorksReport:
         fragments.store("what-works").set(
             key, works, fragments.piece("what-works").seconds
         )
-    return build(works, catalogue_for(user))
+    return build(works, catalogue_for(user, person_key))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.freshness import person_key
 from core.http import posted_data
 from journal.models import NamedSkill
 from journal.skills import services
@@ -27,7 +28,7 @@ def get_named_skill_for_user(user, pk) -> NamedSkill:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def skill_list(request):
-    catalogue = catalogue_for(request.user)
+    catalogue = catalogue_for(request.user, person_key(request))
     form = NamedSkillForm(posted_data(request), catalogue=catalogue)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,7 +61,7 @@ def _render(request, catalogue, *, form=None, rename=None):
 @require_POST
 def skill_rename(request, pk):
     skill = get_named_skill_for_user(request.user, pk)
-    catalogue = catalogue_for(request.user)
+    catalogue = catalogue_for(request.user, person_key(request))
     form = RenameForm(request.POST, instance=skill, catalogue=catalogue)
     if not form.is_valid():
         # The list again, this skill's rename form open with what was typed.

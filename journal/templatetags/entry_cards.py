@@ -1,5 +1,7 @@
-"""``{% entry_card entry show_day=True next=… %}`` and ``{% entry_cards entries … %}``
-(a whole list): see journal/cards.py."""
+"""The journal's pieces written in Python: ``{% entry_card entry show_day=True
+next=… %}`` and ``{% entry_cards entries … %}`` (journal/cards.py), the diary
+card's days and summaries (journal/card/cells.py), shared notes and the named
+skills' chips (journal/skills/chips.py)."""
 
 from django import template
 
@@ -10,6 +12,7 @@ from journal.cards import (
     render_entry_cards,
 )
 from journal.shared_notes import render_shared_note, render_shared_notes
+from journal.skills.chips import render_technique_groups
 
 register = template.Library()
 
@@ -77,3 +80,11 @@ def card_summary(summary):
 def card_days(card, linked=False, today=None):
     """The week's days of the diary card (journal/card/cells.py)."""
     return render_days(card, linked=linked, today=today)
+
+
+@register.simple_tag
+def technique_groups(form):
+    """The form's named skills as chips, family by family: journal/skills/chips.py."""
+    return render_technique_groups(
+        form["technique"], form.technique_groups, form.technique_value
+    )

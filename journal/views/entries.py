@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.freshness import person_key
 from accounts.models import profile_for
 from core import fragments
 from core.http import posted_data, safe_next
@@ -59,8 +60,12 @@ def get_entry_for_user(user, pk) -> Entry:
 @require_safe
 def today(request):
     day = profile_for(request.user).today()
-    form = NewEntryForm(today=day, catalogue=catalogue_for(request.user))
-    return render_today(request, form, day, logged=_just_logged(request))
+    kept = _read_ahead(person_key(request))
+    catalogue = catalogue_for(request.user, person_key(request), kept)
+    form = NewEntryForm(today=day, catalogue=catalogue)
+    return render_today(
+        request, form, day, logged=_just_logged(request), read_ahead=kept
+    )
 
 
 def _just_logged(request) -> Entry | None:
@@ -75,7 +80,7 @@ def wants_json(request) -> bool:
     return request.headers.get("Accept", "").startswith("application/json")
 
 
-def render_today(request, form, day, status=200, logged=None):
+def render_today(request, form, day, status=200, logged=None, read_ahead=None):
     entries = Entry.objects.for_user(request.user)
     days_entries = entries.filter(practiced_on=day)
     if logged is not None:
@@ -91,9 +96,10 @@ def render_today(request, form, day, status=200, logged=None):
         todays_entries = todays_entries[:TODAY_SHOWN]
     profile = profile_for(request.user)
     now = timezone.now()
-    person_key = getattr(request, "journal_cache_key", None)
-    read_ahead = _read_ahead(person_key)
-    coming = therapy_sessions.coming(profile, now, person_key, read_ahead=read_ahead)
+    person = person_key(request)
+    if read_ahead is None:
+        read_ahead = _read_ahead(person)
+    coming = therapy_sessions.coming(profile, now, person, read_ahead=read_ahead)
     starts_at = coming.starts_at
     due_plans = list(
         ActivityPlan.objects.for_user(request.user).due(day)[: TODAY_PLANS_SHOWN + 1]
@@ -118,24 +124,31 @@ def render_today(request, form, day, status=200, logged=None):
         ),
         "zone": profile.time_zone,
         "starred_ids": coming.starred_ids,
-        "todays_card": todays_card(request.user, day),
+        "todays_card": todays_card(request.user, day, person, read_ahead),
         # The plan's words are the person's: drawn each visit, never kept.
-        "practice_plan": plan_for_today(request.user, day, person_key, read_ahead),
+        "practice_plan": plan_for_today(request.user, day, person, read_ahead),
         "read_ahead": read_ahead,
     }
     return render(request, "journal/today.html", context, status=status)
 
 
-def _read_ahead(person_key: str | None) -> dict | None:
+def _read_ahead(person: str | None) -> dict | None:
     """Today's kept pieces in one trip to the cache: the coming session's facts,
-    the last seven days (today.html's ``today-days``) and whether a practice plan
-    covers the day."""
-    if not person_key:
+    the last seven days (today.html's ``today-days``), the named skills' uses, the
+    day's card and practice plan counted (figures only)."""
+    if not person:
         return None
     return fragments.read_ahead(
-        ("coming-session", person_key),
-        ("today-days", person_key),
-        ("has-practice-plan", person_key),
+        *(
+            (name, person)
+            for name in (
+                "coming-session",
+                "today-days",
+                "skill-uses",
+                "todays-card",
+                "practice-counts",
+            )
+        )
     )
 
 
@@ -185,12 +198,16 @@ class RecentPractice:
 def entry_new(request):
     day = profile_for(request.user).today()
     if request.method != "POST":
-        catalogue = catalogue_for(request.user)
+        catalogue = catalogue_for(request.user, person_key(request))
         initial = PrefillForm(request.GET).initial_values(day, catalogue)
         form = NewEntryForm(today=day, initial=initial, catalogue=catalogue)
         return render_entry_form(request, form, is_new=True)
 
-    form = NewEntryForm(request.POST, today=day, catalogue=catalogue_for(request.user))
+    form = NewEntryForm(
+        request.POST,
+        today=day,
+        catalogue=catalogue_for(request.user, person_key(request)),
+    )
     entry = None
     if form.is_valid():
         try:
@@ -216,7 +233,10 @@ def entry_new(request):
 @login_required
 @require_safe
 def entry_list(request):
-    filters = EntryFilterForm(request.GET, catalogue=catalogue_for(request.user))
+    filters = EntryFilterForm(
+        request.GET,
+        catalogue=catalogue_for(request.user, person_key(request)),
+    )
     entries = (
         Entry.objects.for_user(request.user)
         .for_display()
@@ -254,7 +274,7 @@ def entry_list(request):
         "starred_ids": therapy_sessions.coming(
             profile_for(request.user),
             timezone.now(),
-            getattr(request, "journal_cache_key", None),
+            person_key(request),
         ).starred_ids,
     }
     return render(request, "journal/entry_list.html", context)
@@ -267,7 +287,7 @@ def _count_of_all(request, entries) -> int:
     makes a new one: accounts/freshness.py), so a long history costs no more to
     page through than a short one.
     """
-    person = getattr(request, "journal_cache_key", None)
+    person = person_key(request)
     if person is None:
         return entries.count()
     return fragments.store("entry-count").get_or_set(
@@ -302,7 +322,7 @@ def entry_edit(request, pk):
             posted_data(request),
             instance=entry,
             today=day,
-            catalogue=catalogue_for(request.user),
+            catalogue=catalogue_for(request.user, person_key(request)),
         )
         save = partial(save_entry_changes, request.user)
     if request.method == "POST" and form.is_valid():

@@ -327,12 +327,14 @@ def test_today_reads_its_kept_pieces_in_one_trip_to_the_cache(owner_client, owne
     with cache_trips() as trips:
         again = owner_client.get("/journal/").content.decode()
 
-    # The session on its own; the coming session, the seven days and whether a
-    # practice plan covers the day together.
+    # The session on its own; the coming session, the seven days, the named
+    # skills' uses, the day's card and practice plan counted, together.
     assert [key.startswith("django.contrib.sessions") for key in trips.alone] == [True]
-    ((coming, seven_days, has_plan),) = trips.together
+    ((coming, seven_days, uses, card, plan),) = trips.together
     assert "coming-session.v" in coming
     assert "today-days.v" in seven_days
-    assert "has-practice-plan.v" in has_plan
+    assert "skill-uses.v" in uses
+    assert "todays-card.v" in card
+    assert "practice-counts.v" in plan
     assert "Day one of a streak." in again
     assert first.count("day-strip-day") == again.count("day-strip-day") == 7

@@ -1,0 +1,59 @@
+"""The named skills offered as one-tap chips when logging, written in Python.
+
+Every family's chips (about two dozen, the person's own among them) drawn as a
+template cost more than the rest of Today together; they cannot be kept in a
+cached piece, since they hold the person's own names in their own order. Every
+piece is made by journal.cards.html(), which escapes every value (the names of
+their own skills are the person's words): tests/journal/skills/test_technique_field.py
+and tests/journal/test_card_escaping.py check it.
+"""
+
+from django.utils.safestring import SafeString
+
+from journal.cards import html, html_join
+
+
+def render_technique_groups(field, groups, value: str) -> SafeString:
+    """Each family's chips (a radio button and its label) for the form ``field``
+    (a bound field), ``groups`` as Catalogue.families() gives them, the chip of
+    ``value`` checked."""
+    field_id, name = field.auto_id, field.html_name
+    invalid = bool(field.errors)
+    input_class = "btn-check is-invalid" if invalid else "btn-check"
+    invalid_mark = html(' aria-invalid="true"') if invalid else html("")
+    checked = html(" checked")
+    return html_join(
+        html(
+            '<div class="technique-group" role="group" aria-labelledby="{}_{}" '
+            'data-technique-family="{}">\n'
+            '<p class="technique-family small mb-1" id="{}_{}">{}</p>\n'
+            '<div class="technique-choices">\n{}</div>\n</div>\n',
+            field_id,
+            family.value,
+            family.value,
+            field_id,
+            family.value,
+            family.label,
+            html_join(
+                html(
+                    '<div class="technique-choice">\n'
+                    '<input type="radio" class="{}" name="{}" id="{}_{}" value="{}"'
+                    "{}{}>\n"
+                    '<label class="btn btn-outline-primary technique-chip" '
+                    'for="{}_{}">{}</label>\n</div>\n',
+                    input_class,
+                    name,
+                    field_id,
+                    technique.key,
+                    technique.key,
+                    checked if technique.key == value else html(""),
+                    invalid_mark,
+                    field_id,
+                    technique.key,
+                    technique.name,
+                )
+                for technique in techniques
+            ),
+        )
+        for family, techniques in groups
+    )
