@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from journal import charts, stats
+from journal.card.cells import one_decimal, render_summary
 from journal.card.queries import CardDay, CardSpan, RowSummary
 from journal.cards import _, html, html_join, local_date
 from journal.models import CardRow
@@ -110,6 +110,20 @@ class RowProgress:
         )
 
     @property
+    def table_rows(self) -> SafeString:
+        """The table's weeks, a line each: the week, then the row that week in
+        words (drawn here: twelve lines of nine rows cost a template a third of
+        the page)."""
+        return html_join(
+            html(
+                '<tr><th scope="row">{}</th><td>{}</td></tr>\n',
+                week.head,
+                render_summary(week.summary),
+            )
+            for week in self.weeks
+        )
+
+    @property
     def sentence(self) -> str:
         """The twelve weeks in words: "Average 2.5 over the 30 days you rated it"."""
         summary = self.summary
@@ -130,7 +144,7 @@ class RowProgress:
                     "Average %(average)s over the %(count)d days you rated it.",
                     days,
                 )
-                % {"average": floatformat(summary.average, "-1"), "count": days}
+                % {"average": one_decimal(summary.average), "count": days}
             )
         if self.row.is_urge:
             parts.append(

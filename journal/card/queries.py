@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import cached_property
-from statistics import mean
+from math import fsum
 
 from django.db.models import BooleanField, CharField, DateField, IntegerField, Value
 
@@ -98,13 +98,19 @@ class CardWeek:
         return [day for day in self.days if day.sentence]
 
 
+def average(numbers: list) -> float:
+    """The mean of a non-empty list (statistics.mean's exact fractions cost
+    progress a tenth of its time, for the same figure to one decimal)."""
+    return fsum(numbers) / len(numbers)
+
+
 def summarise(row: CardRow, cells: list[Cell]) -> RowSummary:
     """One row's figures over the cells given (pure)."""
     values = [cell.value for cell in cells if cell.value is not None]
     numbers = [v for v in values if not isinstance(v, bool)]
     return RowSummary(
         row=row,
-        average=round(mean(numbers), 1) if numbers else None,
+        average=round(average(numbers), 1) if numbers else None,
         answered_days=sum(1 for cell in cells if cell.is_answered),
         yes_days=sum(1 for v in values if v is True),
         acted_days=sum(1 for cell in cells if cell.acted is True),
@@ -213,11 +219,17 @@ class CardSpan:
             shown.append(row)
         return shown
 
+    @cached_property
+    def _keys(self) -> list[tuple[CardRow, str]]:
+        """Each row shown with its key in a check-in's values, made once."""
+        return [(row, str(row.uuid)) for row in self.rows]
+
     def day(self, day: datetime.date) -> CardDay:
         check_in = self._check_ins.get(day)
+        answers = check_in.row_answers() if check_in else {}
         cells = []
-        for row in self.rows:
-            answer = check_in.row_answer(row.uuid) if check_in else {}
+        for row, key in self._keys:
+            answer = answers.get(key) or {}
             cells.append(Cell(row, answer.get("value"), answer.get("acted")))
         return CardDay(
             day,
@@ -242,7 +254,7 @@ class CardSpan:
             first_day,
             days,
             self.summaries(days),
-            round(mean(ratings), 1) if ratings else None,
+            round(average(ratings), 1) if ratings else None,
         )
 
 

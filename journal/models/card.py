@@ -119,6 +119,10 @@ class CheckIn(models.Model):
     def skills_rating(self) -> int | None:
         return (self.values or {}).get("skills")
 
+    def row_answers(self) -> dict:
+        """Every row's answer by the row's uuid as text."""
+        return (self.values or {}).get("rows") or {}
+
     def row_answer(self, row_uuid) -> dict:
         """{"value": …, "acted": …} for a row (empty when the row was not rated)."""
-        return ((self.values or {}).get("rows") or {}).get(str(row_uuid)) or {}
+        return self.row_answers().get(str(row_uuid)) or {}
