@@ -75,6 +75,8 @@ PIECES = {
     # history's filters, nothing typed (never the named skills: the person's own)
     "history-filters": Piece(2, LOCAL),
     "guide-page": Piece(2, LOCAL),  # per reader's crisis-line country too
+    # The help page's choice of a country's crisis lines, per country chosen.
+    "country-choice": Piece(1, LOCAL),
     "share-language": Piece(1, LOCAL),  # the shared pages' language links
 }
 

@@ -202,3 +202,18 @@ def test_every_online_page_marks_its_country_for_the_offline_page(client, spain)
     html = client.get("/journal/").content.decode()
 
     assert re.search(r'<body[^>]* data-crisis-country="ES"', html)
+
+
+def test_the_kept_country_choice_follows_the_country_and_the_language(client):
+    # The choice's HTML is kept per language and country chosen: each visit gets
+    # its own selection, in its own language, whatever was drawn before.
+    first = client.get("/help/?country=GB").content.decode()
+    second = client.get("/help/?country=IE").content.decode()
+    spanish = client.get(
+        "/help/?country=GB", HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+
+    assert '<option value="GB" selected>United Kingdom</option>' in first
+    assert '<option value="IE" selected>Ireland</option>' in second
+    assert 'value="GB" selected' not in second
+    assert '<option value="GB" selected>Reino Unido</option>' in spanish
