@@ -72,6 +72,7 @@ PIECES = {
     "entry-skill": Piece(1, LOCAL),
     "entry-fields": Piece(2, LOCAL),
     "text-form": Piece(1, LOCAL),  # a blank form of text areas ({% text_form %})
+    "blank-form": Piece(1, LOCAL),  # a form nobody filled in ({% blank_form %})
     # history's filters, nothing typed (never the named skills: the person's own)
     "history-filters": Piece(2, LOCAL),
     "guide-page": Piece(2, LOCAL),  # per reader's crisis-line country too

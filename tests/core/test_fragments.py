@@ -215,3 +215,39 @@ def test_the_kept_html_never_holds_what_someone_wrote():
         crispy_and_text_form(Notes(initial={"note": "My private words"}))
     assert "My private words" not in kept.get(key)
     assert "[field-text-goes-here:note]" in kept.get(key)
+
+
+# --- {% blank_form %} -----------------------------------------------------------------
+
+
+def crispy_and_blank_form(form):
+    template = engines["django"].from_string(
+        "{% load crispy_forms_tags fragments %}{% crispy form %}|{% blank_form form %}"
+    )
+    crispy, fast = template.render({"form": form}).split("|")
+    return crispy, fast
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_blank_form_is_drawn_exactly_as_crispy_draws_it(language):
+    from journal.skills.catalogue import built_in_catalogue
+    from journal.skills.forms import NamedSkillForm
+
+    with translation.override(language):
+        for _ in range(2):  # drawn, then from the kept HTML
+            form = NamedSkillForm(catalogue=built_in_catalogue())
+            crispy, fast = crispy_and_blank_form(form)
+            assert fast == crispy
+
+
+def test_a_form_with_something_in_it_is_never_kept():
+    crispy_and_blank_form(Notes(initial={"note": "My private words"}))
+    crispy, fast = crispy_and_blank_form(Notes({"note": "x" * 51, "note_more": "kept"}))
+
+    assert fast == crispy and "kept" in fast
+    kept = caches["shared_fragments"]
+    assert not any(
+        "My private words" in str(kept.get(key)) or "kept" in str(kept.get(key))
+        for key in kept._cache
+        if "blank-form" in key
+    )
