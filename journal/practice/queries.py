@@ -73,6 +73,9 @@ class ItemProgress:
 class PlanProgress:
     plan: PracticePlan
     items: list[ItemProgress]
+    # The days of the span when any item happened (plan_for_day reads them with
+    # the counts; Today, which never shows them, leaves them empty).
+    practised_days: frozenset = frozenset()
 
     @property
     def span_words(self) -> str:
@@ -84,7 +87,7 @@ class PlanProgress:
         return IN_THIS_PLAN
 
 
-def _progress(plan: PracticePlan, items) -> PlanProgress:
+def _progress(plan: PracticePlan, items, practised_days=frozenset()) -> PlanProgress:
     return PlanProgress(
         plan,
         [
@@ -97,6 +100,7 @@ def _progress(plan: PracticePlan, items) -> PlanProgress:
             )
             for item in items
         ],
+        practised_days,
     )
 
 
@@ -119,8 +123,8 @@ def plan_for_day(user, day: datetime.date) -> PlanProgress | None:
     items = _items_of_day(user, day)
     if not items:
         return None
-    _count(items, day)
-    return _progress(items[0].plan, items)
+    practised = _count(items, day)
+    return _progress(items[0].plan, items, practised)
 
 
 # What Today does not show of an item: three texts left undecrypted.
@@ -141,12 +145,20 @@ def _items_of_day(
     return [item for item in items if item.plan_id == items[0].plan_id] if items else []
 
 
-def _count(items: list[PracticeItem], day: datetime.date) -> None:
-    """Each item's ``done`` and ``ticked_today``, from its plan's span: one query."""
+def _count(items: list[PracticeItem], day: datetime.date) -> frozenset:
+    """Each item's ``done`` and ``ticked_today``, from its plan's span, and the
+    days when any of them happened: one query."""
     entries, ticks = _span_rows(items[0].plan)
     for item in items:
         item.done = counting.count_read(item, entries, ticks)
         item.ticked_today = (item.pk, day) in ticks
+    practised = {
+        entry_day
+        for skill, technique, named_skill_id, entry_day in entries
+        if any(counting.matches(i, skill, technique, named_skill_id) for i in items)
+    }
+    practised.update(tick_day for _item_id, tick_day in ticks)
+    return frozenset(practised)
 
 
 def _span_rows(plan: PracticePlan) -> tuple[list[tuple], list[tuple]]:
@@ -308,22 +320,6 @@ def plan_brought_to(
     else:
         plan = max(plans.values(), key=lambda plan: (shared_days(plan), plan.starts_on))
     return _review(plan, [item for item in items if item.plan_id == plan.pk])
-
-
-def practised_days(plan: PracticePlan, items: list[PracticeItem]) -> set:
-    """The days of the plan when any of its items happened: two queries."""
-    entries = Entry.objects.filter(
-        owner=plan.owner_id, practiced_on__range=(plan.starts_on, plan.ends_on)
-    ).values_list("practiced_on", "skill", "technique", "named_skill_id")
-    days = {
-        day
-        for day, skill, technique, named_skill_id in entries
-        if any(counting.matches(i, skill, technique, named_skill_id) for i in items)
-    }
-    days.update(
-        PracticeTick.objects.filter(item__plan=plan).values_list("day", flat=True)
-    )
-    return days
 
 
 def misses_of(plan: PracticePlan) -> dict:

@@ -61,11 +61,12 @@ def _render_plan(request, profile, missed_form=None, status=200):
     else:
         plan = progress.plan
         rest = rest_days_between(request.user, plan.starts_on, plan.ends_on)
-        practised = queries.practised_days(plan, [p.item for p in progress.items])
         misses = queries.misses_of(plan)
         context["days_to_ask"] = [
             (day, misses.get(day, ""))
-            for day in goals.days_to_ask(plan.starts_on, today, practised, rest)
+            for day in goals.days_to_ask(
+                plan.starts_on, today, progress.practised_days, rest
+            )
         ]
         context["reasons"] = PracticeMiss.Reason.choices
         context["is_rest_day"] = today in rest
