@@ -4,6 +4,7 @@
 from django import template
 
 from journal.card.cells import render_cell, render_days, render_summary
+from journal.card.setup_rows import render_rows
 from journal.cards import (
     local_date,
     render_entry_card,
@@ -77,3 +78,9 @@ def card_summary(summary):
 def card_days(card, linked=False, today=None):
     """The week's days of the diary card (journal/card/cells.py)."""
     return render_days(card, linked=linked, today=today)
+
+
+@register.simple_tag(takes_context=True)
+def card_setup_rows(context, rows, renaming=None):
+    """The rows of My diary card with their buttons (journal/card/setup_rows.py)."""
+    return render_rows(rows, renaming, context.get("csrf_token"))
