@@ -66,6 +66,7 @@ PIECES = {
     "entry-skill": Piece(1, LOCAL),
     "entry-fields": Piece(2, LOCAL),
     "text-form": Piece(1, LOCAL),  # a blank form of text areas ({% text_form %})
+    "card-add-row": Piece(1, LOCAL),  # My diary card's blank "Add your own row" form
     # history's filters, nothing typed (never the named skills: the person's own)
     "history-filters": Piece(2, LOCAL),
     "guide-page": Piece(2, LOCAL),  # per reader's crisis-line country too
