@@ -4,6 +4,7 @@
 from django import template
 
 from journal.card.cells import render_cell, render_days, render_summary
+from journal.card.check_in_fields import render_chips, render_field
 from journal.card.setup_rows import render_rows
 from journal.cards import (
     local_date,
@@ -84,3 +85,15 @@ def card_days(card, linked=False, today=None):
 def card_setup_rows(context, rows, renaming=None):
     """The rows of My diary card with their buttons (journal/card/setup_rows.py)."""
     return render_rows(rows, renaming, context.get("csrf_token"))
+
+
+@register.simple_tag
+def card_chips(field, legend_suffix=None, wide=False):
+    """A check-in answer as a row of chips (journal/card/check_in_fields.py)."""
+    return render_chips(field, legend_suffix=legend_suffix, wide=wide)
+
+
+@register.simple_tag
+def card_field(field):
+    """A check-in's number or sentence (journal/card/check_in_fields.py)."""
+    return render_field(field)

@@ -14,7 +14,7 @@ import time_machine
 
 from journal.models import SessionStar, TherapySession
 from tests.factories import make_entry, make_exercise_entry, make_share_link
-from tests.journal.card.helpers import make_row
+from tests.journal.card.helpers import check_in, make_row
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +237,46 @@ def test_markup_in_a_new_row_name_that_failed_is_shown_as_text(client, owner):
     assert response.status_code == 200
     assert_shown_as_text(response.content.decode(), typed)
     assert f'value="{escape(typed)}"' in response.content.decode()
+
+
+# The day's check-in draws its fields in Python (journal/card/check_in_fields.py): a
+# row's name is the legend of its chips, beside its "acted on it", or a number's label.
+@pytest.mark.parametrize(
+    ("kind", "times"), [("urge", 2), ("emotion", 1), ("number", 1), ("yes-no", 1)]
+)
+def test_markup_in_a_card_row_name_is_shown_as_text_on_the_check_in(
+    client, owner, kind, times
+):
+    typed = markup("row name")
+    make_row(owner, typed, kind=kind)
+    client.force_login(owner)
+
+    response = client.get("/journal/check-in/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert_shown_as_text(page, typed)
+    assert page.count(escape(typed)) == times
+
+
+def test_markup_in_the_days_sentence_is_shown_as_text_on_the_check_in(client, owner):
+    typed = markup("sentence")
+    row = make_row(owner, "Sadness", kind="emotion")
+    check_in(owner, TODAY, {row: 2}, sentence=typed)
+    client.force_login(owner)
+
+    response = client.get("/journal/check-in/")
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+
+
+def test_markup_typed_into_a_number_is_shown_as_text_with_its_mistake(client, owner):
+    typed = markup("number")
+    row = make_row(owner, "Hours slept", kind="number")
+    client.force_login(owner)
+
+    response = client.post("/journal/check-in/", {f"row-{row.pk}": typed})
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
