@@ -14,6 +14,7 @@ from django.forms import BoundField, Textarea
 from django.utils.safestring import SafeString
 
 from journal.cards import EMPTY, html, html_join
+from journal.models import CardRow
 
 
 def render_chips(field: BoundField, *, legend_suffix=None, wide=False) -> SafeString:
@@ -76,6 +77,29 @@ def render_chips(field: BoundField, *, legend_suffix=None, wide=False) -> SafeSt
         html_join(chips),
         feedback,
     )
+
+
+def render_check_in_rows(rows) -> SafeString:
+    """Every active row of the card with its field, and "acted on it" beside an urge:
+    ``rows`` as the view gives them, ``(row, value field, acted-on field or None)``."""
+    drawn = []
+    for row, value_field, acted_field in rows:
+        if row.kind == CardRow.Kind.NUMBER:
+            value = render_field(value_field)
+        else:
+            value = render_chips(value_field)
+        acted = EMPTY
+        if acted_field is not None:
+            acted = render_chips(acted_field, legend_suffix=row.name)
+        drawn.append(
+            html(
+                '<div class="check-in-row" id="check-in-row-{}">\n{}{}</div>\n',
+                row.pk,
+                value,
+                acted,
+            )
+        )
+    return html_join(drawn)
 
 
 def _attributes(attrs: dict) -> SafeString:

@@ -101,7 +101,7 @@ def rename_field(
     )
 
 
-def render_rows(rows: list[CardRow], renaming, csrf_token) -> SafeString:
+def render_setup_rows(rows: list[CardRow], renaming, csrf_token) -> SafeString:
     """Every row of the card with its buttons and its folded rename form.
     ``renaming`` is ``(row id, bound RenameForm)`` after a rename that failed."""
     language = translation.get_language()

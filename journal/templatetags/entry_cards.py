@@ -4,8 +4,12 @@
 from django import template
 
 from journal.card.cells import render_cell, render_days, render_summary
-from journal.card.check_in_fields import render_chips, render_field
-from journal.card.setup_rows import render_rows
+from journal.card.check_in_fields import (
+    render_check_in_rows,
+    render_chips,
+    render_field,
+)
+from journal.card.setup_rows import render_setup_rows
 from journal.cards import (
     local_date,
     render_entry_card,
@@ -84,7 +88,7 @@ def card_days(card, linked=False, today=None):
 @register.simple_tag(takes_context=True)
 def card_setup_rows(context, rows, renaming=None):
     """The rows of My diary card with their buttons (journal/card/setup_rows.py)."""
-    return render_rows(rows, renaming, context.get("csrf_token"))
+    return render_setup_rows(rows, renaming, context.get("csrf_token"))
 
 
 @register.simple_tag
@@ -97,3 +101,9 @@ def card_chips(field, legend_suffix=None, wide=False):
 def card_field(field):
     """A check-in's number or sentence (journal/card/check_in_fields.py)."""
     return render_field(field)
+
+
+@register.simple_tag
+def check_in_rows(rows):
+    """The check-in's row fields (journal/card/check_in_fields.py)."""
+    return render_check_in_rows(rows)
