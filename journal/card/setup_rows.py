@@ -55,7 +55,7 @@ def _address(name: str, *args) -> tuple[str, str]:
 
 
 def rename_field(
-    html_name: str, value, errors, language: str, *, label: str, over_limit: str
+    html_name: str, value, errors, *, label: str, over_limit: str
 ) -> SafeString:
     """The rename form's one field as crispy drew it (bootstrap5): the label, the
     input with its value, and any error beside it, tied by aria-describedby."""
@@ -185,7 +185,6 @@ def render_setup_rows(rows: list[CardRow], renaming, csrf_token) -> SafeString:
             f"r{pk}-name",
             value,
             errors,
-            language,
             label=label,
             over_limit=over_limit,
         )

@@ -24,7 +24,6 @@ def _drawn(form: RenameForm) -> str:
         field.html_name,
         field.value(),
         field.errors,
-        translation.get_language(),
         label=str(field.label),
         over_limit=over_limit_text(NAME_ERRORS),
     )
