@@ -73,6 +73,7 @@ PIECES = {
     "entry-fields": Piece(2, LOCAL),
     "text-form": Piece(1, LOCAL),  # a blank form of text areas ({% text_form %})
     "blank-form": Piece(1, LOCAL),  # a form nobody filled in ({% blank_form %})
+    "card-add-row": Piece(1, LOCAL),  # My diary card's blank "Add your own row" form
     # history's filters, nothing typed (never the named skills: the person's own)
     "history-filters": Piece(2, LOCAL),
     "guide-page": Piece(2, LOCAL),  # per reader's crisis-line country too

@@ -47,12 +47,6 @@ def _own_row(request, pk) -> CardRow:
 
 def _render_card(request, rows, *, form=None, renaming=None, status=200):
     names = {row.name.casefold() for row in rows}
-    for row in rows:
-        row.rename_form = (
-            renaming[1]
-            if renaming and renaming[0] == row.pk
-            else RenameForm(initial={"name": row.name}, prefix=f"r{row.pk}")
-        )
     context = {
         "rows": rows,
         "form": form or RowForm(row_count=len(rows)),

@@ -6,6 +6,12 @@ skills' chips (journal/skills/chips.py)."""
 from django import template
 
 from journal.card.cells import render_cell, render_days, render_summary
+from journal.card.check_in_fields import (
+    render_check_in_rows,
+    render_chips,
+    render_field,
+)
+from journal.card.setup_rows import render_setup_rows
 from journal.cards import (
     local_date,
     render_entry_card,
@@ -88,3 +94,27 @@ def technique_groups(form):
     return render_technique_groups(
         form["technique"], form.technique_groups, form.technique_value
     )
+
+
+@register.simple_tag(takes_context=True)
+def card_setup_rows(context, rows, renaming=None):
+    """The rows of My diary card with their buttons (journal/card/setup_rows.py)."""
+    return render_setup_rows(rows, renaming, context.get("csrf_token"))
+
+
+@register.simple_tag
+def card_chips(field, legend_suffix=None, wide=False):
+    """A check-in answer as a row of chips (journal/card/check_in_fields.py)."""
+    return render_chips(field, legend_suffix=legend_suffix, wide=wide)
+
+
+@register.simple_tag
+def card_field(field):
+    """A check-in's number or sentence (journal/card/check_in_fields.py)."""
+    return render_field(field)
+
+
+@register.simple_tag
+def check_in_rows(rows):
+    """The check-in's row fields (journal/card/check_in_fields.py)."""
+    return render_check_in_rows(rows)

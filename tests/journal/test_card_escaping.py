@@ -1,7 +1,8 @@
 """Markup typed into a journal is shown as text, on every page that shows it.
 
-The entry card and the shared note are drawn in Python (journal/cards.py), where
-Django's template escaping does not reach: every field a person types, on every page
+The entry card and the shared note are drawn in Python (journal/cards.py), and so
+are the rows of My diary card (journal/card/setup_rows.py), where Django's template
+escaping does not reach: every field a person types, on every page
 that shows a card or a note, is checked here. Removing any one escape fails a test.
 """
 
@@ -13,6 +14,7 @@ import time_machine
 
 from journal.models import SessionStar, TherapySession
 from tests.factories import make_entry, make_exercise_entry, make_share_link
+from tests.journal.card.helpers import check_in, make_row
 
 pytestmark = pytest.mark.django_db
 
@@ -194,6 +196,87 @@ def test_markup_in_the_name_on_a_share_link_is_shown_as_text(client, owner, week
     )
 
     response = client.get(address)
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+
+
+# My diary card draws its rows in Python (journal/card/setup_rows.py): a row's name
+# is in up to eight places (its heading, each button's spoken name, the rename field).
+@pytest.mark.parametrize(
+    "is_marked", [False, True], ids=["a plain row", "risk, hidden"]
+)
+def test_markup_in_a_card_row_name_is_shown_as_text_on_my_diary_card(
+    client, owner, is_marked
+):
+    typed = markup("row name")
+    make_row(owner, "First")
+    row = make_row(owner, typed, risk=is_marked, hidden=is_marked)
+    row.is_paused = is_marked
+    row.save()
+    make_row(owner, "Last")
+    client.force_login(owner)
+
+    response = client.get("/journal/card/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert_shown_as_text(page, typed)
+    assert page.count(escape(typed)) == (8 if is_marked else 7)
+
+
+def test_markup_in_a_new_row_name_that_failed_is_shown_as_text(client, owner):
+    typed = markup("new name")  # longer than a name may be: the form says so
+    row = make_row(owner)
+    client.force_login(owner)
+
+    response = client.post(
+        f"/journal/card/rows/{row.pk}/rename/", {f"r{row.pk}-name": typed}
+    )
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+    assert f'value="{escape(typed)}"' in response.content.decode()
+
+
+# The day's check-in draws its fields in Python (journal/card/check_in_fields.py): a
+# row's name is the legend of its chips, beside its "acted on it", or a number's label.
+@pytest.mark.parametrize(
+    ("kind", "times"), [("urge", 2), ("emotion", 1), ("number", 1), ("yes-no", 1)]
+)
+def test_markup_in_a_card_row_name_is_shown_as_text_on_the_check_in(
+    client, owner, kind, times
+):
+    typed = markup("row name")
+    make_row(owner, typed, kind=kind)
+    client.force_login(owner)
+
+    response = client.get("/journal/check-in/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert_shown_as_text(page, typed)
+    assert page.count(escape(typed)) == times
+
+
+def test_markup_in_the_days_sentence_is_shown_as_text_on_the_check_in(client, owner):
+    typed = markup("sentence")
+    row = make_row(owner, "Sadness", kind="emotion")
+    check_in(owner, TODAY, {row: 2}, sentence=typed)
+    client.force_login(owner)
+
+    response = client.get("/journal/check-in/")
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+
+
+def test_markup_typed_into_a_number_is_shown_as_text_with_its_mistake(client, owner):
+    typed = markup("number")
+    row = make_row(owner, "Hours slept", kind="number")
+    client.force_login(owner)
+
+    response = client.post("/journal/check-in/", {f"row-{row.pk}": typed})
 
     assert response.status_code == 200
     assert_shown_as_text(response.content.decode(), typed)

@@ -2,10 +2,12 @@
 marked, hidden and removed."""
 
 import pytest
+from django.test import Client
 
+from core import fragments
 from journal.card import services
 from journal.models import CardRow, CheckIn
-from tests.factories import make_user
+from tests.factories import make_user, sign_in
 from tests.journal.card.helpers import check_in, make_row
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +82,36 @@ def test_a_long_name_is_kept_in_the_field_with_a_message(owner_client):
     assert "Please keep the name to 40 characters (it has 47 now)." in content
 
 
+def test_the_blank_add_row_form_is_kept_per_language_with_nothing_of_anyones(
+    owner_client, owner
+):
+    make_row(owner, "Urge to call my ex")
+    reader = sign_in(Client(), make_user("lectora", language="es"))
+
+    english = owner_client.get("/journal/card/").content.decode()
+    spanish = reader.get("/journal/card/").content.decode()
+
+    kept = fragments.store("card-add-row")
+    kept_english = kept.get(fragments.key("card-add-row", "en"))
+    kept_spanish = kept.get(fragments.key("card-add-row", "es"))
+    assert 'name="kind"' in kept_english and 'name="name"' in kept_english
+    assert kept_english in english and kept_spanish in spanish
+    assert ">Kind<" in kept_english.replace("\n", "").replace(" ", "")
+    assert ">Tipo<" in kept_spanish.replace("\n", "").replace(" ", "")
+    assert "Urge to call my ex" not in kept_english
+    assert "csrfmiddlewaretoken" not in kept_english
+
+
+def test_an_add_row_form_with_its_mistake_is_drawn_afresh_never_kept(owner_client):
+    owner_client.get("/journal/card/")
+
+    response = owner_client.post("/journal/card/", {"kind": "urge", "name": "x" * 41})
+
+    kept = fragments.store("card-add-row").get(fragments.key("card-add-row", "en"))
+    assert "Please keep the name to 40" in response.content.decode()
+    assert "is-invalid" not in kept and "x" * 41 not in kept
+
+
 def test_one_tap_adds_a_suggested_row(owner_client, owner):
     response = owner_client.post("/journal/card/suggestions/", {"suggestion": "sleep"})
 
@@ -102,8 +134,6 @@ def test_an_unknown_suggestion_is_a_404(owner_client):
 
 
 def test_a_suggested_row_speaks_spanish_for_a_spanish_reader(client):
-    from tests.factories import sign_in
-
     reader = make_user("lectora", language="es")
     sign_in(client, reader)
 
