@@ -41,9 +41,10 @@ PIECES = {
     # One person's pages, kept under their accounts.freshness.cache_key.
     "today-days": Piece(1, SHARED),  # Today: last 7 days, streak, rest-day button
     "coming-session": Piece(1, SHARED),  # the coming session's facts (a tuple)
-    # Today's practice plan counted: False without one, else each item's id with
-    # how often it happened and whether it was ticked today (never a word of it).
-    "practice-counts": Piece(1, SHARED),
+    # Today's practice plan counted: False without one, else the plan's id and
+    # dates, and each item's id with how often it happened and whether it was
+    # ticked today (never a word of it).
+    "practice-counts": Piece(2, SHARED),
     # Today's card: (rows rated, rows) or False without rows (never a row's name).
     "todays-card": Piece(1, SHARED),
     # How often each named skill was logged, for the chips' order: a built-in

@@ -197,31 +197,48 @@ def plan_for_today(
     user, day: datetime.date, person_key: str | None, read_ahead: dict | None
 ) -> PlanProgress | None:
     """plan_for_day for Today, its counts kept under the person's fragment key
-    (any write, a log or a tick too, and midnight renew it): item ids and
-    numbers, never a word of the plan. Without a plan, once that is known, no
-    query; with one, one (the items: their words are the person's, read each
-    visit)."""
+    (any write, a log or a tick too, and midnight renew it) with the plan's id
+    and dates: ids, dates and numbers, never a word of the plan. Without a plan,
+    once that is known, no query; with one, one (the items by the plan's id:
+    their words are the person's, read each visit)."""
     items = None
 
-    def counted() -> dict[int, tuple[int, bool]] | bool:
+    def counted() -> dict | bool:
         nonlocal items
         items = _items_of_day(user, day, TODAY_UNREAD)
         if not items:
             return False
         _count(items, day)
-        return {item.pk: (item.done, item.ticked_today) for item in items}
+        plan = items[0].plan
+        return {
+            "plan": (plan.pk, plan.starts_on, plan.ends_on, plan.is_from_session),
+            "items": {item.pk: (item.done, item.ticked_today) for item in items},
+        }
 
-    counts = fragments.kept_for_person(
-        "practice-counts", person_key, counted, read_ahead
-    )
-    if not counts:
+    kept = fragments.kept_for_person("practice-counts", person_key, counted, read_ahead)
+    if not kept:
         return None
     if items is None:
-        items = _items_of_day(user, day, TODAY_UNREAD)
+        pk, starts_on, ends_on, is_from_session = kept["plan"]
+        plan = PracticePlan(
+            pk=pk,
+            owner_id=user.pk,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            is_from_session=is_from_session,
+        )
+        items = list(
+            PracticeItem.objects.defer(*TODAY_UNREAD)
+            .select_related("named_skill")
+            .filter(plan_id=pk)
+            .order_by("position", "pk")
+        )
+        counts = kept["items"]
         if {item.pk for item in items} != counts.keys():
             # Kept before a change no write announced: counted afresh.
             return plan_for_day(user, day)
         for item in items:
+            item.plan = plan
             item.done, item.ticked_today = counts[item.pk]
     return _progress(items[0].plan, items)
 
