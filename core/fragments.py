@@ -58,6 +58,9 @@ PIECES = {
     "what-works": Piece(1, SHARED),
     "entry-count": Piece(1, SHARED),  # how many entries history pages through
     "shared-week": Piece(3, SHARED),  # a shared week's heading and figures
+    # The plan a share link reviews: its id, each item's id and count, the days
+    # missed per reason (a fixed choice); never a word of the plan.
+    "shared-plan-counts": Piece(1, SHARED),
     # Whether a browser was counted on a share link in its hour (a flag; kept for
     # what is left of that hour).
     "share-view-seen": Piece(1, SHARED),

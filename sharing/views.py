@@ -28,6 +28,7 @@ from core.http import posted_data
 from core.network import client_ip
 from journal import reports, week_reports
 from journal.card.queries import NO_CARD, CardSpan
+from journal.practice import shared_review
 from journal.practice.queries import plan_brought_to
 from journal.sessions import dates as session_dates
 from journal.sessions import queries as therapy_sessions
@@ -105,10 +106,16 @@ def share_view(request, token):
     figure_keys = {
         fragments.key("shared-week", owner_cache_key, first): first for first in weeks
     }
-    # One trip to the cache: whether this browser was counted in the hour, and the
-    # weeks' figures.
+    plan_piece = (
+        shared_review.piece(owner_cache_key, weeks[0], _last_day(weeks))
+        if weeks and link.include_plan
+        else None
+    )
+    # One trip to the cache: whether this browser was counted in the hour, the
+    # weeks' figures and the plan's counts.
     wanted = [
         *(("shared-week", owner_cache_key, first) for first in weeks),
+        *([plan_piece] if plan_piece else []),
         *([services.seen_piece(link, mark)] if mark else []),
     ]
     read_ahead = fragments.read_ahead(*wanted) if wanted else {}
@@ -140,15 +147,15 @@ def share_view(request, token):
             CardSpan(
                 link.owner,
                 weeks[0],
-                weeks[-1] + datetime.timedelta(days=6),
+                _last_day(weeks),
                 include_urges=link.include_urges,
             )
             if link.include_card
             else NO_CARD
         )
         with translation.override(language):
-            context["practice_review"] = _practice_review(
-                link, weeks[0], weeks[-1] + datetime.timedelta(days=6), latest=True
+            context["practice_review"] = _weekly_review(
+                link, weeks, plan_piece, read_ahead
             )
             figures = _weekly_figures(reports_by_week, figure_keys, read_ahead)
             context["weeks"] = [
@@ -185,12 +192,30 @@ def _weekly_figures(weeks, keys: dict, read_ahead: dict) -> dict:
     }
 
 
-def _practice_review(link, first_day, last_day, *, latest=False):
+def _last_day(weeks: list[datetime.date]) -> datetime.date:
+    return weeks[-1] + datetime.timedelta(days=6)
+
+
+def _weekly_review(link, weeks, plan_piece, read_ahead):
+    """The latest plan the weeks overlap, only when the link says so: its words
+    read on every view (one query), its counts kept (one more query when not)."""
+    if plan_piece is None:
+        return None
+    return shared_review.shared_review(
+        link.owner,
+        weeks[0],
+        _last_day(weeks),
+        kept_key=fragments.key(*plan_piece),
+        read_ahead=read_ahead,
+    )
+
+
+def _practice_review(link, first_day, last_day):
     """The owner's practice plan for the span, only when the link says so (one
     query then). Drawn on every view, never kept: it is their words."""
     if not link.include_plan:
         return None
-    return plan_brought_to(link.owner, first_day, last_day, latest=latest)
+    return plan_brought_to(link.owner, first_day, last_day)
 
 
 def _since_last_session(link, now) -> dict:
