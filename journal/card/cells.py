@@ -6,6 +6,7 @@ Every piece is made by journal.cards.html(), which escapes every value.
 """
 
 import datetime
+import functools
 
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
@@ -40,8 +41,14 @@ def _not_rated(language: str) -> SafeString:
 def render_cell(cell) -> SafeString:
     """The value in words a screen reader reads whole; acted-on in words and a
     shape, never colour alone."""
-    language = translation.get_language()
-    value, acted = cell.value, cell.acted
+    return _cell(cell.row.is_scale, cell.value, cell.acted, translation.get_language())
+
+
+# A card's answers are a handful of small numbers and flags, repeated on every row
+# of every day: each drawing is made once per process and language (figures and
+# our own words only, never a row's name). ``typed``: True is not 1, 2.0 not 2.
+@functools.lru_cache(maxsize=1024, typed=True)
+def _cell(is_scale: bool, value, acted, language: str) -> SafeString:
     parts = []
     if value is None:
         if acted is None:
@@ -50,7 +57,7 @@ def render_cell(cell) -> SafeString:
         parts.append(html("{}", _("yes", language)))
     elif value is False:
         parts.append(html("{}", _("no", language)))
-    elif cell.row.is_scale:
+    elif is_scale:
         parts.append(
             html(
                 '<span class="card-value">{}</span>'
@@ -80,33 +87,46 @@ def render_cell(cell) -> SafeString:
 
 def render_summary(summary) -> SafeString:
     """A row over a span in words: "average 2.5 · acted on it on 1 day"."""
-    language = translation.get_language()
-    if not summary.answered_days:
+    return _summary(
+        summary.row.kind,
+        summary.average,
+        summary.answered_days,
+        summary.yes_days,
+        summary.acted_days,
+        translation.get_language(),
+    )
+
+
+@functools.lru_cache(maxsize=1024, typed=True)
+def _summary(
+    kind: str, average, answered_days: int, yes_days: int, acted_days: int, language
+) -> SafeString:
+    # ``language`` keys the memo: the words are translated in the active one.
+    if not answered_days:
         return _not_rated(language)
-    if summary.row.kind == CardRow.Kind.YES_NO:
+    if kind == CardRow.Kind.YES_NO:
         return html(
             "{}",
             ngettext(
                 "yes on %(yes)s of %(counter)s day",
                 "yes on %(yes)s of %(counter)s days",
-                summary.answered_days,
+                answered_days,
             )
-            % {"yes": summary.yes_days, "counter": summary.answered_days},
+            % {"yes": yes_days, "counter": answered_days},
         )
     parts = []
-    if summary.average is not None:
+    if average is not None:
         parts.append(
-            _("average %(average)s", language)
-            % {"average": one_decimal(summary.average)}
+            _("average %(average)s", language) % {"average": one_decimal(average)}
         )
-    if summary.row.is_urge:
+    if kind == CardRow.Kind.URGE:
         parts.append(
             ngettext(
                 "acted on it on %(counter)s day",
                 "acted on it on %(counter)s days",
-                summary.acted_days,
+                acted_days,
             )
-            % {"counter": summary.acted_days}
+            % {"counter": acted_days}
         )
     return html("{}", " · ".join(parts))
 
