@@ -119,6 +119,20 @@ def summarise(row: CardRow, cells: list[Cell]) -> RowSummary:
     )
 
 
+# What a span reads of each, in the models' own field order (Model.from_db).
+ROW_FIELDS = (
+    "id",
+    "uuid",
+    "owner_id",
+    "kind",
+    "name",
+    "marks",
+    "position",
+    "is_paused",
+)
+CHECK_IN_FIELDS = ("id", "uuid", "owner_id", "day", "values", "sentence")
+
+
 def rows_and_check_ins(
     user, first_day: datetime.date, last_day: datetime.date
 ) -> tuple[list[CardRow], dict[datetime.date, CheckIn]]:
@@ -157,24 +171,22 @@ def rows_and_check_ins(
         )
     )
     found_rows, found_check_ins = [], {}
+    db = rows.db
     for pk, key, kind, text, data, position, is_paused, day in rows.union(
         check_ins, all=True
     ):
+        # As the ORM makes a row it read (from_db): the fields not read are left
+        # unread, not filled with defaults (a new uuid, now()) on every row.
         if kind is None:
-            found_check_ins[day] = CheckIn(
-                pk=pk, uuid=key, owner_id=user.pk, day=day, values=data, sentence=text
+            found_check_ins[day] = CheckIn.from_db(
+                db, CHECK_IN_FIELDS, (pk, key, user.pk, day, data, text)
             )
         else:
             found_rows.append(
-                CardRow(
-                    pk=pk,
-                    uuid=key,
-                    owner_id=user.pk,
-                    kind=kind,
-                    name=text,
-                    marks=data,
-                    position=position,
-                    is_paused=is_paused,
+                CardRow.from_db(
+                    db,
+                    ROW_FIELDS,
+                    (pk, key, user.pk, kind, text, data, position, is_paused),
                 )
             )
     found_rows.sort(key=lambda row: (row.position, row.pk))
