@@ -1,13 +1,12 @@
-"""The plan a shared page reviews: its items read plainly, their counts kept.
+"""The plan a shared page reviews: its counts kept, its words read on every view.
 
 queries.plan_brought_to() reads the items with their counts in one query of
 thirteen subqueries, which cost more to build and run than the rest of a shared
-page together. Here the items come in one plain query (their words are read on
-every view, never kept), and their counts are worked out in Python from the
-plan's entries, ticks and missed days, read together in one more query. The
-counts are figures only (how often each item happened, how many days went
-without practice for each reason), so they are kept under the owner's fragment
-key (accounts/freshness.py): a reload reads the items alone.
+page together. The counts are figures only (how often each item happened, how
+many days went without practice for each reason), so the shared page keeps them
+under the owner's fragment key (accounts/freshness.py), which any write of theirs
+makes new: a reload reads the items alone, in one plain query (their words are
+read on every view, never kept), and a link without a plan reads nothing.
 """
 
 from __future__ import annotations
@@ -15,14 +14,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import CharField, IntegerField, Value
-
 from core import fragments
-from journal.models import Entry, PracticeItem, PracticeMiss, PracticePlan, PracticeTick
-from journal.practice import counting
-from journal.practice.queries import MissedReason, PlanReview, _progress
+from journal.models import PracticeItem, PracticeMiss
+from journal.practice.queries import (
+    MissedReason,
+    PlanReview,
+    _progress,
+    plan_brought_to,
+)
 
 PIECE = "shared-plan-counts"
+# Kept for a span with no plan to review.
+NO_PLAN = False
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,14 @@ class PlanCounts:
     plan_id: int
     done: dict[int, int]  # item id: how often it happened
     missed: dict[str, int]  # reason (a fixed choice): days missed for it
+
+    @classmethod
+    def of(cls, review: PlanReview) -> PlanCounts:
+        return cls(
+            review.plan.pk,
+            {line.item.pk: line.done for line in review.items},
+            {reason.reason: reason.count for reason in review.reasons},
+        )
 
 
 def piece(owner_key: str, first_day: datetime.date, last_day: datetime.date):
@@ -49,9 +60,28 @@ def shared_review(
     kept_key: str,
     read_ahead: dict,
 ) -> PlanReview | None:
-    """The latest plan overlapping the span, reviewed as plan_brought_to(latest=True)
-    does; None without one. One query when its counts are kept (``kept_key`` in
-    ``read_ahead``), two when they are counted and kept."""
+    """plan_brought_to(latest=True) for a shared page. Kept (``kept_key`` in
+    ``read_ahead``): one plain query, none without a plan. Not kept: that one
+    query of plan_brought_to, its counts kept for the next view."""
+    kept = read_ahead.get(kept_key)
+    if kept is NO_PLAN:
+        return None
+    review = None
+    if isinstance(kept, PlanCounts):
+        review = _from_kept(user, first_day, last_day, kept)
+    if review is None:
+        review = plan_brought_to(user, first_day, last_day, latest=True)
+        fragments.store(PIECE).set(
+            kept_key,
+            PlanCounts.of(review) if review else NO_PLAN,
+            fragments.piece(PIECE).seconds,
+        )
+    return review
+
+
+def _from_kept(user, first_day, last_day, kept: PlanCounts) -> PlanReview | None:
+    """The latest plan overlapping the span, with the counts kept for it; None if
+    they are not its own (never expected: the key changes with any write)."""
     items = list(
         PracticeItem.objects.select_related("plan", "named_skill")
         .filter(
@@ -61,83 +91,17 @@ def shared_review(
         )
         .order_by("-plan__starts_on", "position", "pk")
     )
-    if not items:
+    if not items or items[0].plan_id != kept.plan_id:
         return None
     plan = items[0].plan  # the latest: plans of one person never share a start
     items = [item for item in items if item.plan_id == plan.pk]
-    counts = read_ahead.get(kept_key)
-    if not _fits(counts, plan, items):
-        counts = count_plan(plan, items)
-        fragments.store(PIECE).set(kept_key, counts, fragments.piece(PIECE).seconds)
+    if any(item.pk not in kept.done for item in items):
+        return None
     for item in items:
-        item.done = counts.done[item.pk]
+        item.done = kept.done[item.pk]
     reasons = [
-        MissedReason(reason.value, str(reason.label), counts.missed[reason.value])
+        MissedReason(reason.value, str(reason.label), kept.missed[reason.value])
         for reason in PracticeMiss.Reason
-        if counts.missed.get(reason.value)
+        if kept.missed.get(reason.value)
     ]
     return PlanReview(_progress(plan, items), reasons)
-
-
-def _fits(counts, plan: PracticePlan, items: list[PracticeItem]) -> bool:
-    return (
-        isinstance(counts, PlanCounts)
-        and counts.plan_id == plan.pk
-        and all(item.pk in counts.done for item in items)
-    )
-
-
-def count_plan(plan: PracticePlan, items: list[PracticeItem]) -> PlanCounts:
-    """The plan's items counted as counting.item_logs() counts them, and its
-    missed days per reason: one query."""
-    entries, ticks, missed = [], [], {}
-    for text, technique, number, day, kind in _span_rows(plan):
-        if kind == "entry":
-            entries.append((text, technique, number, day))
-        elif kind == "tick":
-            ticks.append((number, day))
-        else:
-            missed[text] = missed.get(text, 0) + 1
-    return PlanCounts(
-        plan.pk,
-        {item.pk: counting.count_read(item, entries, ticks) for item in items},
-        missed,
-    )
-
-
-def _span_rows(plan: PracticePlan):
-    """The plan's entries as (skill, technique, named_skill_id, day), its items'
-    ticks as ("", "", item_id, day) and its missed days as (reason, "", None, day),
-    each with its kind, in one query."""
-    kind = CharField()
-    entries = (
-        Entry.objects.filter(
-            owner_id=plan.owner_id,
-            practiced_on__gte=plan.starts_on,
-            practiced_on__lte=plan.ends_on,
-        )
-        .order_by()
-        .annotate(kind=Value("entry", output_field=kind))
-        .values_list("skill", "technique", "named_skill_id", "practiced_on", "kind")
-    )
-    ticks = (
-        PracticeTick.objects.filter(item__plan=plan)
-        .order_by()
-        .annotate(
-            no_skill=Value("", output_field=CharField()),
-            no_technique=Value("", output_field=CharField()),
-            kind=Value("tick", output_field=kind),
-        )
-        .values_list("no_skill", "no_technique", "item_id", "day", "kind")
-    )
-    misses = (
-        PracticeMiss.objects.filter(plan=plan)
-        .order_by()
-        .annotate(
-            no_technique=Value("", output_field=CharField()),
-            no_number=Value(None, output_field=IntegerField()),
-            kind=Value("miss", output_field=kind),
-        )
-        .values_list("reason", "no_technique", "no_number", "day", "kind")
-    )
-    return entries.union(ticks, misses, all=True)

@@ -72,30 +72,53 @@ def _lines(review) -> list:
     return [(line.item.pk, line.label, line.done, line.goal) for line in review.items]
 
 
-def test_the_counts_are_those_of_the_session_pages_review(owner):
-    _every_kind_of_item(owner)
+def _review_twice(owner):
+    """The review drawn and kept, then drawn again from what was kept."""
     key = fragments.key(*shared_review.piece("owner-key", FIRST, LAST))
-
-    shared = shared_review.shared_review(
-        owner, FIRST, LAST, kept_key=key, read_ahead={}
+    drawn = shared_review.shared_review(owner, FIRST, LAST, kept_key=key, read_ahead={})
+    kept = fragments.read_ahead(shared_review.piece("owner-key", FIRST, LAST))
+    assert list(kept) == [key]
+    again = shared_review.shared_review(
+        owner, FIRST, LAST, kept_key=key, read_ahead=kept
     )
+    return drawn, again
+
+
+def test_the_kept_counts_draw_the_session_pages_review(owner):
+    _every_kind_of_item(owner)
+
+    drawn, again = _review_twice(owner)
 
     reviewed = queries.plan_brought_to(owner, FIRST, LAST, latest=True)
-    assert _lines(shared) == _lines(reviewed)
-    assert shared.reasons == reviewed.reasons
-    assert [line.done for line in shared.items] == [4, 3, 1, 2, 2]
+    assert _lines(drawn) == _lines(again) == _lines(reviewed)
+    assert drawn.reasons == again.reasons == reviewed.reasons
+    assert [line.done for line in again.items] == [4, 3, 1, 2, 2]
+    assert [reason.count for reason in again.reasons] == [1, 2]
 
 
-def test_the_counts_are_those_of_the_latest_plan_the_weeks_overlap(owner):
+def test_the_review_is_of_the_latest_plan_the_weeks_overlap(owner):
     make_practice_plan(owner, item(), span=PlanSpan(D(2026, 11, 2), D(2026, 11, 15)))
     _every_kind_of_item(owner)
+
+    drawn, again = _review_twice(owner)
+
+    assert drawn.plan.starts_on == again.plan.starts_on == D(2026, 11, 16)
+
+
+def test_weeks_without_a_plan_read_no_plan_once_known(owner):
     key = fragments.key(*shared_review.piece("owner-key", FIRST, LAST))
-
-    shared = shared_review.shared_review(
-        owner, FIRST, LAST, kept_key=key, read_ahead={}
+    assert (
+        shared_review.shared_review(owner, FIRST, LAST, kept_key=key, read_ahead={})
+        is None
     )
+    kept = fragments.read_ahead(shared_review.piece("owner-key", FIRST, LAST))
 
-    assert shared.plan.starts_on == D(2026, 11, 16)
+    with CaptureQueriesContext(connection) as again:
+        review = shared_review.shared_review(
+            owner, FIRST, LAST, kept_key=key, read_ahead=kept
+        )
+
+    assert review is None and len(again) == 0
 
 
 def test_a_reload_reads_the_plan_in_one_query_less(owner):
