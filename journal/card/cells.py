@@ -131,6 +131,19 @@ def _summary(
     return html("{}", " · ".join(parts))
 
 
+def render_summaries(card) -> SafeString:
+    """The averages table's rows, one for each of the person's rows: what the
+    template's loop drew, line for line."""
+    return html_join(
+        html(
+            '\n    <tr><th scope="row">{}</th><td>{}</td></tr>\n    ',
+            summary.row.name,
+            render_summary(summary),
+        )
+        for summary in card.summaries
+    )
+
+
 def render_days(card, *, linked: bool, today: datetime.date | None) -> SafeString:
     """The week's days, a list of each day's answered rows: the loop the week, the
     shared page's four weeks and nine rows repeat most."""

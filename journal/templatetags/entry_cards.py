@@ -5,7 +5,12 @@ skills' chips (journal/skills/chips.py)."""
 
 from django import template
 
-from journal.card.cells import render_cell, render_days, render_summary
+from journal.card.cells import (
+    render_cell,
+    render_days,
+    render_summaries,
+    render_summary,
+)
 from journal.card.check_in_fields import (
     render_check_in_rows,
     render_chips,
@@ -80,6 +85,12 @@ def card_cell(cell):
 def card_summary(summary):
     """A row over a span in words (journal/card/cells.py)."""
     return render_summary(summary)
+
+
+@register.simple_tag
+def card_summaries(card):
+    """The averages table's rows of a week of the card (journal/card/cells.py)."""
+    return render_summaries(card)
 
 
 @register.simple_tag

@@ -80,3 +80,12 @@ def test_the_days_speak_spanish_on_a_spanish_page(owner_client, owner, marked_up
     assert "actué" in page
     assert "Sin registro" in page
     assert "acted on it" not in page
+
+
+def test_the_averages_table_escapes_every_row_name(owner, marked_up):
+    _, url = make_share_link(owner, NOW, include_card=True, include_urges=True)
+
+    page = Client().get(url).content.decode()
+
+    assert '<th scope="row">&lt;b data-x=&quot;1&quot;&gt;Urge&lt;/b&gt;</th>' in page
+    assert '<th scope="row">Hours &lt;i&gt;slept&lt;/i&gt;</th>' in page
