@@ -198,7 +198,8 @@ def _last_day(weeks: list[datetime.date]) -> datetime.date:
 
 def _weekly_review(link, weeks, plan_piece, read_ahead):
     """The latest plan the weeks overlap, only when the link says so: its words
-    read on every view (one query), its counts kept (one more query when not)."""
+    read on every view, its counts kept with the weeks' figures (one plain query
+    on a reload; plan_brought_to's one query when they are not kept)."""
     if plan_piece is None:
         return None
     return shared_review.shared_review(
