@@ -87,7 +87,8 @@ class PlanProgress:
         return IN_THIS_PLAN
 
 
-def _progress(plan: PracticePlan, items, practised_days=frozenset()) -> PlanProgress:
+def progress_of(plan: PracticePlan, items, practised_days=frozenset()) -> PlanProgress:
+    """The plan's items, each counted (``done``, ``ticked_today`` set), in words."""
     return PlanProgress(
         plan,
         [
@@ -124,7 +125,7 @@ def plan_for_day(user, day: datetime.date) -> PlanProgress | None:
     if not items:
         return None
     practised = _count(items, day)
-    return _progress(items[0].plan, items, practised)
+    return progress_of(items[0].plan, items, practised)
 
 
 # What Today does not show of an item: three texts left undecrypted.
@@ -240,7 +241,7 @@ def plan_for_today(
         for item in items:
             item.plan = plan
             item.done, item.ticked_today = counts[item.pk]
-    return _progress(items[0].plan, items)
+    return progress_of(items[0].plan, items)
 
 
 def current_plan(user, day: datetime.date) -> PracticePlan | None:
@@ -301,7 +302,7 @@ def _review(plan: PracticePlan, items: list[PracticeItem]) -> PlanReview:
         for n, reason in enumerate(PracticeMiss.Reason)
         if getattr(first, f"missed_{n}")
     ]
-    return PlanReview(_progress(plan, items), reasons)
+    return PlanReview(progress_of(plan, items), reasons)
 
 
 def review_of(plan: PracticePlan) -> PlanReview | None:

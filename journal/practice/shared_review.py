@@ -19,8 +19,8 @@ from journal.models import PracticeItem, PracticeMiss
 from journal.practice.queries import (
     MissedReason,
     PlanReview,
-    _progress,
     plan_brought_to,
+    progress_of,
 )
 
 PIECE = "shared-plan-counts"
@@ -104,4 +104,4 @@ def _from_kept(user, first_day, last_day, kept: PlanCounts) -> PlanReview | None
         for reason in PracticeMiss.Reason
         if kept.missed.get(reason.value)
     ]
-    return PlanReview(_progress(plan, items), reasons)
+    return PlanReview(progress_of(plan, items), reasons)
