@@ -186,7 +186,8 @@ def card_progress(
     first_day = stats.first_day_of_week(today, week_start) - datetime.timedelta(
         weeks=WEEKS - 1
     )
-    span = CardSpan(user, first_day, today)
+    # Progress shows no day's sentence: left unread.
+    span = CardSpan(user, first_day, today, sentences=False)
     if not span.rows:
         return None
     weeks = _weeks(span, first_day, today)
