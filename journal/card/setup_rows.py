@@ -4,7 +4,8 @@ templates for the rename field, ten URLs, a dozen translated words) the rows cos
 more than a millisecond each.
 
 Every piece is made by journal.cards.html(), which escapes every value: the names are
-the person's own words (tests/journal/card/test_card_setup_escaping.py).
+the person's own words (tests/journal/test_card_escaping.py puts markup in a row's
+name and a failed rename, and finds it escaped everywhere).
 """
 
 from django.urls import reverse

@@ -245,3 +245,17 @@ def test_a_thought_record_is_logged_as_a_thought_record(owner):
 
     assert entry.technique == "thought-record"
     assert entry.technique_name == "Thought record"
+
+
+@pytest.mark.parametrize("address", ["/journal/", "/journal/entries/new/"])
+def test_markup_in_ones_own_named_skill_is_a_chip_of_text(owner_client, owner, address):
+    # The chips are drawn in Python (journal/skills/chips.py): the name is escaped.
+    typed = '<script>alert("chip")</script>"><img src=x onerror=alert(1)>&amp;'
+    make_named_skill(owner, family="distress-tolerance", name=typed[:40])
+
+    html = owner_client.get(address).content.decode()
+
+    assert typed[:40] not in html
+    assert "<script>alert(" not in html
+    assert 'for="id_technique_' in html
+    assert "&lt;script&gt;alert(&quot;chip&quot;)&lt;/script&gt;" in html
