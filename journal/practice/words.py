@@ -8,7 +8,7 @@ twentieth of the page. The sentences are the same (the same Spanish applies).
 
 from django.utils.translation import ngettext
 
-from journal.practice.queries import IN_THIS_PLAN, SINCE_SESSION, THIS_WEEK
+from journal.practice.queries import SINCE_SESSION, THIS_WEEK
 
 # The plan reviewed at a session: no span named ("2 of 8 times").
 REVIEW = "review"
@@ -68,10 +68,7 @@ def _times(span_words: str, goal: int) -> str:
 
 def progress_in_words(line, span_words: str) -> str:
     """``line`` (an ItemProgress) in words for the span: THIS_WEEK, SINCE_SESSION,
-    IN_THIS_PLAN or REVIEW. Plain text: the page escapes it (the label is the
-    person's words)."""
+    REVIEW, or anything else for "in this plan" (queries.IN_THIS_PLAN). Plain
+    text: the page escapes it (the label is the person's words)."""
     sentence = (_days if line.counts_days else _times)(span_words, line.goal)
     return sentence % {"label": line.label, "done": line.done, "counter": line.goal}
-
-
-__all__ = ["IN_THIS_PLAN", "REVIEW", "SINCE_SESSION", "THIS_WEEK", "progress_in_words"]
