@@ -75,9 +75,10 @@ function remembered() {
 try { return localStorage.getItem("bs-account") || ""; } catch (error) { return ""; }
 }
 function remember(account) {
-if (!account) return;
+if (typeof account !== "string") return;
 try {
-localStorage.setItem("bs-account", account);
+if (account) localStorage.setItem("bs-account", account);
+else localStorage.removeItem("bs-account");
 } catch (error) {
 }
 }
@@ -202,6 +203,12 @@ if (!form.matches("[data-offline-form]")) return;
 var mustQueue = !navigator.onLine || form.hasAttribute("data-always-queue");
 if (!mustQueue || !window.indexedDB || !window.crypto || !crypto.randomUUID) return;
 event.preventDefault();
+var nobody = document.querySelector("[data-offline-nobody]");
+if (!currentAccount()) {
+if (nobody) nobody.hidden = false;
+return;
+}
+if (nobody) nobody.hidden = true;
 keep(form).then(function () {
 form.reset();
 var saved = document.querySelector("[data-offline-saved]");

@@ -43,16 +43,21 @@
     try { return localStorage.getItem("bs-account") || ""; } catch (error) { return ""; }
   }
 
+  // A mark is remembered; "" (the server says nobody is signed in here now) forgets
+  // it, so a note written offline later never goes to whoever was signed in before.
+  // What that account left waiting stays and is sent when it signs in again.
   function remember(account) {
-    if (!account) return;
+    if (typeof account !== "string") return;
     try {
-      localStorage.setItem("bs-account", account);
+      if (account) localStorage.setItem("bs-account", account);
+      else localStorage.removeItem("bs-account");
     } catch (error) {
       // Storage can be off (private browsing); the queue then waits for a page load.
     }
   }
 
-  // The mark of a live page nobody keeps; null on a public page the worker may keep.
+  // The mark of a live page nobody keeps ("" when nobody is signed in); null on a
+  // public page the worker may keep.
   var pageAccount = document.body.getAttribute("data-account");
   remember(pageAccount);
 
@@ -190,6 +195,14 @@
     var mustQueue = !navigator.onLine || form.hasAttribute("data-always-queue");
     if (!mustQueue || !window.indexedDB || !window.crypto || !crypto.randomUUID) return;
     event.preventDefault();
+    var nobody = document.querySelector("[data-offline-nobody]");
+    if (!currentAccount()) {
+      // Nobody is known to be signed in on this device: there is no journal to
+      // send it to, so nothing is kept; what was typed stays in the form.
+      if (nobody) nobody.hidden = false;
+      return;
+    }
+    if (nobody) nobody.hidden = true;
     keep(form).then(function () {
       form.reset();
       var saved = document.querySelector("[data-offline-saved]");
