@@ -9,9 +9,9 @@ two (the span's rows counted here: counting.count_read()).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, CharField, OuterRef, Value
+from django.db.models import BigIntegerField, CharField, IntegerField, OuterRef, Value
 
 from core import fragments
 from core.skills import Skill
@@ -21,6 +21,7 @@ from journal.models import (
     PracticeMiss,
     PracticePlan,
     PracticeTick,
+    RestDay,
 )
 from journal.models.entries import technique_label
 from journal.practice import counting, goals
@@ -76,6 +77,10 @@ class PlanProgress:
     # The days of the span when any item happened (plan_for_day reads them with
     # the counts; Today, which never shows them, leaves them empty).
     practised_days: frozenset = frozenset()
+    # The plan page's too (plan_for_day(with_days=True)): the span's rest days and
+    # {day: reason} of the days without practice the person answered.
+    rest_days: frozenset = frozenset()
+    misses: dict = field(default_factory=dict)
 
     @property
     def span_words(self) -> str:
@@ -87,8 +92,11 @@ class PlanProgress:
         return IN_THIS_PLAN
 
 
-def progress_of(plan: PracticePlan, items, practised_days=frozenset()) -> PlanProgress:
-    """The plan's items, each counted (``done``, ``ticked_today`` set), in words."""
+def progress_of(
+    plan: PracticePlan, items, practised_days=frozenset(), **days
+) -> PlanProgress:
+    """The plan's items, each counted (``done``, ``ticked_today`` set), in words;
+    ``days``: the plan page's ``rest_days`` and ``misses``."""
     return PlanProgress(
         plan,
         [
@@ -102,6 +110,7 @@ def progress_of(plan: PracticePlan, items, practised_days=frozenset()) -> PlanPr
             for item in items
         ],
         practised_days,
+        **days,
     )
 
 
@@ -113,19 +122,22 @@ def _counted_items():
     )
 
 
-def plan_for_day(user, day: datetime.date) -> PlanProgress | None:
+def plan_for_day(
+    user, day: datetime.date, *, with_days: bool = False
+) -> PlanProgress | None:
     """The plan covering ``day``, its items counted; None without one.
+    ``with_days``: with the span's rest days and missed days' reasons too.
 
-    Two queries: the items, then the span's entries and ticks together, counted
-    here (counting.count_read). Today asks on every visit, and the one query of
-    _counted_items, eight subqueries in a CASE, cost more to build and run than
-    both of these; its few dozen rows are counted in no time.
+    Two queries: the items, then the span's entries and ticks (and days) together,
+    counted here (counting.count_read). Today asks on every visit, and the one
+    query of _counted_items, eight subqueries in a CASE, cost more to build and run
+    than both of these; its few dozen rows are counted in no time.
     """
     items = _items_of_day(user, day)
     if not items:
         return None
-    practised = _count(items, day)
-    return progress_of(items[0].plan, items, practised)
+    practised, days = _count(items, day, with_days)
+    return progress_of(items[0].plan, items, practised, **days)
 
 
 # What Today does not show of an item: three texts left undecrypted.
@@ -146,10 +158,13 @@ def _items_of_day(
     return [item for item in items if item.plan_id == items[0].plan_id] if items else []
 
 
-def _count(items: list[PracticeItem], day: datetime.date) -> frozenset:
-    """Each item's ``done`` and ``ticked_today``, from its plan's span, and the
-    days when any of them happened: one query."""
-    entries, ticks = _span_rows(items[0].plan)
+def _count(
+    items: list[PracticeItem], day: datetime.date, with_days: bool = False
+) -> tuple[frozenset, dict]:
+    """Each item's ``done`` and ``ticked_today``, from its plan's span; the days
+    when any of them happened; and, ``with_days``, ``rest_days`` and ``misses``
+    for progress_of(): one query."""
+    entries, ticks, days = _span_rows(items[0].plan, with_days)
     for item in items:
         item.done = counting.count_read(item, entries, ticks)
         item.ticked_today = (item.pk, day) in ticks
@@ -159,39 +174,62 @@ def _count(items: list[PracticeItem], day: datetime.date) -> frozenset:
         if any(counting.matches(i, skill, technique, named_skill_id) for i in items)
     }
     practised.update(tick_day for _item_id, tick_day in ticks)
-    return frozenset(practised)
+    return frozenset(practised), days
 
 
-def _span_rows(plan: PracticePlan) -> tuple[list[tuple], list[tuple]]:
-    """The plan's span: its entries as (skill, technique, named_skill_id, day) and
-    its items' ticks as (item_id, day), in one query."""
-    entries = (
-        Entry.objects.filter(
-            owner_id=plan.owner_id,
-            practiced_on__gte=plan.starts_on,
-            practiced_on__lte=plan.ends_on,
-        )
+# What a row of _span_rows() is.
+_ENTRY, _TICK, _REST, _MISS = range(4)
+
+
+# The columns a row of another kind leaves blank, and a row's kind.
+_NO_TEXT = Value("", output_field=CharField())
+_NO_ID = Value(0, output_field=BigIntegerField())
+
+
+def _kind(kind: int) -> Value:
+    return Value(kind, output_field=IntegerField())
+
+
+def _span_rows(plan: PracticePlan, with_days: bool = False) -> tuple:
+    """The plan's span in one query: its entries as (skill, technique,
+    named_skill_id, day), its items' ticks as (item_id, day) and, ``with_days``,
+    {"rest_days": frozenset, "misses": {day: reason}}."""
+    span = {"practiced_on__gte": plan.starts_on, "practiced_on__lte": plan.ends_on}
+    arms = [
+        Entry.objects.filter(owner_id=plan.owner_id, **span)
         .order_by()
-        .annotate(is_tick=Value(False, output_field=BooleanField()))
-        .values_list("skill", "technique", "named_skill_id", "practiced_on", "is_tick")
-    )
-    ticks = (
+        .annotate(kind=_kind(_ENTRY))
+        .values_list("skill", "technique", "named_skill_id", "practiced_on", "kind"),
         PracticeTick.objects.filter(item__plan=plan)
         .order_by()
-        .annotate(
-            no_skill=Value("", output_field=CharField()),
-            no_technique=Value("", output_field=CharField()),
-            is_tick=Value(True, output_field=BooleanField()),
-        )
-        .values_list("no_skill", "no_technique", "item_id", "day", "is_tick")
-    )
-    found_entries, found_ticks = [], []
-    for skill, technique, number, day, is_tick in entries.union(ticks, all=True):
-        if is_tick:
+        .annotate(a=_NO_TEXT, b=_NO_TEXT, kind=_kind(_TICK))
+        .values_list("a", "b", "item_id", "day", "kind"),
+    ]
+    if with_days:
+        arms += [
+            RestDay.objects.filter(
+                owner_id=plan.owner_id, day__range=(plan.starts_on, plan.ends_on)
+            )
+            .order_by()
+            .annotate(a=_NO_TEXT, b=_NO_TEXT, c=_NO_ID, kind=_kind(_REST))
+            .values_list("a", "b", "c", "day", "kind"),
+            PracticeMiss.objects.filter(plan=plan)
+            .order_by()
+            .annotate(b=_NO_TEXT, c=_NO_ID, kind=_kind(_MISS))
+            .values_list("reason", "b", "c", "day", "kind"),
+        ]
+    found_entries, found_ticks, rest, misses = [], [], set(), {}
+    for text, technique, number, day, kind in arms[0].union(*arms[1:], all=True):
+        if kind == _ENTRY:
+            found_entries.append((text, technique, number, day))
+        elif kind == _TICK:
             found_ticks.append((number, day))
+        elif kind == _REST:
+            rest.add(day)
         else:
-            found_entries.append((skill, technique, number, day))
-    return found_entries, found_ticks
+            misses[day] = text
+    days = {"rest_days": frozenset(rest), "misses": misses} if with_days else {}
+    return found_entries, found_ticks, days
 
 
 def plan_for_today(
@@ -338,11 +376,6 @@ def plan_brought_to(
     else:
         plan = max(plans.values(), key=lambda plan: (shared_days(plan), plan.starts_on))
     return _review(plan, [item for item in items if item.plan_id == plan.pk])
-
-
-def misses_of(plan: PracticePlan) -> dict:
-    """{day: reason} for the plan: one query."""
-    return dict(PracticeMiss.objects.filter(plan=plan).values_list("day", "reason"))
 
 
 def span_for_new_plan(user, today: datetime.date, session_days) -> goals.PlanSpan:

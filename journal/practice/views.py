@@ -18,7 +18,7 @@ from django.views.decorators.http import (
 from accounts.freshness import person_key
 from accounts.models import profile_for
 from core.http import posted_data, safe_next
-from journal.models import PracticeItem, PracticeMiss, TherapySession
+from journal.models import PracticeItem, TherapySession
 from journal.practice import goals, queries, services
 from journal.practice.forms import (
     OPEN_ITEMS,
@@ -54,21 +54,18 @@ def _new_span(user, profile):
 
 def _render_plan(request, profile, missed_form=None, status=200):
     today = profile.today()
-    progress = queries.plan_for_day(request.user, today)
+    progress = queries.plan_for_day(request.user, today, with_days=True)
     context = {"today": today, "progress": progress, "missed_form": missed_form}
     if progress is None:
         context["previous"] = queries.previous_plan(request.user, today)
     else:
-        plan = progress.plan
-        rest = rest_days_between(request.user, plan.starts_on, plan.ends_on)
-        misses = queries.misses_of(plan)
+        rest, misses = progress.rest_days, progress.misses
         context["days_to_ask"] = [
             (day, misses.get(day, ""))
             for day in goals.days_to_ask(
-                plan.starts_on, today, progress.practised_days, rest
+                progress.plan.starts_on, today, progress.practised_days, rest
             )
         ]
-        context["reasons"] = PracticeMiss.Reason.choices
         context["is_rest_day"] = today in rest
     return render(request, "journal/practice/plan.html", context, status=status)
 

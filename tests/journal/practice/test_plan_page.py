@@ -390,6 +390,22 @@ def test_a_reason_refuses_a_get(owner_client):
     assert owner_client.get(MISSED).status_code == 405
 
 
+def test_a_reason_given_shows_pressed_and_can_be_taken_back(owner_client, owner):
+    plan = make_practice_plan(owner)
+    services.set_missed_reason(plan, D(2026, 11, 23), "forgot")
+
+    page = owner_client.get(PLAN).content.decode()
+    days = page.split('<li class="missed-day')[1:]
+    monday = next(day for day in days if 'value="2026-11-23"' in day)
+    tuesday = next(day for day in days if 'value="2026-11-24"' in day)
+
+    assert "Monday 23 November" in monday and "csrfmiddlewaretoken" in monday
+    assert 'value="forgot" class="btn btn-sm btn-primary" aria-pressed="true"' in monday
+    assert monday.count('aria-pressed="false"') == 4
+    assert 'value="" class="btn btn-sm btn-link">Take it back' in monday
+    assert 'aria-pressed="true"' not in tuesday and "Take it back" not in tuesday
+
+
 def test_the_words_for_missed_days_never_scold(owner_client, owner):
     make_practice_plan(owner)
 
