@@ -1,7 +1,8 @@
 """The journal's pieces written in Python: ``{% entry_card entry show_day=True
 next=… %}`` and ``{% entry_cards entries … %}`` (journal/cards.py), the diary
 card's days and summaries (journal/card/cells.py), shared notes and the named
-skills' chips (journal/skills/chips.py)."""
+skills' chips (journal/skills/chips.py) and open activity plans
+(journal/exercises/plan_items.py)."""
 
 from django import template
 
@@ -22,6 +23,7 @@ from journal.cards import (
     render_entry_card,
     render_entry_cards,
 )
+from journal.exercises.plan_items import render_plan_items
 from journal.shared_notes import render_shared_note, render_shared_notes
 from journal.skills.chips import render_technique_groups
 
@@ -129,3 +131,16 @@ def card_field(field):
 def check_in_rows(rows):
     """The check-in's row fields (journal/card/check_in_fields.py)."""
     return render_check_in_rows(rows)
+
+
+@register.simple_tag(takes_context=True)
+def plan_items(context, plans):
+    """Open activity plans, each with its buttons (journal/exercises/plan_items.py),
+    returning to this page."""
+    request = context.get("request")
+    return render_plan_items(
+        plans,
+        today=context.get("today"),
+        next_path=request.path if request is not None else "",
+        csrf_token=context.get("csrf_token"),
+    )

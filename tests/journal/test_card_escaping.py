@@ -13,7 +13,12 @@ import pytest
 import time_machine
 
 from journal.models import SessionStar, TherapySession
-from tests.factories import make_entry, make_exercise_entry, make_share_link
+from tests.factories import (
+    make_entry,
+    make_exercise_entry,
+    make_plan,
+    make_share_link,
+)
 from tests.journal.card.helpers import check_in, make_row
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +144,24 @@ def test_markup_in_an_entry_is_shown_as_text_on_every_page(
     typed = markup(field)
     entry = ENTRY_FIELDS[field](owner, typed)
     address = PAGES[shown_on](owner, entry)
+    client.force_login(owner)
+
+    response = client.get(address)
+
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+
+
+@pytest.mark.parametrize(
+    "address", ["/journal/", "/journal/exercises/behavioral-activation/"]
+)
+def test_markup_in_an_activity_plan_is_shown_as_text_where_it_is_due(
+    client, owner, address
+):
+    """Today and the plan exercise's page draw open plans in Python
+    (journal/exercises/plan_items.py)."""
+    typed = markup("activity")
+    make_plan(owner, activity=typed, planned_on=TODAY)
     client.force_login(owner)
 
     response = client.get(address)
