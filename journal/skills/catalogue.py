@@ -6,6 +6,7 @@ person's: the named skills they use most come first, then the rest in the order
 they are listed (built-in ones first, then their own in the order they added them).
 """
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 
@@ -19,11 +20,12 @@ from django.db.models import (
     UUIDField,
     Value,
 )
+from django.utils import translation
 
 from core import fragments
 from core.skills import Skill
 from journal.models import Entry, NamedSkill
-from journal.skills.builtin import BUILT_IN, BuiltInSkill
+from journal.skills.builtin import BUILT_IN, BY_SLUG, BuiltInSkill
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,17 @@ class Technique:
         return str(Skill(self.family).label)
 
 
+@functools.lru_cache(maxsize=256)
+def _built_in_words(slug: str, language: str) -> tuple[str, str, str]:
+    # ``language`` only keys the memo: the words are translated in the active one.
+    skill = BY_SLUG[slug]
+    return str(skill.name), str(skill.description), str(skill.caution)
+
+
 def _built_in(skill: BuiltInSkill, uses: int) -> Technique:
+    name, description, caution = _built_in_words(skill.slug, translation.get_language())
     return Technique(
-        skill.slug,
-        skill.family.value,
-        str(skill.name),
-        str(skill.description),
-        str(skill.caution),
-        uses=uses,
+        skill.slug, skill.family.value, name, description, caution, uses=uses
     )
 
 

@@ -8,9 +8,43 @@ their own skills are the person's words): tests/journal/skills/test_technique_fi
 and tests/journal/test_card_escaping.py check it.
 """
 
+import functools
+
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from journal.cards import html, html_join
+
+CHECKED = html(" checked")
+INVALID = html(' aria-invalid="true"')
+NOTHING = html("")
+
+
+def _chip(field_id, name, key, label, is_checked: bool, invalid: bool) -> SafeString:
+    return html(
+        '<div class="technique-choice">\n'
+        '<input type="radio" class="{}" name="{}" id="{}_{}" value="{}"'
+        "{}{}>\n"
+        '<label class="btn btn-outline-primary technique-chip" '
+        'for="{}_{}">{}</label>\n</div>\n',
+        "btn-check is-invalid" if invalid else "btn-check",
+        name,
+        field_id,
+        key,
+        key,
+        CHECKED if is_checked else NOTHING,
+        INVALID if invalid else NOTHING,
+        field_id,
+        key,
+        label,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _built_in_chip(field_id, name, key, label, is_checked, invalid, language):
+    """A built-in skill's chip: the same for everyone, so drawn once per process
+    (``language`` only keys the memo). The person's own are drawn each time."""
+    return _chip(field_id, name, key, label, is_checked, invalid)
 
 
 def render_technique_groups(field, groups, value: str) -> SafeString:
@@ -19,9 +53,7 @@ def render_technique_groups(field, groups, value: str) -> SafeString:
     ``value`` checked."""
     field_id, name = field.auto_id, field.html_name
     invalid = bool(field.errors)
-    input_class = "btn-check is-invalid" if invalid else "btn-check"
-    invalid_mark = html(' aria-invalid="true"') if invalid else html("")
-    checked = html(" checked")
+    language = translation.get_language()
     return html_join(
         html(
             '<div class="technique-group" role="group" aria-labelledby="{}_{}" '
@@ -35,24 +67,12 @@ def render_technique_groups(field, groups, value: str) -> SafeString:
             family.value,
             family.label,
             html_join(
-                html(
-                    '<div class="technique-choice">\n'
-                    '<input type="radio" class="{}" name="{}" id="{}_{}" value="{}"'
-                    "{}{}>\n"
-                    '<label class="btn btn-outline-primary technique-chip" '
-                    'for="{}_{}">{}</label>\n</div>\n',
-                    input_class,
-                    name,
-                    field_id,
-                    technique.key,
-                    technique.key,
-                    checked if technique.key == value else html(""),
-                    invalid_mark,
-                    field_id,
-                    technique.key,
-                    technique.name,
+                _chip(field_id, name, t.key, t.name, t.key == value, invalid)
+                if t.is_own
+                else _built_in_chip(
+                    field_id, name, t.key, t.name, t.key == value, invalid, language
                 )
-                for technique in techniques
+                for t in techniques
             ),
         )
         for family, techniques in groups
