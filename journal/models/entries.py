@@ -28,7 +28,13 @@ class EntryQuerySet(OwnedQuerySet):
         """Entries as cards, notes and summaries draw them: none of these shows an
         entry's uuid, owner or last change, so those are left unread (converting
         them costs on every row of a long list)."""
-        return self.defer("uuid", "owner", "updated_at").with_technique()
+        return self.for_cards().with_technique()
+
+    def for_cards(self):
+        """for_display() without reading the entries' own named skills: for a page
+        that already holds them (its Catalogue) and names them itself
+        (Catalogue.name_own_skills), saving the join."""
+        return self.defer("uuid", "owner", "updated_at")
 
     def with_technique(self):
         """Entries with their own named skill read in the same query (its name

@@ -111,6 +111,15 @@ class Catalogue:
             for skill in Skill
         ]
 
+    def name_own_skills(self, entries) -> None:
+        """Give entries read without their named skill (Entry.objects.for_cards())
+        the person's own one from this catalogue, so drawing them reads nothing
+        more. One the catalogue lacks (added since it was read) is read as usual."""
+        own = {t.own.pk: t.own for t in self.all if t.is_own}
+        for entry in entries:
+            if entry.named_skill_id in own:
+                entry.named_skill = own[entry.named_skill_id]
+
     @property
     def own(self) -> list[Technique]:
         """The person's own named skills, in the order they added them."""

@@ -88,8 +88,10 @@ def render_today(request, form, day, status=200, logged=None, read_ahead=None):
         days_entries = days_entries.exclude(pk=logged.pk)
     # One more than shown: only a busy day pays for counting the rest.
     todays_entries = list(
-        days_entries.for_display().order_by("-created_at")[: TODAY_SHOWN + 1]
+        days_entries.for_cards().order_by("-created_at")[: TODAY_SHOWN + 1]
     )
+    # The form already read the person's own named skills: the cards' come from there.
+    form.catalogue.name_own_skills(todays_entries)
     todays_more = 0
     if len(todays_entries) > TODAY_SHOWN:
         todays_more = days_entries.count() - TODAY_SHOWN

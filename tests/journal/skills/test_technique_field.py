@@ -6,7 +6,9 @@ import uuid
 from unittest import mock
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from journal.models import Entry
@@ -218,6 +220,28 @@ def test_today_adds_one_query_for_the_chips_however_many(
 
     with django_assert_max_num_queries(5):
         owner_client.get("/journal/")
+
+
+def test_todays_cards_name_the_persons_own_skills_without_reading_more(
+    owner_client, owner
+):
+    today = timezone.localdate()
+    make_entry(owner, practiced_on=today, skill="communication", note="Plain")
+    owner_client.get("/journal/")
+    with CaptureQueriesContext(connection) as plain:
+        owner_client.get("/journal/")
+    for number in range(3):
+        skill = make_named_skill(owner, family="communication", name=f"Mine {number}")
+        make_entry(owner, practiced_on=today, skill="communication", named_skill=skill)
+    owner_client.get("/journal/")
+
+    with CaptureQueriesContext(connection) as named:
+        html = owner_client.get("/journal/").content.decode()
+
+    cards = html[html.index('<div class="entry-list">') :]
+    for number in range(3):
+        assert f">Mine {number}</a></span></h3>" in cards
+    assert len(named) == len(plain)
 
 
 def test_a_person_new_to_the_app_gets_the_spanish_names(owner):
