@@ -25,6 +25,8 @@ from journal.models import (
 )
 from journal.models.entries import technique_label
 from journal.practice import counting, goals
+from journal.reads import TODAY_UNREAD
+from journal.reads import plan_items as read_plan_items
 
 # How a span is named beside its count: "2 of 4 times this week".
 THIS_WEEK, SINCE_SESSION, IN_THIS_PLAN = "week", "since-session", "plan"
@@ -140,10 +142,6 @@ def plan_for_day(
     return progress_of(items[0].plan, items, practised, **days)
 
 
-# What Today does not show of an item: three texts left undecrypted.
-TODAY_UNREAD = ("why", "obstacle", "then")
-
-
 def _items_of_day(
     user, day: datetime.date, unread: tuple[str, ...] = ()
 ) -> list[PracticeItem]:
@@ -233,13 +231,18 @@ def _span_rows(plan: PracticePlan, with_days: bool = False) -> tuple:
 
 
 def plan_for_today(
-    user, day: datetime.date, person_key: str | None, read_ahead: dict | None
+    user,
+    day: datetime.date,
+    person_key: str | None,
+    read_ahead: dict | None,
+    catalogue=None,
 ) -> PlanProgress | None:
     """plan_for_day for Today, its counts kept under the person's fragment key
     (any write, a log or a tick too, and midnight renew it) with the plan's id
     and dates: ids, dates and numbers, never a word of the plan. Without a plan,
     once that is known, no query; with one, one (the items by the plan's id:
-    their words are the person's, read each visit)."""
+    their words are the person's, read each visit). The items' own named skills
+    come from ``catalogue`` (journal/skills/catalogue.py), the one Today read."""
     items = None
 
     def counted() -> dict | bool:
@@ -266,12 +269,9 @@ def plan_for_today(
             ends_on=ends_on,
             is_from_session=is_from_session,
         )
-        items = list(
-            PracticeItem.objects.defer(*TODAY_UNREAD)
-            .select_related("named_skill")
-            .filter(plan_id=pk)
-            .order_by("position", "pk")
-        )
+        items = read_plan_items(pk)
+        if catalogue is not None:
+            catalogue.name_own_skills(items)
         counts = kept["items"]
         if {item.pk for item in items} != counts.keys():
             # Kept before a change no write announced: counted afresh.

@@ -25,6 +25,7 @@ from django.utils import translation
 from core import fragments
 from core.skills import Skill
 from journal.models import Entry, NamedSkill
+from journal.reads import own_skills
 from journal.skills.builtin import BUILT_IN, BY_SLUG, BuiltInSkill
 
 
@@ -150,7 +151,7 @@ def catalogue_for(
 
     uses = fragments.kept_for_person("skill-uses", person_key, counted, read_ahead)
     if rows is None:
-        rows = list(NamedSkill.objects.for_user(user))
+        rows = own_skills(user.pk)
     # Listed in the order they were added (ties in uses keep that order).
     rows.sort(key=lambda row: (row.created_at, row.pk))
     return Catalogue(

@@ -20,13 +20,14 @@ from accounts.models import profile_for
 from core import fragments
 from core.http import posted_data, safe_next
 from core.skills import all_skills
-from journal import reports, stats
+from journal import reads, reports, stats
 from journal.card.queries import todays_card
 from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm
-from journal.models import ActivityPlan, Entry
+from journal.models import Entry
 from journal.practice.queries import plan_for_today
+from journal.reads import TODAY_PLANS_SHOWN, TODAY_SHOWN
 from journal.services.entries import (
     FULL_DAY_MESSAGE,
     DayIsFull,
@@ -41,14 +42,10 @@ from journal.skills.catalogue import catalogue_for
 logger = logging.getLogger(__name__)
 
 ENTRIES_PER_PAGE = 25
-# Today shows the day's latest entries; the history holds the rest.
-TODAY_SHOWN = 20
 RETURN_TO_TODAY = "today"
 # The entry saved a moment ago, kept in the session until Today has shown it once:
 # a reload or a bookmark then shows the plain page, and no id sits in the address.
 JUST_LOGGED = "journal_just_logged"
-# Plans due today (or left from earlier days) shown on Today; the rest are a tap away.
-TODAY_PLANS_SHOWN = 5
 
 
 def get_entry_for_user(user, pk) -> Entry:
@@ -81,15 +78,15 @@ def wants_json(request) -> bool:
 
 
 def render_today(request, form, day, status=200, logged=None, read_ahead=None):
-    entries = Entry.objects.for_user(request.user)
-    days_entries = entries.filter(practiced_on=day)
-    if logged is not None:
+    days_entries = Entry.objects.for_user(request.user).filter(practiced_on=day)
+    if logged is None:
+        todays_entries = reads.todays_entries(request.user.pk, day)
+    else:
         # Shown once, at the top, with its undo: not a second time in the list.
         days_entries = days_entries.exclude(pk=logged.pk)
-    # One more than shown: only a busy day pays for counting the rest.
-    todays_entries = list(
-        days_entries.for_cards().order_by("-created_at")[: TODAY_SHOWN + 1]
-    )
+        todays_entries = list(
+            days_entries.for_cards().order_by("-created_at")[: TODAY_SHOWN + 1]
+        )
     # The form already read the person's own named skills: the cards' come from there.
     form.catalogue.name_own_skills(todays_entries)
     todays_more = 0
@@ -103,9 +100,7 @@ def render_today(request, form, day, status=200, logged=None, read_ahead=None):
         read_ahead = _read_ahead(person)
     coming = therapy_sessions.coming(profile, now, person, read_ahead=read_ahead)
     starts_at = coming.starts_at
-    due_plans = list(
-        ActivityPlan.objects.for_user(request.user).due(day)[: TODAY_PLANS_SHOWN + 1]
-    )
+    due_plans = reads.due_plans(request.user.pk, day)
     context = {
         "due_plans": due_plans[:TODAY_PLANS_SHOWN],
         "more_plans_due": len(due_plans) > TODAY_PLANS_SHOWN,
@@ -128,7 +123,9 @@ def render_today(request, form, day, status=200, logged=None, read_ahead=None):
         "starred_ids": coming.starred_ids,
         "todays_card": todays_card(request.user, day, person, read_ahead),
         # The plan's words are the person's: drawn each visit, never kept.
-        "practice_plan": plan_for_today(request.user, day, person, read_ahead),
+        "practice_plan": plan_for_today(
+            request.user, day, person, read_ahead, form.catalogue
+        ),
         "read_ahead": read_ahead,
     }
     return render(request, "journal/today.html", context, status=status)

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts import freshness
 from journal.models import PracticeTick
 from journal.practice import services
+from tests.factories import make_named_skill
 from tests.journal.practice.helpers import NOW, item, make_practice_plan
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +115,30 @@ def test_a_plan_costs_today_the_same_whatever_its_size(owner_client, owner):
 
     assert page.count("Communication skills: 0 of 4 times this week") == 5
     assert len(five_items.captured_queries) == len(one_item.captured_queries)
+
+
+def test_a_plan_of_ones_own_named_skills_costs_today_nothing_more(owner_client, owner):
+    plan = make_practice_plan(owner, item())
+    owner_client.get("/journal/")
+    with CaptureQueriesContext(connection) as built_in:
+        owner_client.get("/journal/")
+    own = [
+        make_named_skill(owner, family="communication", name=f"My step {n}")
+        for n in range(3)
+    ]
+    services.change_items(
+        plan,
+        [item(family="communication", technique="", named_skill=s) for s in own],
+    )
+    freshness.bump(owner.pk)
+    owner_client.get("/journal/")
+
+    with CaptureQueriesContext(connection) as named:
+        page = owner_client.get("/journal/").content.decode()
+
+    for n in range(3):
+        assert f"My step {n}: 0 of 4 times this week" in page
+    assert len(named.captured_queries) == len(built_in.captured_queries)
 
 
 def test_a_spanish_reader_reads_the_plan_in_spanish(owner_client, owner):

@@ -1,0 +1,123 @@
+"""Reads whose SQL Django writes once per process, then runs with each call's values.
+
+Turning a QuerySet into SQL costs Django more than running it: for the small reads
+every page of a person makes (today's entries, their named skills, the activities
+due), building the query took 0.3-0.7 ms of CPU each, against 0.1-0.2 to run it and
+make the rows. A PreparedRead asks Django for the SQL once per process and database,
+from the same QuerySet code a page would use (so its columns, joins and order follow
+the models), finds where each value goes in it, then runs it through
+``Model.objects.raw()`` with each call's values: the same rows, the same field
+conversions (decryption included), no SQL written by hand and every value passed as
+a parameter.
+
+Where each value goes is found by building the query twice, with two different
+samples of every value: a parameter that changes between the two must be exactly
+one of the values, or the read refuses to prepare (ImproperlyConfigured), so a
+value the SQL transforms, or one Django adapts in a way not recognised here, can
+never be frozen into the SQL. Parameters that do not change are the query's own
+constants (a status, a flag) and are kept.
+
+Limits, checked when preparing: one model's own columns (no ``select_related``:
+``raw()`` maps columns by name, and a join's would collide), values that are
+integers, dates or strings, and a read that runs as written (no further filtering
+of the result: it is a list).
+"""
+
+import datetime
+import threading
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
+
+
+def _probe(value):
+    """Another value of the same kind, different from ``value``."""
+    if isinstance(value, bool):
+        raise ImproperlyConfigured("A prepared read takes no booleans as values.")
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, datetime.datetime):
+        raise ImproperlyConfigured("A prepared read takes dates, not date-times.")
+    if isinstance(value, datetime.date):
+        return value + datetime.timedelta(days=1)
+    if isinstance(value, str):
+        return value + "~"
+    raise ImproperlyConfigured(
+        f"A prepared read takes integers, dates or strings, not {type(value)}."
+    )
+
+
+def _taken_as(parameter, value):
+    """How the database driver was given ``value`` (SQLite takes dates as text)."""
+    return str if isinstance(parameter, str) and not isinstance(value, str) else None
+
+
+class PreparedRead:
+    """``build(*values)`` returns the QuerySet to run; ``samples`` are one value of
+    each kind, all different. Calling the read with values returns the list of rows
+    that ``list(build(*values))`` would."""
+
+    def __init__(self, build: Callable[..., QuerySet], *samples):
+        if len(set(map(repr, samples))) != len(samples):
+            raise ImproperlyConfigured("A prepared read's samples must all differ.")
+        self.build = build
+        self.samples = samples
+        self.probes = tuple(_probe(sample) for sample in samples)
+        self._prepared: dict[str, tuple] = {}
+        self._lock = threading.Lock()
+
+    def _compile(self, values, using):
+        queryset = self.build(*values)
+        if queryset.query.select_related:
+            raise ImproperlyConfigured(
+                "A prepared read reads one model's columns: no select_related()."
+            )
+        sql, params = queryset.query.get_compiler(using=using).as_sql()
+        return queryset.model, sql, list(params)
+
+    def _prepare(self, using: str) -> tuple:
+        model, sql, params = self._compile(self.samples, using)
+        probes = self.probes
+        _model, probe_sql, probe_params = self._compile(probes, using)
+        if probe_sql != sql or len(probe_params) != len(params):
+            raise ImproperlyConfigured("A prepared read's SQL changed with its values.")
+        places = []
+        for parameter, probed in zip(params, probe_params, strict=True):
+            if parameter == probed:
+                places.append((None, parameter, None))  # the query's own constant
+                continue
+            found = [
+                index
+                for index, (sample, probe) in enumerate(
+                    zip(self.samples, probes, strict=True)
+                )
+                if parameter in (sample, str(sample)) and probed in (probe, str(probe))
+            ]
+            if len(found) != 1:
+                raise ImproperlyConfigured(
+                    "A prepared read passes each value to the database as it is: "
+                    f"parameter {parameter!r} is none of them."
+                )
+            index = found[0]
+            places.append((index, None, _taken_as(parameter, self.samples[index])))
+        return model, sql, places
+
+    def __call__(self, *values, using: str = DEFAULT_DB_ALIAS) -> list:
+        if len(values) != len(self.samples):
+            raise TypeError(f"expected {len(self.samples)} values, got {len(values)}")
+        key = f"{using}:{connections[using].vendor}"
+        prepared = self._prepared.get(key)
+        if prepared is None:
+            with self._lock:
+                prepared = self._prepared.get(key) or self._prepare(using)
+                self._prepared[key] = prepared
+        model, sql, places = prepared
+        params = [
+            constant
+            if index is None
+            else (cast(values[index]) if cast else values[index])
+            for index, constant, cast in places
+        ]
+        return list(model._default_manager.db_manager(using).raw(sql, params))
