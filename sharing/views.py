@@ -155,8 +155,9 @@ def share_view(request, token):
             else NO_CARD
         )
         with translation.override(language):
-            context["practice_review"] = _weekly_review(
-                link, weeks, plan_piece, read_ahead
+            review = _weekly_review(link, weeks, plan_piece, read_ahead)
+            context["practice_review"] = (
+                shared_weeks.render_plan_review(review) if review else None
             )
             figures = _weekly_figures(reports_by_week, figure_keys, read_ahead)
             context["weeks"] = shared_weeks.render_weeks(

@@ -1,18 +1,22 @@
-"""The weekly share page's weeks, drawn in Python: what share.html's loop drew.
+"""The weekly share page's weeks and plan, drawn in Python: what share.html's loop
+and the plan's review template drew.
 
 Four weeks of card rows, notes and reflections are the page's most repeated HTML;
 through templates the loop cost more than drawing the notes and the card's days
 themselves. Every value goes through journal.cards.html(), which escapes it
 (tests/journal/test_card_escaping.py puts markup in each of them). The card's
 part is the same HTML as journal/card/includes/week_rows.html with ``shared`` on
+and the plan's the same as journal/practice/includes/review.html
 (tests/sharing/test_shared_weeks.py draws both).
 """
 
 from django.utils import translation
 from django.utils.safestring import SafeString
+from django.utils.translation import ngettext
 
 from journal.card.cells import one_decimal, render_days, render_summaries
-from journal.cards import EMPTY, _, _lines, html, html_join
+from journal.cards import EMPTY, _, _lines, html, html_join, local_date
+from journal.practice.words import REVIEW, progress_in_words
 from journal.shared_notes import render_shared_notes
 
 
@@ -97,3 +101,60 @@ def _answer(label: str, text: str) -> SafeString:
     if not text:
         return EMPTY
     return html("<dt>{}</dt><dd>{}</dd>", label, _lines(text))
+
+
+def render_plan_review(review) -> SafeString:
+    """The plan the weeks review, each item against its goal: review.html."""
+    language = translation.get_language()
+    day_format = _("j F", language)
+    items = html_join(
+        html(
+            '\n    <li class="practice-review-item mb-2">\n'
+            '      <p class="mb-1 fw-semibold">{}</p>\n'
+            "      {}\n      {}\n      {}\n    </li>\n    ",
+            progress_in_words(line, REVIEW),
+            _said(_("Why this helps:", language), line.item.why),
+            _said(_("What might get in the way:", language), line.item.obstacle),
+            _said(_("What I’ll do then:", language), line.item.then),
+        )
+        for line in review.items
+    )
+    reasons = EMPTY
+    if review.reasons:
+        reasons = html(
+            '\n  <p class="mb-0">{}</p>\n  <ul class="practice-review-reasons">\n'
+            "    {}\n  </ul>\n  ",
+            _("Days without practice, and why:", language),
+            html_join(
+                html("<li>{}</li>", _reason(reason.label, reason.count))
+                for reason in review.reasons
+            ),
+        )
+    agreed = _("Agreed for %(first)s to %(last)s.", language) % {
+        "first": local_date(review.plan.starts_on, day_format, language),
+        "last": local_date(review.plan.ends_on, day_format, language),
+    }
+    return html(
+        '\n<section class="practice-review mt-4" '
+        'aria-labelledby="practice-review-heading">\n'
+        '  <h2 id="practice-review-heading" class="h4">{}</h2>\n'
+        '  <p class="small text-body-secondary">{}</p>\n'
+        '  <ul class="list-unstyled practice-review-items">\n    {}\n  </ul>\n'
+        "  {}\n</section>\n",
+        _("The practice plan", language),
+        agreed,
+        items,
+        reasons,
+    )
+
+
+def _said(label: str, text: str) -> SafeString:
+    if not text:
+        return EMPTY
+    return html('<p class="mb-1 small">{} {}</p>', label, text)
+
+
+def _reason(label: str, count: int) -> str:
+    return ngettext(
+        "%(label)s: %(counter)s day", "%(label)s: %(counter)s days", count
+    ) % {"label": label, "counter": count}

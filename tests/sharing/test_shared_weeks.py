@@ -12,9 +12,13 @@ from django.utils import translation
 
 from journal.card.queries import CardSpan
 from journal.models import WeeklyReflection
-from sharing.weeks import render_card_rows
+from journal.practice import services
+from journal.practice.goals import PlanSpan
+from journal.practice.queries import plan_brought_to
+from sharing.weeks import render_card_rows, render_plan_review
 from tests.factories import make_share_link
 from tests.journal.card.helpers import check_in, make_paper_card, make_row
+from tests.journal.practice.helpers import item, make_practice_plan
 from tests.journal.test_card_escaping import assert_shown_as_text, markup
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +26,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 NOW = datetime.datetime(2026, 11, 21, 12, 0, tzinfo=datetime.UTC)
 WEEK = D(2026, 11, 16)
+SHARED = (D(2026, 10, 26), D(2026, 11, 22))  # make_share_link's four weeks
 
 
 @pytest.fixture(autouse=True)
@@ -118,3 +123,42 @@ def test_markup_in_a_card_row_and_the_days_sentence_is_shown_as_text_on_the_shar
     assert_shown_as_text(page, sentence)
     # Its day and its line in the week's averages.
     assert page.count(escape(named)) == 2
+
+
+def _plan(owner, words="Evening walk", why="It calms me", obstacle="Rain", then="Go"):
+    plan = make_practice_plan(
+        owner,
+        item(why=why, obstacle=obstacle, then=then),
+        item(technique="", family="communication", times=None, each_day=True),
+        item(family="", technique="", text=words, times=3),
+        span=PlanSpan(D(2026, 11, 16), D(2026, 11, 22)),
+    )
+    services.set_missed_reason(plan, D(2026, 11, 17), "forgot")
+    services.set_missed_reason(plan, D(2026, 11, 18), "forgot")
+    services.set_missed_reason(plan, D(2026, 11, 19), "no-time")
+    return plan
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_plan_is_the_same_html_as_the_review_template(owner, language):
+    _plan(owner)
+    review = plan_brought_to(owner, *SHARED, latest=True)
+
+    with translation.override(language):
+        drawn = render_plan_review(review)
+        from_template = render_to_string(
+            "journal/practice/includes/review.html", {"review": review}
+        )
+
+    assert drawn == from_template
+    assert "practice-review-reasons" in drawn
+
+
+@pytest.mark.parametrize("field", ["words", "why", "obstacle", "then"])
+def test_markup_in_the_plan_is_shown_as_text_on_the_shared_page(owner, field):
+    typed = markup(field)
+    _plan(owner, **{field: typed})
+
+    page = _shared_page(owner, include_plan=True)
+
+    assert_shown_as_text(page, typed)
