@@ -16,7 +16,7 @@ from journal.practice import services
 from journal.practice.goals import PlanSpan
 from journal.practice.queries import plan_brought_to
 from sharing.weeks import render_card_rows, render_plan_review
-from tests.factories import make_share_link
+from tests.factories import make_entry, make_named_skill, make_share_link
 from tests.journal.card.helpers import check_in, make_paper_card, make_row
 from tests.journal.practice.helpers import item, make_practice_plan
 from tests.journal.test_card_escaping import assert_shown_as_text, markup
@@ -160,5 +160,31 @@ def test_markup_in_the_plan_is_shown_as_text_on_the_shared_page(owner, field):
     _plan(owner, **{field: typed})
 
     page = _shared_page(owner, include_plan=True)
+
+    assert_shown_as_text(page, typed)
+
+
+def test_a_built_in_named_skill_is_named_in_each_readers_language(owner):
+    make_entry(
+        owner,
+        practiced_on=D(2026, 11, 17),
+        skill="distress-tolerance",
+        technique="paced-breathing",
+    )
+    _link, address = make_share_link(owner, NOW, include_notes=True)
+
+    english = Client().get(address).content.decode()
+    spanish = Client().get(address + "?lang=es").content.decode()
+
+    assert '<span class="entry-technique">· Paced breathing</span>' in english
+    assert '<span class="entry-technique">· Respiración pausada</span>' in spanish
+
+
+def test_markup_in_ones_own_named_skill_is_shown_as_text_on_the_shared_page(owner):
+    typed = markup("named skill")
+    own = make_named_skill(owner, name=typed)
+    make_entry(owner, practiced_on=D(2026, 11, 17), named_skill=own)
+
+    page = _shared_page(owner, include_notes=True)
 
     assert_shown_as_text(page, typed)
