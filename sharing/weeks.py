@@ -4,10 +4,10 @@ and the plan's review template drew.
 Four weeks of card rows, notes and reflections are the page's most repeated HTML;
 through templates the loop cost more than drawing the notes and the card's days
 themselves. Every value goes through journal.cards.html(), which escapes it
-(tests/journal/test_card_escaping.py puts markup in each of them). The card's
-part is the same HTML as journal/card/includes/week_rows.html with ``shared`` on
-and the plan's the same as journal/practice/includes/review.html
-(tests/sharing/test_shared_weeks.py draws both).
+(tests/sharing/test_shared_weeks.py puts markup in each of them). The card's part
+is the same HTML as journal/card/includes/week_rows.html with ``shared`` on, and
+the plan the same as journal/practice/includes/review.html: the same tests draw
+both ways and compare.
 """
 
 from django.utils import translation
@@ -104,7 +104,8 @@ def _answer(label: str, text: str) -> SafeString:
 
 
 def render_plan_review(review) -> SafeString:
-    """The plan the weeks review, each item against its goal: review.html."""
+    """The plan the weeks review, each item against its goal: review.html as the
+    share page includes it (not for a PDF)."""
     language = translation.get_language()
     day_format = _("j F", language)
     items = html_join(
