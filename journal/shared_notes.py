@@ -4,6 +4,9 @@ Built from the card's pieces (journal/cards.py), with the same escaping: every
 value passes through ``html()``.
 """
 
+import functools
+from types import SimpleNamespace
+
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop, ngettext
@@ -22,11 +25,12 @@ from journal.cards import (
     local_date,
 )
 from journal.models import Entry
+from journal.models.entries import technique_label
 
 
-def render_shared_note(entry: Entry) -> SafeString:
+def render_shared_note(entry: Entry, language: str | None = None) -> SafeString:
     """An entry as the therapist's read-only page shows it: no times, no actions."""
-    language = translation.get_language()
+    language = language or translation.get_language()
     if entry.exercise_answers:
         body = _body(entry, language)
     else:
@@ -51,9 +55,19 @@ def render_shared_note(entry: Entry) -> SafeString:
         '    <p class="fw-semibold mb-1">{}{}</p>\n'
         "    {}\n  </div>",
         _skill_label(entry.skill, language),
-        _technique(entry),
+        _technique(entry)
+        if entry.named_skill_id is not None
+        else _built_in_technique(entry.technique, language),
         body,
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _built_in_technique(slug: str, language: str) -> SafeString:
+    """A built-in named skill after the skill, drawn once per process and language:
+    our own list's name (journal/skills/builtin.py), never a person's words (their
+    own named skills are drawn on every view). ``language`` only keys the memo."""
+    return _technique(SimpleNamespace(technique_name=technique_label(slug)))
 
 
 def render_shared_notes(groups, *, level: int = 4) -> SafeString:
@@ -74,7 +88,7 @@ def render_shared_notes(groups, *, level: int = 4) -> SafeString:
             )
         )
         for entry in group.entries:
-            parts += (render_shared_note(entry), NEWLINE)
+            parts += (render_shared_note(entry, language), NEWLINE)
         if group.more:
             more = ngettext(
                 "And %(counter)s more entry that day, not shown here.",

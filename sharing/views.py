@@ -33,6 +33,7 @@ from journal.practice.queries import plan_brought_to
 from journal.sessions import dates as session_dates
 from journal.sessions import queries as therapy_sessions
 from sharing import previews, services
+from sharing import weeks as shared_weeks
 from sharing.forms import ShareLinkForm
 from sharing.models import ShareLink, ShareLinkView
 
@@ -154,14 +155,18 @@ def share_view(request, token):
             else NO_CARD
         )
         with translation.override(language):
-            context["practice_review"] = _weekly_review(
-                link, weeks, plan_piece, read_ahead
+            review = _weekly_review(link, weeks, plan_piece, read_ahead)
+            context["practice_review"] = (
+                shared_weeks.render_plan_review(review) if review else None
             )
             figures = _weekly_figures(reports_by_week, figure_keys, read_ahead)
-            context["weeks"] = [
-                (week, figures[week.first_day], card.week(week.first_day))
-                for week in reports_by_week
-            ][::-1]
+            context["weeks"] = shared_weeks.render_weeks(
+                [
+                    (week, figures[week.first_day], card.week(week.first_day))
+                    for week in reversed(reports_by_week)
+                ],
+                include_notes=link.include_notes,
+            )
             response = render(request, "sharing/share.html", context)
     response["Content-Language"] = language
     response["X-Robots-Tag"] = "noindex, nofollow"
