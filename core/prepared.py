@@ -17,8 +17,9 @@ value the SQL transforms, or one Django adapts in a way not recognised here, can
 never be frozen into the SQL. Parameters that do not change are the query's own
 constants (a status, a flag) and are kept.
 
-Limits, checked when preparing: one model's own columns (no ``select_related``:
-``raw()`` maps columns by name, and a join's would collide), values that are
+Limits, checked when preparing: one model's own columns as model rows (no
+``select_related``: ``raw()`` maps columns by name, and a join's would collide; no
+``values()`` or union), values that are
 integers, dates or strings, and a read that runs as written (no further filtering
 of the result: it is a list).
 """
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 
 
 def _probe(value):
@@ -70,6 +72,10 @@ class PreparedRead:
 
     def _compile(self, values, using):
         queryset = self.build(*values)
+        if queryset._iterable_class is not ModelIterable or queryset.query.combinator:
+            raise ImproperlyConfigured(
+                "A prepared read gives model rows: no values(), values_list() or union."
+            )
         if queryset.query.select_related:
             raise ImproperlyConfigured(
                 "A prepared read reads one model's columns: no select_related()."

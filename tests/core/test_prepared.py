@@ -114,6 +114,21 @@ def test_a_join_is_refused():
         read(1)
 
 
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda owner_id: Entry.objects.filter(owner_id=owner_id).values("note"),
+        lambda owner_id: Entry.objects.filter(owner_id=owner_id).values_list("pk"),
+        lambda owner_id: Entry.objects.filter(owner_id=owner_id).union(
+            Entry.objects.filter(owner_id=owner_id + 1)
+        ),
+    ],
+)
+def test_anything_but_model_rows_is_refused(build):
+    with pytest.raises(ImproperlyConfigured):
+        PreparedRead(build, 1)(1)
+
+
 def test_samples_must_all_differ():
     with pytest.raises(ImproperlyConfigured):
         PreparedRead(lambda *values: Entry.objects.none(), 1, 1)
