@@ -220,7 +220,8 @@ class CardSpan:
         )
 
     @property
-    def _check_ins(self) -> dict[datetime.date, CheckIn]:
+    def check_ins(self) -> dict[datetime.date, CheckIn]:
+        """The span's check-ins by day (read with the rows)."""
         return self._read[1]
 
     @cached_property
@@ -234,7 +235,7 @@ class CardSpan:
             if row.is_hidden or (row.is_urge and not self.include_urges):
                 continue
             if row.is_paused and not any(
-                check_in.row_answer(row.uuid) for check_in in self._check_ins.values()
+                check_in.row_answer(row.uuid) for check_in in self.check_ins.values()
             ):
                 continue
             shown.append(row)
@@ -246,7 +247,7 @@ class CardSpan:
         return [(row, str(row.uuid)) for row in self.rows]
 
     def day(self, day: datetime.date) -> CardDay:
-        check_in = self._check_ins.get(day)
+        check_in = self.check_ins.get(day)
         answers = check_in.row_answers() if check_in else {}
         cells = []
         for row, key in self._keys:
