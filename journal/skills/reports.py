@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from core import fragments
 from core.skills import Skill
 from journal.models import Entry
 from journal.skills.catalogue import Catalogue, catalogue_for
+from journal.skills.what_works_html import render_what_works
 from journal.skills.works import (
     MINIMUM_RATED,
     Drop,
@@ -75,6 +77,11 @@ class WhatWorksReport:
     @property
     def chart_height(self) -> int:
         return 10 * len(self.ranked)
+
+    @property
+    def section(self) -> SafeString:
+        """The section as the page shows it (drawn in Python: what_works_html)."""
+        return render_what_works(self)
 
 
 def rated_rows(user) -> list[Rated]:
