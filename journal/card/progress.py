@@ -23,6 +23,7 @@ from django.utils.translation import gettext, ngettext
 
 from journal import charts, stats
 from journal.card.cells import one_decimal, render_figures
+from journal.card.progress_html import render_rows
 from journal.card.queries import CardSpan, RowSummary, average
 from journal.cards import _, html, local_date
 from journal.models import CardRow
@@ -181,6 +182,11 @@ class CardProgress:
     @property
     def has_check_ins(self) -> bool:
         return self.first_day is not None
+
+    @property
+    def rows_html(self) -> SafeString:
+        """Each row as the page shows it (drawn in Python: progress_html)."""
+        return render_rows(self)
 
 
 def card_progress(
