@@ -1,14 +1,16 @@
 """Reads for "what works for me": the person's rated practices, named."""
 
+import functools
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from core import fragments
 from core.skills import Skill
-from journal.models import Entry
-from journal.skills.catalogue import Catalogue, catalogue_for
+from journal.models import Entry, NamedSkill
+from journal.skills.builtin import BUILT_IN
 from journal.skills.what_works_html import render_what_works
 from journal.skills.works import (
     MINIMUM_RATED,
@@ -111,13 +113,12 @@ def _named(drops, name_of, largest: float) -> list[NamedDrop]:
     ]
 
 
-def build(works: WhatWorks, catalogue: Catalogue) -> WhatWorksReport:
+def build(works: WhatWorks, names: dict[str, str]) -> WhatWorksReport:
     """Names for the keys; a key no longer known (a slug since retired) is left
     out rather than shown as a code."""
 
     def technique_name(key: str) -> str:
-        found = catalogue.find(key)
-        return found.name if found else ""
+        return names.get(key, "")
 
     largest = works.largest
     named = [d for d in _named(works.ranked, technique_name, largest) if d.name]
@@ -148,7 +149,7 @@ def what_works_for(user, person_key: str | None = None) -> WhatWorksReport:
     person's own words, are read each visit (one query).
     """
     if not person_key:
-        return build(what_works(rated_rows(user)), catalogue_for(user))
+        return build(what_works(rated_rows(user)), technique_names(user))
     key = fragments.key("what-works", person_key)
     works = fragments.store("what-works").get(key)
     if works is None:
@@ -156,4 +157,21 @@ def what_works_for(user, person_key: str | None = None) -> WhatWorksReport:
         fragments.store("what-works").set(
             key, works, fragments.piece("what-works").seconds
         )
-    return build(works, catalogue_for(user, person_key))
+    return build(works, technique_names(user))
+
+
+def technique_names(user) -> dict[str, str]:
+    """Every named skill's name by its key: the built-in ones', and the person's
+    own (one query: their words, read each visit). Only the names: "what works"
+    needs no use counts, so no catalogue is built for it."""
+    own = NamedSkill.objects.for_user(user).order_by().values_list("uuid", "name")
+    return {
+        **_built_in_names(translation.get_language()),
+        **{str(key): name for key, name in own},
+    }
+
+
+@functools.lru_cache(maxsize=8)
+def _built_in_names(language: str) -> dict[str, str]:
+    # ``language`` keys the memo: the names are translated in the active one.
+    return {skill.slug: str(skill.name) for skill in BUILT_IN}
