@@ -140,23 +140,20 @@ def build(works: WhatWorks, names: dict[str, str]) -> WhatWorksReport:
     )
 
 
-def what_works_for(user, person_key: str | None = None) -> WhatWorksReport:
+def what_works_for(
+    user, person_key: str | None = None, read_ahead: dict | None = None
+) -> WhatWorksReport:
     """The person's "what works for me": two queries, however long the history.
 
     Reading every rated practice grows with the years, so with a ``person_key``
     (accounts/freshness.py: renewed by any write and at midnight) the figures are
     kept: keys (a slug or a uuid) and numbers, never a name. The names, the
-    person's own words, are read each visit (one query).
+    person's own words, are read each visit (one query). ``read_ahead``: what the
+    page already read from the cache in one trip, so not asked again.
     """
-    if not person_key:
-        return build(what_works(rated_rows(user)), technique_names(user))
-    key = fragments.key("what-works", person_key)
-    works = fragments.store("what-works").get(key)
-    if works is None:
-        works = what_works(rated_rows(user))
-        fragments.store("what-works").set(
-            key, works, fragments.piece("what-works").seconds
-        )
+    works = fragments.kept_for_person(
+        "what-works", person_key, lambda: what_works(rated_rows(user)), read_ahead
+    )
     return build(works, technique_names(user))
 
 
