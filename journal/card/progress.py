@@ -24,7 +24,12 @@ from django.utils.translation import gettext, ngettext
 from journal import charts, stats
 from journal.card.cells import one_decimal, render_figures
 from journal.card.progress_html import render_rows
-from journal.card.queries import CardSpan, RowSummary, average
+from journal.card.queries import (
+    RowSummary,
+    average,
+    rows_and_check_ins,
+    shown_rows,
+)
 from journal.cards import _, html, local_date
 from journal.models import CardRow
 
@@ -196,9 +201,13 @@ def card_progress(
     first_day = stats.first_day_of_week(today, week_start) - datetime.timedelta(
         weeks=WEEKS - 1
     )
-    # Progress shows no day's sentence: left unread.
-    span = CardSpan(user, first_day, today, sentences=False)
-    rows = span.rows
+    # Progress shows no day's sentence (left unread), and reads nothing of a
+    # check-in but its values.
+    found, stored = rows_and_check_ins(
+        user, first_day, today, sentences=False, models=False
+    )
+    answered_by_day = {day: values.get("rows") or {} for day, values in stored.items()}
+    rows = shown_rows(found, list(answered_by_day.values()))
     if not rows:
         return None
     # Only the days with a check-in are looked at (a day without one answers
@@ -206,10 +215,9 @@ def card_progress(
     keys = [str(row.uuid) for row in rows]
     answers: list[list[list[Answer]]] = [[[] for _week in range(WEEKS)] for _ in rows]
     checked = set()
-    for day, check_in in span.check_ins.items():
+    for day, given in answered_by_day.items():
         week = (day - first_day).days // DAYS_IN_WEEK
-        given = check_in.row_answers()
-        if check_in.skills_rating is not None:
+        if stored[day].get("skills") is not None:
             checked.add(week)
         for index, key in enumerate(keys):
             answer = given.get(key)

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from journal import charts
 from journal.card.progress import Answer, figures
+from journal.card.queries import shown_rows
 from journal.models import CardRow
 from tests.factories import make_entry, make_user, sign_in
 from tests.journal.card.helpers import check_in, make_row
@@ -317,3 +318,16 @@ def test_yes_is_counted_as_a_yes_never_averaged_as_a_one():
     summary = figures(row, [Answer(True, None), Answer(False, None)])
 
     assert (summary.yes_days, summary.answered_days, summary.average) == (1, 2, None)
+
+
+def test_the_rows_shown_leave_out_hidden_rows_and_paused_ones_without_answers():
+    plain = CardRow(kind=CardRow.Kind.EMOTION, name="Sadness", marks={})
+    hidden = CardRow(kind=CardRow.Kind.EMOTION, name="Anger", marks={"hidden": True})
+    answered = CardRow(kind=CardRow.Kind.NUMBER, name="Sleep", marks={}, is_paused=True)
+    silent = CardRow(kind=CardRow.Kind.NUMBER, name="Steps", marks={}, is_paused=True)
+
+    shown = shown_rows(
+        [plain, hidden, answered, silent], [{}, {str(answered.uuid): {"value": 7}}]
+    )
+
+    assert shown == [plain, answered]
