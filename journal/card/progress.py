@@ -60,6 +60,8 @@ class Answer(NamedTuple):
 def figures(row: CardRow, answers: list[Answer]) -> RowSummary:
     """A row's figures over the answers of some days (pure; every answer given
     has a value or an acted-on, days without one are simply not given)."""
+    if not answers:
+        return RowSummary(row, None, 0, 0, 0)
     values = [answer.value for answer in answers if answer.value is not None]
     numbers = [value for value in values if not isinstance(value, bool)]
     return RowSummary(
@@ -250,12 +252,16 @@ def card_progress(
 
 
 def _week_heads(starts: list[datetime.date]) -> list[SafeString]:
-    """Each week's link, in the language's date format."""
+    """Each week's link, in the language's date format. One URL is reversed and
+    the others are the same with their own day (a week's address holds its first
+    day once, as YYYY-MM-DD: journal/converters.py)."""
     date_format = _("j M Y")
+    first = starts[0].isoformat()
+    address = reverse("journal:week", args=[starts[0]])
     return [
         html(
             '<a href="{}">{}</a>',
-            reverse("journal:week", args=[start]),
+            address.replace(first, start.isoformat()),
             local_date(start, date_format),
         )
         for start in starts
