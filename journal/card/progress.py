@@ -59,17 +59,25 @@ class Answer(NamedTuple):
 
 def figures(row: CardRow, answers: list[Answer]) -> RowSummary:
     """A row's figures over the answers of some days (pure; every answer given
-    has a value or an acted-on, days without one are simply not given)."""
+    has a value or an acted-on, days without one are simply not given). One
+    pass: progress figures a hundred weeks a visit."""
     if not answers:
         return RowSummary(row, None, 0, 0, 0)
-    values = [answer.value for answer in answers if answer.value is not None]
-    numbers = [value for value in values if not isinstance(value, bool)]
+    numbers = []
+    yes_days = acted_days = 0
+    for value, acted in answers:
+        if value is True:
+            yes_days += 1
+        elif value is not None and value is not False:
+            numbers.append(value)
+        if acted is True:
+            acted_days += 1
     return RowSummary(
         row=row,
         average=round(average(numbers), 1) if numbers else None,
         answered_days=len(answers),
-        yes_days=sum(1 for value in values if value is True),
-        acted_days=sum(1 for answer in answers if answer.acted is True),
+        yes_days=yes_days,
+        acted_days=acted_days,
     )
 
 
