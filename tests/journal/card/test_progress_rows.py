@@ -331,3 +331,11 @@ def test_the_rows_shown_leave_out_hidden_rows_and_paused_ones_without_answers():
     )
 
     assert shown == [plain, answered]
+
+
+def test_a_rating_of_zero_is_averaged_as_zero_never_taken_for_a_no():
+    row = CardRow(kind=CardRow.Kind.EMOTION, name="Sadness")
+
+    summary = figures(row, [Answer(0, None), Answer(3, None)])
+
+    assert (summary.average, summary.yes_days, summary.answered_days) == (1.5, 0, 2)
