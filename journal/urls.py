@@ -13,7 +13,7 @@ from journal.rest_days import views as rest_days
 from journal.sessions import first_run
 from journal.sessions import views as therapy_sessions
 from journal.skills import views as named_skills
-from journal.views import entries, exercises, week
+from journal.views import entries, exercises, progress, week
 
 app_name = "journal"
 
@@ -31,7 +31,7 @@ urlpatterns = [
         "week/<isodate:day>/reflection/", week.reflection_save, name="week-reflection"
     ),
     path("week/<isodate:day>/pdf/", week.week_pdf, name="week-pdf"),
-    path("progress/", week.progress, name="progress"),
+    path("progress/", progress.progress, name="progress"),
     path("exercises/", exercises.exercise_list, name="exercises"),
     path("exercises/<slug:skill>/", exercises.exercise, name="exercise"),
     path(

@@ -87,13 +87,19 @@ def _cell(is_scale: bool, value, acted, language: str) -> SafeString:
 
 def render_summary(summary) -> SafeString:
     """A row over a span in words: "average 2.5 · acted on it on 1 day"."""
+    return render_figures(summary, translation.get_language())
+
+
+def render_figures(summary, language: str) -> SafeString:
+    """render_summary() in a language already looked up (progress draws a
+    hundred a visit)."""
     return _summary(
         summary.row.kind,
         summary.average,
         summary.answered_days,
         summary.yes_days,
         summary.acted_days,
-        translation.get_language(),
+        language,
     )
 
 

@@ -13,15 +13,24 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 
 from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from journal import charts, stats
-from journal.card.cells import one_decimal, render_summary
-from journal.card.queries import CardDay, CardSpan, RowSummary
-from journal.cards import _, html, html_join, local_date
+from journal.card.cells import one_decimal, render_figures
+from journal.card.progress_html import render_rows
+from journal.card.queries import (
+    RowSummary,
+    average,
+    rows_and_check_ins,
+    shown_rows,
+)
+from journal.cards import _, html, local_date
 from journal.models import CardRow
 
 WEEKS = charts.MOST_WEEKS
@@ -29,25 +38,47 @@ WEEKS = charts.MOST_WEEKS
 DAYS_IN_WEEK = 7
 SCALE_TOP = 5
 
+# A chart's pieces, filled in by html() (every value escaped). One call a chart
+# and one a table: nine rows of twelve weeks were 250 calls a visit.
+SVG_START = (
+    '<svg class="card-progress-chart" viewBox="0 0 {} {}" width="{}" '
+    'height="{}" aria-hidden="true" focusable="false">'
+)
+SVG_LINE = '<line class="gridline" x1="0" x2="{}" y1="{}" y2="{}"></line>'
+SVG_RECT = '<rect class="{}" x="{}" y="{}" width="{}" height="{}"></rect>'
+TABLE_LINE = '<tr><th scope="row">{}</th><td>{}</td></tr>\n'
 
-@dataclass(frozen=True)
-class RowWeek:
-    """One row over one week: what its table line and its bar show."""
 
-    first_day: datetime.date
-    summary: RowSummary
-    # The table's "Week of" cell: a link to that week, drawn once per week for
-    # every row (nine rows of twelve weeks were 108 URLs and dates a visit).
-    head: SafeString
+class Answer(NamedTuple):
+    """One row's answer on one day: a value (None: not rated) and, for an urge,
+    whether it was acted on."""
 
-    @property
-    def bar(self) -> float | None:
-        """The bar's height: the days answered yes, or the average (None: not rated)."""
-        if not self.summary.answered_days:
-            return None
-        if self.summary.row.kind == CardRow.Kind.YES_NO:
-            return self.summary.yes_days
-        return self.summary.average
+    value: int | float | bool | None
+    acted: bool | None
+
+
+def figures(row: CardRow, answers: list[Answer]) -> RowSummary:
+    """A row's figures over the answers of some days (pure; every answer given
+    has a value or an acted-on, days without one are simply not given). One
+    pass: progress figures a hundred weeks a visit."""
+    if not answers:
+        return RowSummary(row, None, 0, 0, 0)
+    numbers = []
+    yes_days = acted_days = 0
+    for value, acted in answers:
+        if value is True:
+            yes_days += 1
+        elif value is not None and value is not False:
+            numbers.append(value)
+        if acted is True:
+            acted_days += 1
+    return RowSummary(
+        row=row,
+        average=round(average(numbers), 1) if numbers else None,
+        answered_days=len(answers),
+        yes_days=yes_days,
+        acted_days=acted_days,
+    )
 
 
 @dataclass(frozen=True)
@@ -55,15 +86,27 @@ class RowProgress:
     """One row over the twelve weeks: in words, week by week, and as a chart."""
 
     summary: RowSummary
-    weeks: list[RowWeek]
+    # Each week shown, oldest first: the row's figures that week.
+    weeks: list[RowSummary]
+    # Each week's "Week of" cell: a link to that week, made once for every row.
+    heads: list[SafeString]
 
     @property
     def row(self) -> CardRow:
         return self.summary.row
 
     @property
+    def bars(self) -> list[float | None]:
+        """Each week's bar: the days answered yes, or the average (None: not rated)."""
+        if self.row.kind == CardRow.Kind.YES_NO:
+            return [
+                week.yes_days if week.answered_days else None for week in self.weeks
+            ]
+        return [week.average if week.answered_days else None for week in self.weeks]
+
+    @property
     def chart(self) -> charts.Chart:
-        bars = [week.bar for week in self.weeks]
+        bars = self.bars
         if self.row.kind == CardRow.Kind.YES_NO:
             top = DAYS_IN_WEEK
         elif self.row.is_scale:
@@ -78,35 +121,22 @@ class RowProgress:
         same). Drawn here, not in a template: nine rows of a dozen bars each cost a
         template a quarter of the page. Numbers as str() writes them ("4.0")."""
         chart = self.chart
-        lines = html_join(
-            html(
-                '<line class="gridline" x1="0" x2="{}" y1="{}" y2="{}"></line>',
-                chart.width,
-                grid.y,
-                grid.y,
-            )
-            for grid in chart.gridlines
-        )
-        rects = html_join(
-            html(
-                '<rect class="{}" x="{}" y="{}" width="{}" height="{}"></rect>',
-                rect.css_class,
-                rect.x,
-                rect.y,
-                rect.width,
-                rect.height,
-            )
-            for rect in chart.rects
-        )
         return html(
-            '<svg class="card-progress-chart" viewBox="0 0 {} {}" width="{}" '
-            'height="{}" aria-hidden="true" focusable="false">{}{}</svg>',
+            SVG_START
+            + SVG_LINE * len(chart.gridlines)
+            + SVG_RECT * len(chart.rects)
+            + "</svg>",
             chart.width,
             chart.height,
             chart.width,
             chart.height,
-            lines,
-            rects,
+            *chain.from_iterable(
+                (chart.width, grid.y, grid.y) for grid in chart.gridlines
+            ),
+            *chain.from_iterable(
+                (rect.css_class, rect.x, rect.y, rect.width, rect.height)
+                for rect in chart.rects
+            ),
         )
 
     @property
@@ -114,13 +144,13 @@ class RowProgress:
         """The table's weeks, a line each: the week, then the row that week in
         words (drawn here: twelve lines of nine rows cost a template a third of
         the page)."""
-        return html_join(
-            html(
-                '<tr><th scope="row">{}</th><td>{}</td></tr>\n',
-                week.head,
-                render_summary(week.summary),
-            )
-            for week in self.weeks
+        language = translation.get_language()
+        return html(
+            TABLE_LINE * len(self.weeks),
+            *chain.from_iterable(
+                (head, render_figures(week, language))
+                for head, week in zip(self.heads, self.weeks, strict=True)
+            ),
         )
 
     @property
@@ -168,15 +198,10 @@ class CardProgress:
     def has_check_ins(self) -> bool:
         return self.first_day is not None
 
-
-def _weeks(span: CardSpan, first_day: datetime.date, today: datetime.date):
-    """Each week's days up to today, from ``first_day``."""
-    weeks = []
-    for number in range(WEEKS):
-        start = first_day + datetime.timedelta(weeks=number)
-        days = [span.day(day) for day in stats.days_of_week(start) if day <= today]
-        weeks.append((start, days))
-    return weeks
+    @property
+    def rows_html(self) -> SafeString:
+        """Each row as the page shows it (drawn in Python: progress_html)."""
+        return render_rows(self)
 
 
 def card_progress(
@@ -186,41 +211,66 @@ def card_progress(
     first_day = stats.first_day_of_week(today, week_start) - datetime.timedelta(
         weeks=WEEKS - 1
     )
-    # Progress shows no day's sentence: left unread.
-    span = CardSpan(user, first_day, today, sentences=False)
-    if not span.rows:
+    # Progress shows no day's sentence (left unread), and reads nothing of a
+    # check-in but its values.
+    found, stored = rows_and_check_ins(
+        user, first_day, today, sentences=False, models=False
+    )
+    answered_by_day = {day: values.get("rows") or {} for day, values in stored.items()}
+    rows = shown_rows(found, list(answered_by_day.values()))
+    if not rows:
         return None
-    weeks = _weeks(span, first_day, today)
+    # Only the days with a check-in are looked at (a day without one answers
+    # nothing): each row's answers, week by week.
+    keys = [str(row.uuid) for row in rows]
+    answers: list[list[list[Answer]]] = [[[] for _week in range(WEEKS)] for _ in rows]
+    checked = set()
+    for day, given in answered_by_day.items():
+        week = (day - first_day).days // DAYS_IN_WEEK
+        if stored[day].get("skills") is not None:
+            checked.add(week)
+        for index, key in enumerate(keys):
+            answer = given.get(key)
+            if not answer:
+                continue
+            value, acted = answer.get("value"), answer.get("acted")
+            if value is not None or acted is not None:
+                answers[index][week].append(Answer(value, acted))
+                checked.add(week)
     # Weeks before the first check-in are left out: a new card is not twelve blanks.
-    checked = [n for n, (_start, days) in enumerate(weeks) if _any_check_in(days)]
     if not checked:
         return CardProgress([], None)
-    weeks = weeks[checked[0] :]
-    every_day = [day for _start, days in weeks for day in days]
-    by_week = [span.summaries(days) for _start, days in weeks]
-    heads = [_week_head(start) for start, _days in weeks]
-    rows = [
-        RowProgress(
-            summary,
-            [
-                RowWeek(start, summaries[index], head)
-                for (start, _days), summaries, head in zip(
-                    weeks, by_week, heads, strict=True
-                )
-            ],
-        )
-        for index, summary in enumerate(span.summaries(every_day))
+    first_week = min(checked)
+    starts = [
+        first_day + datetime.timedelta(weeks=number)
+        for number in range(first_week, WEEKS)
     ]
-    return CardProgress(rows, weeks[0][0])
-
-
-def _week_head(first_day: datetime.date) -> SafeString:
-    return html(
-        '<a href="{}">{}</a>',
-        reverse("journal:week", args=[first_day]),
-        local_date(first_day, _("j M Y")),
+    heads = _week_heads(starts)
+    return CardProgress(
+        [
+            RowProgress(
+                figures(row, list(chain.from_iterable(weeks))),
+                [figures(row, answered) for answered in weeks[first_week:]],
+                heads,
+            )
+            for row, weeks in zip(rows, answers, strict=True)
+        ],
+        starts[0],
     )
 
 
-def _any_check_in(days: list[CardDay]) -> bool:
-    return any(day.is_checked_in for day in days)
+def _week_heads(starts: list[datetime.date]) -> list[SafeString]:
+    """Each week's link, in the language's date format. One URL is reversed and
+    the others are the same with their own day (a week's address holds its first
+    day once, as YYYY-MM-DD: journal/converters.py)."""
+    date_format = _("j M Y")
+    first = starts[0].isoformat()
+    address = reverse("journal:week", args=[starts[0]])
+    return [
+        html(
+            '<a href="{}">{}</a>',
+            address.replace(first, start.isoformat()),
+            local_date(start, date_format),
+        )
+        for start in starts
+    ]

@@ -134,15 +134,21 @@ CHECK_IN_FIELDS = ("id", "uuid", "owner_id", "day", "values", "sentence")
 
 
 def rows_and_check_ins(
-    user, first_day: datetime.date, last_day: datetime.date, *, sentences=True
-) -> tuple[list[CardRow], dict[datetime.date, CheckIn]]:
+    user,
+    first_day: datetime.date,
+    last_day: datetime.date,
+    *,
+    sentences=True,
+    models=True,
+) -> tuple[list[CardRow], dict[datetime.date, CheckIn | dict]]:
     """The person's rows and the span's check-ins, in one query.
 
     A union of the two tables, column for column: every page that draws the card
     needs both, and an encrypted column reads the same whichever table it is in
     (the name beside the sentence, the marks beside the values). Without
     ``sentences`` (progress shows none) the day's sentence is left unread, one
-    decryption fewer a day.
+    decryption fewer a day. Without ``models`` each day is only its stored
+    ``values`` (progress reads nothing else: making 84 models was a tenth of it).
     """
     rows = (
         CardRow.objects.for_user(user)
@@ -181,8 +187,12 @@ def rows_and_check_ins(
         # As the ORM makes a row it read (from_db): the fields not read are left
         # unread, not filled with defaults (a new uuid, now()) on every row.
         if kind is None:
-            found_check_ins[day] = CheckIn.from_db(
-                db, CHECK_IN_FIELDS, (pk, key, user.pk, day, data, text)
+            found_check_ins[day] = (
+                CheckIn.from_db(
+                    db, CHECK_IN_FIELDS, (pk, key, user.pk, day, data, text)
+                )
+                if models
+                else (data or {})
             )
         else:
             found_rows.append(
@@ -194,6 +204,23 @@ def rows_and_check_ins(
             )
     found_rows.sort(key=lambda row: (row.position, row.pk))
     return found_rows, found_check_ins
+
+
+def shown_rows(
+    rows: list[CardRow], answers: list[dict], *, include_urges: bool = True
+) -> list[CardRow]:
+    """The rows a span shows, given each day's answers by row uuid: never a
+    hidden one, a paused one only with an answer in the span (pure)."""
+    shown = []
+    for row in rows:
+        if row.is_hidden or (row.is_urge and not include_urges):
+            continue
+        if row.is_paused:
+            key = str(row.uuid)
+            if not any(day.get(key) for day in answers):
+                continue
+        shown.append(row)
+    return shown
 
 
 class CardSpan:
@@ -220,25 +247,21 @@ class CardSpan:
         )
 
     @property
-    def _check_ins(self) -> dict[datetime.date, CheckIn]:
+    def check_ins(self) -> dict[datetime.date, CheckIn]:
+        """The span's check-ins by day (read with the rows)."""
         return self._read[1]
 
     @cached_property
     def rows(self) -> list[CardRow]:
         """The rows shown: never a hidden one; a paused one only with values."""
-        shown = []
         rows = self._read[0]
         if not rows:
             return []
-        for row in rows:
-            if row.is_hidden or (row.is_urge and not self.include_urges):
-                continue
-            if row.is_paused and not any(
-                check_in.row_answer(row.uuid) for check_in in self._check_ins.values()
-            ):
-                continue
-            shown.append(row)
-        return shown
+        return shown_rows(
+            rows,
+            [check_in.row_answers() for check_in in self.check_ins.values()],
+            include_urges=self.include_urges,
+        )
 
     @cached_property
     def _keys(self) -> list[tuple[CardRow, str]]:
@@ -246,7 +269,7 @@ class CardSpan:
         return [(row, str(row.uuid)) for row in self.rows]
 
     def day(self, day: datetime.date) -> CardDay:
-        check_in = self._check_ins.get(day)
+        check_in = self.check_ins.get(day)
         answers = check_in.row_answers() if check_in else {}
         cells = []
         for row, key in self._keys:

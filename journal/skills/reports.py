@@ -1,13 +1,17 @@
 """Reads for "what works for me": the person's rated practices, named."""
 
+import functools
 from dataclasses import dataclass
 
+from django.utils import translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from core import fragments
 from core.skills import Skill
-from journal.models import Entry
-from journal.skills.catalogue import Catalogue, catalogue_for
+from journal.models import Entry, NamedSkill
+from journal.skills.builtin import BUILT_IN
+from journal.skills.what_works_html import render_what_works
 from journal.skills.works import (
     MINIMUM_RATED,
     Drop,
@@ -76,6 +80,11 @@ class WhatWorksReport:
     def chart_height(self) -> int:
         return 10 * len(self.ranked)
 
+    @property
+    def section(self) -> SafeString:
+        """The section as the page shows it (drawn in Python: what_works_html)."""
+        return render_what_works(self)
+
 
 def rated_rows(user) -> list[Rated]:
     """Every practice of the person rated before and after (one query)."""
@@ -104,13 +113,12 @@ def _named(drops, name_of, largest: float) -> list[NamedDrop]:
     ]
 
 
-def build(works: WhatWorks, catalogue: Catalogue) -> WhatWorksReport:
+def build(works: WhatWorks, names: dict[str, str]) -> WhatWorksReport:
     """Names for the keys; a key no longer known (a slug since retired) is left
     out rather than shown as a code."""
 
     def technique_name(key: str) -> str:
-        found = catalogue.find(key)
-        return found.name if found else ""
+        return names.get(key, "")
 
     largest = works.largest
     named = [d for d in _named(works.ranked, technique_name, largest) if d.name]
@@ -132,21 +140,35 @@ def build(works: WhatWorks, catalogue: Catalogue) -> WhatWorksReport:
     )
 
 
-def what_works_for(user, person_key: str | None = None) -> WhatWorksReport:
+def what_works_for(
+    user, person_key: str | None = None, read_ahead: dict | None = None
+) -> WhatWorksReport:
     """The person's "what works for me": two queries, however long the history.
 
     Reading every rated practice grows with the years, so with a ``person_key``
     (accounts/freshness.py: renewed by any write and at midnight) the figures are
     kept: keys (a slug or a uuid) and numbers, never a name. The names, the
-    person's own words, are read each visit (one query).
+    person's own words, are read each visit (one query). ``read_ahead``: what the
+    page already read from the cache in one trip, so not asked again.
     """
-    if not person_key:
-        return build(what_works(rated_rows(user)), catalogue_for(user))
-    key = fragments.key("what-works", person_key)
-    works = fragments.store("what-works").get(key)
-    if works is None:
-        works = what_works(rated_rows(user))
-        fragments.store("what-works").set(
-            key, works, fragments.piece("what-works").seconds
-        )
-    return build(works, catalogue_for(user, person_key))
+    works = fragments.kept_for_person(
+        "what-works", person_key, lambda: what_works(rated_rows(user)), read_ahead
+    )
+    return build(works, technique_names(user))
+
+
+def technique_names(user) -> dict[str, str]:
+    """Every named skill's name by its key: the built-in ones', and the person's
+    own (one query: their words, read each visit). Only the names: "what works"
+    needs no use counts, so no catalogue is built for it."""
+    own = NamedSkill.objects.for_user(user).order_by().values_list("uuid", "name")
+    return {
+        **_built_in_names(translation.get_language()),
+        **{str(key): name for key, name in own},
+    }
+
+
+@functools.lru_cache(maxsize=8)
+def _built_in_names(language: str) -> dict[str, str]:
+    # ``language`` keys the memo: the names are translated in the active one.
+    return {skill.slug: str(skill.name) for skill in BUILT_IN}

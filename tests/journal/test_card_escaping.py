@@ -16,6 +16,7 @@ from journal.models import SessionStar, TherapySession
 from tests.factories import (
     make_entry,
     make_exercise_entry,
+    make_named_skill,
     make_plan,
     make_share_link,
 )
@@ -303,3 +304,41 @@ def test_markup_typed_into_a_number_is_shown_as_text_with_its_mistake(client, ow
 
     assert response.status_code == 200
     assert_shown_as_text(response.content.decode(), typed)
+
+
+# Progress draws "what works for me" (journal/skills/what_works_html.py) and each
+# card row's weeks (journal/card/progress_html.py) in Python.
+@pytest.mark.parametrize(
+    ("practices", "times"), [(5, 2), (1, 1)], ids=["ranked", "not enough yet"]
+)
+def test_markup_in_a_named_skill_is_shown_as_text_in_what_works_for_me(
+    client, owner, practices, times
+):
+    typed = markup("named skill")
+    mine = make_named_skill(owner, name=typed)
+    for _ in range(practices):
+        _entry(owner, named_skill=mine, distress_before=8, distress_after=5)
+    client.force_login(owner)
+
+    response = client.get("/journal/progress/")
+
+    section = response.content.decode().split('id="what-works-heading"')[1]
+    assert response.status_code == 200
+    assert_shown_as_text(response.content.decode(), typed)
+    # In a ranked skill's sentence and its table row; in a sentence while too few.
+    assert section.split("</section>")[0].count(escape(typed)) == times
+
+
+def test_markup_in_a_card_row_name_is_shown_as_text_on_progress(client, owner):
+    typed = markup("row name")
+    row = make_row(owner, typed)
+    check_in(owner, TODAY, {row: (3, True)})
+    client.force_login(owner)
+
+    response = client.get("/journal/progress/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert_shown_as_text(page, typed)
+    # The row's heading and its table's caption.
+    assert page.count(escape(typed)) == 2

@@ -12,6 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from journal import charts
+from journal.card.progress import Answer, figures
+from journal.card.queries import shown_rows
 from journal.models import CardRow
 from tests.factories import make_entry, make_user, sign_in
 from tests.journal.card.helpers import check_in, make_row
@@ -297,3 +299,43 @@ def test_a_row_not_rated_in_the_weeks_says_so_without_a_chart(owner_client, card
     fear = _row_block(section, "Fear")
     assert "Not rated in these weeks." in fear
     assert "<svg" not in fear and "<table" not in fear
+
+
+# --- a row's figures (pure) -----------------------------------------------------------
+
+
+def test_a_day_acted_on_without_a_rating_counts_as_answered_but_not_averaged():
+    row = CardRow(kind=CardRow.Kind.URGE, name="Urge")
+
+    summary = figures(row, [Answer(None, True), Answer(3, False)])
+
+    assert (summary.answered_days, summary.acted_days, summary.average) == (2, 1, 3)
+
+
+def test_yes_is_counted_as_a_yes_never_averaged_as_a_one():
+    row = CardRow(kind=CardRow.Kind.YES_NO, name="Took medication")
+
+    summary = figures(row, [Answer(True, None), Answer(False, None)])
+
+    assert (summary.yes_days, summary.answered_days, summary.average) == (1, 2, None)
+
+
+def test_the_rows_shown_leave_out_hidden_rows_and_paused_ones_without_answers():
+    plain = CardRow(kind=CardRow.Kind.EMOTION, name="Sadness", marks={})
+    hidden = CardRow(kind=CardRow.Kind.EMOTION, name="Anger", marks={"hidden": True})
+    answered = CardRow(kind=CardRow.Kind.NUMBER, name="Sleep", marks={}, is_paused=True)
+    silent = CardRow(kind=CardRow.Kind.NUMBER, name="Steps", marks={}, is_paused=True)
+
+    shown = shown_rows(
+        [plain, hidden, answered, silent], [{}, {str(answered.uuid): {"value": 7}}]
+    )
+
+    assert shown == [plain, answered]
+
+
+def test_a_rating_of_zero_is_averaged_as_zero_never_taken_for_a_no():
+    row = CardRow(kind=CardRow.Kind.EMOTION, name="Sadness")
+
+    summary = figures(row, [Answer(0, None), Answer(3, None)])
+
+    assert (summary.average, summary.yes_days, summary.answered_days) == (1.5, 0, 2)
