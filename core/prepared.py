@@ -5,10 +5,10 @@ every page of a person makes (today's entries, their named skills, the activitie
 due), building the query took 0.3-0.7 ms of CPU each, against 0.1-0.2 to run it and
 make the rows. A PreparedRead asks Django for the SQL once per process and database,
 from the same QuerySet code a page would use (so its columns, joins and order follow
-the models), finds where each value goes in it, then runs it through
-``Model.objects.raw()`` with each call's values: the same rows, the same field
-conversions (decryption included), no SQL written by hand and every value passed as
-a parameter.
+the models), finds where each value goes in it, and from then on hands Django's own
+row-making (the QuerySet's iterable: select_related, annotations, values_list and
+every field's conversion, decryption included) that SQL with each call's values: the
+same rows as ``list(queryset)``, no SQL written by hand, every value a parameter.
 
 Where each value goes is found by building the query twice, with two different
 samples of every value: a parameter that changes between the two must be exactly
@@ -17,13 +17,11 @@ value the SQL transforms, or one Django adapts in a way not recognised here, can
 never be frozen into the SQL. Parameters that do not change are the query's own
 constants (a status, a flag) and are kept.
 
-Limits, checked when preparing: one model's own columns as model rows (no
-``select_related``: ``raw()`` maps columns by name, and a join's would collide; no
-``values()`` or union), values that are
-integers, dates or strings, and a read that runs as written (no further filtering
-of the result: it is a list).
+Limits, checked when preparing: values that are integers, dates or strings; no
+prefetch_related() (it would need queries of its own); the result is a list.
 """
 
+import copy
 import datetime
 import threading
 from collections.abc import Callable
@@ -31,7 +29,6 @@ from collections.abc import Callable
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
-from django.db.models.query import ModelIterable
 
 
 def _probe(value):
@@ -72,21 +69,18 @@ class PreparedRead:
 
     def _compile(self, values, using):
         queryset = self.build(*values)
-        if queryset._iterable_class is not ModelIterable or queryset.query.combinator:
+        if queryset._prefetch_related_lookups:
             raise ImproperlyConfigured(
-                "A prepared read gives model rows: no values(), values_list() or union."
+                "A prepared read is one query: no prefetch_related()."
             )
-        if queryset.query.select_related:
-            raise ImproperlyConfigured(
-                "A prepared read reads one model's columns: no select_related()."
-            )
-        sql, params = queryset.query.get_compiler(using=using).as_sql()
-        return queryset.model, sql, list(params)
+        compiler = queryset.query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        return queryset, compiler, sql, list(params)
 
     def _prepare(self, using: str) -> tuple:
-        model, sql, params = self._compile(self.samples, using)
+        queryset, compiler, sql, params = self._compile(self.samples, using)
         probes = self.probes
-        _model, probe_sql, probe_params = self._compile(probes, using)
+        _queryset, _compiler, probe_sql, probe_params = self._compile(probes, using)
         if probe_sql != sql or len(probe_params) != len(params):
             raise ImproperlyConfigured("A prepared read's SQL changed with its values.")
         places = []
@@ -108,7 +102,7 @@ class PreparedRead:
                 )
             index = found[0]
             places.append((index, None, _taken_as(parameter, self.samples[index])))
-        return model, sql, places
+        return queryset, compiler, sql, places
 
     def __call__(self, *values, using: str = DEFAULT_DB_ALIAS) -> list:
         if len(values) != len(self.samples):
@@ -119,11 +113,19 @@ class PreparedRead:
             with self._lock:
                 prepared = self._prepared.get(key) or self._prepare(using)
                 self._prepared[key] = prepared
-        model, sql, places = prepared
-        params = [
+        queryset, compiler, sql, places = prepared
+        params = tuple(
             constant
             if index is None
             else (cast(values[index]) if cast else values[index])
             for index, constant, cast in places
-        ]
-        return list(model._default_manager.db_manager(using).raw(sql, params))
+        )
+        # The compiler that wrote the SQL knows how to make its rows (it ran once
+        # with the samples): a copy of it, on this thread's connection, gives the
+        # QuerySet's own iterable the SQL with these values.
+        run = copy.copy(compiler)
+        run.connection = connections[using]
+        run.as_sql = lambda *args, **kwargs: (sql, params)
+        fresh = queryset.using(using)
+        fresh.query.get_compiler = lambda *args, **kwargs: run
+        return list(fresh._iterable_class(fresh))

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.prepared import PreparedRead
 from journal.models import ActivityPlan, Entry
-from tests.factories import make_entry, make_plan, make_user
+from tests.factories import make_entry, make_named_skill, make_plan, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -102,31 +102,73 @@ def test_a_value_the_query_transforms_is_refused():
         read(1, MONDAY)
 
 
-def test_a_join_is_refused():
-    read = PreparedRead(
-        lambda owner_id: Entry.objects.filter(owner_id=owner_id).select_related(
-            "named_skill"
+def test_a_join_values_and_a_union_come_as_the_queryset_gives_them():
+    alex, blair = make_user("alex"), make_user("blair")
+    mine = make_named_skill(alex, name="Cold water, my way")
+    make_entry(alex, practiced_on=MONDAY, named_skill=mine, skill="distress-tolerance")
+    make_entry(alex, practiced_on=MONDAY, note="No named skill")
+    make_entry(blair, practiced_on=MONDAY, note="Blair's")
+    joined = PreparedRead(
+        lambda owner_id: (
+            Entry.objects.filter(owner_id=owner_id)
+            .select_related("named_skill")
+            .order_by("pk")
         ),
         1,
     )
-
-    with pytest.raises(ImproperlyConfigured):
-        read(1)
-
-
-@pytest.mark.parametrize(
-    "build",
-    [
-        lambda owner_id: Entry.objects.filter(owner_id=owner_id).values("note"),
-        lambda owner_id: Entry.objects.filter(owner_id=owner_id).values_list("pk"),
-        lambda owner_id: Entry.objects.filter(owner_id=owner_id).union(
-            Entry.objects.filter(owner_id=owner_id + 1)
+    values = PreparedRead(
+        lambda owner_id, day: (
+            Entry.objects.filter(owner_id=owner_id, practiced_on=day)
+            .order_by("pk")
+            .values_list("note", "practiced_on")
         ),
-    ],
-)
-def test_anything_but_model_rows_is_refused(build):
+        1,
+        datetime.date(2000, 1, 1),
+    )
+    union = PreparedRead(
+        lambda first, second: (
+            Entry.objects.filter(owner_id=first)
+            .order_by()
+            .values_list("note")
+            .union(
+                Entry.objects.filter(owner_id=second).order_by().values_list("note"),
+                all=True,
+            )
+            .order_by("note")
+        ),
+        1,
+        2,
+    )
+
+    rows = joined(alex.pk)
+    with CaptureQueriesContext(connection) as named:
+        names = [row.named_skill and row.named_skill.name for row in rows]
+
+    assert names == ["Cold water, my way", None] and len(named) == 0
+    assert values(alex.pk, MONDAY) == [
+        ("I noticed the anger rising and named it before replying.", MONDAY),
+        ("No named skill", MONDAY),
+    ]
+    assert union(alex.pk, blair.pk) == list(
+        Entry.objects.filter(owner_id=alex.pk)
+        .order_by()
+        .values_list("note")
+        .union(
+            Entry.objects.filter(owner_id=blair.pk).order_by().values_list("note"),
+            all=True,
+        )
+        .order_by("note")
+    )
+
+
+def test_a_second_query_is_refused():
     with pytest.raises(ImproperlyConfigured):
-        PreparedRead(build, 1)(1)
+        PreparedRead(
+            lambda owner_id: Entry.objects.filter(owner_id=owner_id).prefetch_related(
+                "stars"
+            ),
+            1,
+        )(1)
 
 
 def test_samples_must_all_differ():
