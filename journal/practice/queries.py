@@ -11,20 +11,19 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BigIntegerField, CharField, IntegerField, OuterRef, Value
+from django.db.models import OuterRef
 
 from core import fragments
+from core.prepared import PreparedRead
 from core.skills import Skill
 from journal.models import (
-    Entry,
     PracticeItem,
     PracticeMiss,
     PracticePlan,
-    PracticeTick,
-    RestDay,
 )
 from journal.models.entries import technique_label
 from journal.practice import counting, goals
+from journal.practice.span_rows import span_rows
 from journal.reads import TODAY_UNREAD
 from journal.reads import plan_items as read_plan_items
 
@@ -147,13 +146,29 @@ def _items_of_day(
 ) -> list[PracticeItem]:
     """The items of the plan covering ``day`` (the latest, if two do), without
     the fields ``unread``: one query."""
-    items = list(
-        PracticeItem.objects.defer(*unread)
-        .select_related("plan", "named_skill")
-        .filter(plan__owner=user, plan__starts_on__lte=day, plan__ends_on__gte=day)
-        .order_by("-plan__starts_on", "position", "pk")
-    )
+    items = _ITEMS_OF_DAY[unread](user.pk, day)
     return [item for item in items if item.plan_id == items[0].plan_id] if items else []
+
+
+def _items_of_day_read(unread: tuple[str, ...]) -> PreparedRead:
+    return PreparedRead(
+        lambda owner_id, day: (
+            PracticeItem.objects.defer(*unread)
+            .select_related("plan", "named_skill")
+            .filter(
+                plan__owner_id=owner_id,
+                plan__starts_on__lte=day,
+                plan__ends_on__gte=day,
+            )
+            .order_by("-plan__starts_on", "position", "pk")
+        ),
+        1,
+        datetime.date(2000, 1, 1),
+    )
+
+
+# Today's and the plan page's: every page a person opens asks one or the other.
+_ITEMS_OF_DAY = {unread: _items_of_day_read(unread) for unread in ((), TODAY_UNREAD)}
 
 
 def _count(
@@ -162,7 +177,7 @@ def _count(
     """Each item's ``done`` and ``ticked_today``, from its plan's span; the days
     when any of them happened; and, ``with_days``, ``rest_days`` and ``misses``
     for progress_of(): one query."""
-    entries, ticks, days = _span_rows(items[0].plan, with_days)
+    entries, ticks, days = span_rows(items[0].plan, with_days)
     for item in items:
         item.done = counting.count_read(item, entries, ticks)
         item.ticked_today = (item.pk, day) in ticks
@@ -173,61 +188,6 @@ def _count(
     }
     practised.update(tick_day for _item_id, tick_day in ticks)
     return frozenset(practised), days
-
-
-# What a row of _span_rows() is.
-_ENTRY, _TICK, _REST, _MISS = range(4)
-
-
-# The columns a row of another kind leaves blank, and a row's kind.
-_NO_TEXT = Value("", output_field=CharField())
-_NO_ID = Value(0, output_field=BigIntegerField())
-
-
-def _kind(kind: int) -> Value:
-    return Value(kind, output_field=IntegerField())
-
-
-def _span_rows(plan: PracticePlan, with_days: bool = False) -> tuple:
-    """The plan's span in one query: its entries as (skill, technique,
-    named_skill_id, day), its items' ticks as (item_id, day) and, ``with_days``,
-    {"rest_days": frozenset, "misses": {day: reason}}."""
-    span = {"practiced_on__gte": plan.starts_on, "practiced_on__lte": plan.ends_on}
-    arms = [
-        Entry.objects.filter(owner_id=plan.owner_id, **span)
-        .order_by()
-        .annotate(kind=_kind(_ENTRY))
-        .values_list("skill", "technique", "named_skill_id", "practiced_on", "kind"),
-        PracticeTick.objects.filter(item__plan=plan)
-        .order_by()
-        .annotate(a=_NO_TEXT, b=_NO_TEXT, kind=_kind(_TICK))
-        .values_list("a", "b", "item_id", "day", "kind"),
-    ]
-    if with_days:
-        arms += [
-            RestDay.objects.filter(
-                owner_id=plan.owner_id, day__range=(plan.starts_on, plan.ends_on)
-            )
-            .order_by()
-            .annotate(a=_NO_TEXT, b=_NO_TEXT, c=_NO_ID, kind=_kind(_REST))
-            .values_list("a", "b", "c", "day", "kind"),
-            PracticeMiss.objects.filter(plan=plan)
-            .order_by()
-            .annotate(b=_NO_TEXT, c=_NO_ID, kind=_kind(_MISS))
-            .values_list("reason", "b", "c", "day", "kind"),
-        ]
-    found_entries, found_ticks, rest, misses = [], [], set(), {}
-    for text, technique, number, day, kind in arms[0].union(*arms[1:], all=True):
-        if kind == _ENTRY:
-            found_entries.append((text, technique, number, day))
-        elif kind == _TICK:
-            found_ticks.append((number, day))
-        elif kind == _REST:
-            rest.add(day)
-        else:
-            misses[day] = text
-    days = {"rest_days": frozenset(rest), "misses": misses} if with_days else {}
-    return found_entries, found_ticks, days
 
 
 def plan_for_today(
