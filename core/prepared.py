@@ -17,7 +17,8 @@ value the SQL transforms, or one Django adapts in a way not recognised here, can
 never be frozen into the SQL. Parameters that do not change are the query's own
 constants (a status, a flag) and are kept.
 
-Limits, checked when preparing: values that are integers, dates or strings; no
+Limits, checked when preparing: values that are integers, dates, aware date-times
+or strings; no
 prefetch_related() (it would need queries of its own); the result is a list.
 """
 
@@ -38,19 +39,28 @@ def _probe(value):
     if isinstance(value, int):
         return value + 1
     if isinstance(value, datetime.datetime):
-        raise ImproperlyConfigured("A prepared read takes dates, not date-times.")
+        if value.tzinfo is None:
+            raise ImproperlyConfigured("A prepared read takes aware date-times.")
+        return value + datetime.timedelta(seconds=1)
     if isinstance(value, datetime.date):
         return value + datetime.timedelta(days=1)
     if isinstance(value, str):
         return value + "~"
     raise ImproperlyConfigured(
-        f"A prepared read takes integers, dates or strings, not {type(value)}."
+        "A prepared read takes integers, dates, date-times or strings, "
+        f"not {type(value)}."
     )
 
 
-def _taken_as(parameter, value):
-    """How the database driver was given ``value`` (SQLite takes dates as text)."""
-    return str if isinstance(parameter, str) and not isinstance(value, str) else None
+def _forms(value, ops) -> list[tuple]:
+    """(how, value as the driver may be given it): as it is, as text, or adapted
+    as Django adapts a date or a date-time for this database."""
+    forms = [(None, value), (str, str(value))]
+    if isinstance(value, datetime.datetime):
+        forms.append((ops.adapt_datetimefield_value, None))
+    elif isinstance(value, datetime.date):
+        forms.append((ops.adapt_datefield_value, None))
+    return [(how, how(value) if form is None else form) for how, form in forms]
 
 
 class PreparedRead:
@@ -88,20 +98,23 @@ class PreparedRead:
             if parameter == probed:
                 places.append((None, parameter, None))  # the query's own constant
                 continue
-            found = [
-                index
+            ops = connections[using].ops
+            found = {
+                (index, how)
                 for index, (sample, probe) in enumerate(
                     zip(self.samples, probes, strict=True)
                 )
-                if parameter in (sample, str(sample)) and probed in (probe, str(probe))
-            ]
-            if len(found) != 1:
+                for how, form in _forms(sample, ops)
+                if parameter == form and probed == (how(probe) if how else probe)
+            }
+            if len({index for index, _how in found}) != 1:
                 raise ImproperlyConfigured(
                     "A prepared read passes each value to the database as it is: "
                     f"parameter {parameter!r} is none of them."
                 )
-            index = found[0]
-            places.append((index, None, _taken_as(parameter, self.samples[index])))
+            # Any of the ways found gives this parameter: the plainest.
+            index, how = min(found, key=lambda pair: pair[1] is not None)
+            places.append((index, None, how))
         return queryset, compiler, sql, places
 
     def __call__(self, *values, using: str = DEFAULT_DB_ALIAS) -> list:

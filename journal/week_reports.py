@@ -12,6 +12,7 @@ from functools import cached_property
 
 from django.utils.translation import pgettext_lazy
 
+from core.prepared import PreparedRead
 from core.skills import SkillInfo, all_skills
 from journal import stats
 from journal.models import Entry, RestDay, WeeklyReflection
@@ -250,6 +251,32 @@ class _WeeksSource:
         )
 
 
+def _notes_read(shared: bool) -> PreparedRead:
+    """The span's entries as cards (``shared``: as the therapist's page shows them)."""
+
+    def build(owner_id, first, last):
+        owned = Entry.objects.for_user(owner_id)
+        return (
+            (owned.for_sharing() if shared else owned.for_display())
+            .filter(practiced_on__range=(first, last))
+            .order_by("practiced_on", "created_at")
+        )
+
+    return PreparedRead(build, 1, datetime.date(2000, 1, 1), datetime.date(2000, 1, 8))
+
+
+# The week page's, the share page's: read on every visit (core/prepared.py).
+_NOTES = {shared: _notes_read(shared) for shared in (False, True)}
+_REFLECTIONS = PreparedRead(
+    lambda owner_id, first, last: (
+        WeeklyReflection.objects.for_user(owner_id).within(first, last).order_by()
+    ),
+    1,
+    datetime.date(2000, 1, 1),
+    datetime.date(2000, 1, 8),
+)
+
+
 def load_week_reports(
     user,
     first_days: list[datetime.date],
@@ -270,18 +297,11 @@ def load_week_reports(
     entries = None
     reflections = {}
     if include_notes:
-        owned = Entry.objects.for_user(user)
-        entries = list(
-            (owned.for_sharing() if shared else owned.for_display())
-            .filter(practiced_on__range=(first, last))
-            .order_by("practiced_on", "created_at")
-        )
+        entries = _NOTES[shared](user.pk, first, last)
         # One per week_of (a unique pair with the owner): _reflection_of sorts them.
         reflections = {
             reflection.week_of: reflection
-            for reflection in WeeklyReflection.objects.for_user(user)
-            .within(first, last)
-            .order_by()
+            for reflection in _REFLECTIONS(user.pk, first, last)
         }
     source = _WeeksSource(user, first, last, entries, resting)
     skills = all_skills()

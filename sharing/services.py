@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils.crypto import salted_hmac
 
 from core import fragments
+from core.prepared import PreparedRead
 from core.user_agents import browser_family, operating_system
 from journal import stats
 from sharing.models import ShareLink, ShareLinkView
@@ -43,16 +44,24 @@ SHARED_PAGE_FIELDS = (
 )
 
 
-def find_active(token: str, now) -> ShareLink | None:
-    """The working link for a token with its owner's settings, in one query; None
-    for an unknown, expired or revoked one alike."""
-    found = list(
+# The link of a token's hash, working at a moment, with its owner's settings.
+_ACTIVE_LINK = PreparedRead(
+    lambda token_hash, now: (
         ShareLink.objects.active(now)
         .select_related("owner__profile")
         .only(*SHARED_PAGE_FIELDS)
-        .filter(token_hash=hash_token(token))
+        .filter(token_hash=token_hash)
         .order_by()[:1]  # the hash is unique: nothing to sort
-    )
+    ),
+    "a token's hash",
+    datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC),
+)
+
+
+def find_active(token: str, now) -> ShareLink | None:
+    """The working link for a token with its owner's settings, in one query; None
+    for an unknown, expired or revoked one alike."""
+    found = _ACTIVE_LINK(hash_token(token), now)
     return found[0] if found else None
 
 

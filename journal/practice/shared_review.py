@@ -15,6 +15,7 @@ import datetime
 from dataclasses import dataclass
 
 from core import fragments
+from core.prepared import PreparedRead
 from journal.models import PracticeItem, PracticeMiss
 from journal.practice.queries import (
     MissedReason,
@@ -79,18 +80,27 @@ def shared_review(
     return review
 
 
-def _from_kept(user, first_day, last_day, kept: PlanCounts) -> PlanReview | None:
-    """The latest plan overlapping the span, with the counts kept for it; None if
-    they are not its own (never expected: the key changes with any write)."""
-    items = list(
+# The items of the plans overlapping a span, their plan and own named skill with them.
+_ITEMS_OVERLAPPING = PreparedRead(
+    lambda owner_id, first_day, last_day: (
         PracticeItem.objects.select_related("plan", "named_skill")
         .filter(
-            plan__owner=user,
+            plan__owner_id=owner_id,
             plan__starts_on__lte=last_day,
             plan__ends_on__gte=first_day,
         )
-        .order_by()  # sorted below: a few rows, and an ORDER BY costs more to build
-    )
+        .order_by()  # sorted by _from_kept: a few rows
+    ),
+    1,
+    datetime.date(2000, 1, 1),
+    datetime.date(2000, 1, 8),
+)
+
+
+def _from_kept(user, first_day, last_day, kept: PlanCounts) -> PlanReview | None:
+    """The latest plan overlapping the span, with the counts kept for it; None if
+    they are not its own (never expected: the key changes with any write)."""
+    items = _ITEMS_OVERLAPPING(user.pk, first_day, last_day)
     items.sort(
         key=lambda item: (-item.plan.starts_on.toordinal(), item.position, item.pk)
     )

@@ -61,6 +61,28 @@ def test_the_notes_come_decrypted_and_unread_columns_deferred():
     assert entry.get_deferred_fields() == {"uuid", "updated_at"}
 
 
+def test_a_moment_is_passed_as_the_database_takes_it():
+    alex = make_user("alex")
+    noon = datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC)
+    for hours in (-2, -1, 1):
+        make_entry(alex, created_at=noon + datetime.timedelta(hours=hours))
+    read = PreparedRead(
+        lambda owner_id, moment: Entry.objects.filter(
+            owner_id=owner_id, created_at__lte=moment
+        ).order_by("created_at"),
+        1,
+        datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC),
+    )
+
+    for moment in (noon, noon - datetime.timedelta(hours=1, seconds=30)):
+        assert [e.pk for e in read(alex.pk, moment)] == [
+            e.pk
+            for e in Entry.objects.filter(
+                owner_id=alex.pk, created_at__lte=moment
+            ).order_by("created_at")
+        ]
+
+
 def test_the_querys_own_constants_are_kept():
     alex = make_user("alex")
     make_plan(alex, planned_on=MONDAY, activity="Walk")
