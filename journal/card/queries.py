@@ -16,6 +16,7 @@ from typing import NamedTuple
 from django.db.models import BooleanField, CharField, DateField, IntegerField, Value
 
 from core import fragments
+from core.prepared import PreparedRead
 from journal import stats
 from journal.models import CardRow, CheckIn
 
@@ -133,6 +134,49 @@ ROW_FIELDS = (
 CHECK_IN_FIELDS = ("id", "uuid", "owner_id", "day", "values", "sentence")
 
 
+def _rows_and_check_ins_read(sentences: bool) -> PreparedRead:
+    def build(owner_id, first_day, last_day):
+        rows = (
+            CardRow.objects.for_user(owner_id)
+            .order_by()
+            .annotate(no_day=Value(None, output_field=DateField()))
+            .values_list(
+                "pk", "uuid", "kind", "name", "marks", "position", "is_paused", "no_day"
+            )
+        )
+        check_ins = (
+            CheckIn.objects.for_user(owner_id)
+            .between(first_day, last_day)
+            .order_by()
+            .annotate(
+                no_kind=Value(None, output_field=CharField()),
+                no_position=Value(None, output_field=IntegerField()),
+                no_paused=Value(None, output_field=BooleanField()),
+                no_sentence=Value("", output_field=CharField()),
+            )
+            .values_list(
+                "pk",
+                "uuid",
+                "no_kind",
+                "sentence" if sentences else "no_sentence",
+                "values",
+                "no_position",
+                "no_paused",
+                "day",
+            )
+        )
+        return rows.union(check_ins, all=True)
+
+    return PreparedRead(build, 1, datetime.date(2000, 1, 1), datetime.date(2000, 1, 8))
+
+
+# Every page that draws the card reads this (core/prepared.py): with and without
+# the days' sentences.
+_ROWS_AND_CHECK_INS = {
+    sentences: _rows_and_check_ins_read(sentences) for sentences in (True, False)
+}
+
+
 def rows_and_check_ins(
     user,
     first_day: datetime.date,
@@ -150,39 +194,11 @@ def rows_and_check_ins(
     decryption fewer a day. Without ``models`` each day is only its stored
     ``values`` (progress reads nothing else: making 84 models was a tenth of it).
     """
-    rows = (
-        CardRow.objects.for_user(user)
-        .order_by()
-        .annotate(no_day=Value(None, output_field=DateField()))
-        .values_list(
-            "pk", "uuid", "kind", "name", "marks", "position", "is_paused", "no_day"
-        )
-    )
-    check_ins = (
-        CheckIn.objects.for_user(user)
-        .between(first_day, last_day)
-        .order_by()
-        .annotate(
-            no_kind=Value(None, output_field=CharField()),
-            no_position=Value(None, output_field=IntegerField()),
-            no_paused=Value(None, output_field=BooleanField()),
-            no_sentence=Value("", output_field=CharField()),
-        )
-        .values_list(
-            "pk",
-            "uuid",
-            "no_kind",
-            "sentence" if sentences else "no_sentence",
-            "values",
-            "no_position",
-            "no_paused",
-            "day",
-        )
-    )
     found_rows, found_check_ins = [], {}
-    db = rows.db
-    for pk, key, kind, text, data, position, is_paused, day in rows.union(
-        check_ins, all=True
+    db = CardRow.objects.db
+    read = _ROWS_AND_CHECK_INS[sentences]
+    for pk, key, kind, text, data, position, is_paused, day in read(
+        user.pk, first_day, last_day
     ):
         # As the ORM makes a row it read (from_db): the fields not read are left
         # unread, not filled with defaults (a new uuid, now()) on every row.
