@@ -94,6 +94,18 @@ def test_the_select_lists_the_built_in_named_skills_and_ones_own(owner_client, o
     assert f'<option value="{mine.uuid}">Ice cube in hand</option>' in select
 
 
+def test_the_select_keeps_the_listed_order_whatever_is_used_most(owner_client, owner):
+    first = make_named_skill(owner, name="Cold water")
+    second = make_named_skill(owner, name="Paced breathing")
+    make_entry(owner, skill="distress-tolerance", technique="self-soothe")
+    make_entry(owner, skill="distress-tolerance", named_skill=second)
+
+    select = _select(owner_client.get(HISTORY).content.decode())
+
+    assert select.index('value="tipp"') < select.index('value="self-soothe"')
+    assert select.index(str(first.uuid)) < select.index(str(second.uuid))
+
+
 def test_the_select_shows_the_named_skill_in_use(owner_client, owner):
     mine = make_named_skill(owner)
 
