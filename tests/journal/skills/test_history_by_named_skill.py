@@ -94,6 +94,26 @@ def test_the_select_lists_the_built_in_named_skills_and_ones_own(owner_client, o
     assert f'<option value="{mine.uuid}">Ice cube in hand</option>' in select
 
 
+def test_markup_in_a_name_of_ones_own_is_text_in_the_select(owner_client, owner):
+    mine = make_named_skill(owner, name='<script>x</script> & "co"')
+
+    select = _select(owner_client.get(HISTORY).content.decode())
+
+    assert (
+        f'<option value="{mine.uuid}">&lt;script&gt;x&lt;/script&gt; &amp; '
+        "&quot;co&quot;</option>"
+    ) in select
+    assert "<script>" not in select
+
+
+def test_the_select_says_what_is_wrong_with_an_unknown_named_skill(owner_client):
+    html = owner_client.get(f"{HISTORY}?technique=%3Cb%3E").content.decode()
+
+    assert 'class="form-select is-invalid" aria-invalid="true"' in html
+    assert '<div class="invalid-feedback d-block" id="id_technique_error">' in html
+    assert "<b>" not in _select(html)
+
+
 def test_the_select_keeps_the_listed_order_whatever_is_used_most(owner_client, owner):
     first = make_named_skill(owner, name="Cold water")
     second = make_named_skill(owner, name="Paced breathing")
