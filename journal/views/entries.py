@@ -237,9 +237,10 @@ def entry_list(request):
     kept = _history_read_ahead(person)
     # The filter lists the named skills in their listed order: no use counts needed.
     filters = EntryFilterForm(request.GET, catalogue=listed_for(request.user))
+    # The named skills come from the filter's catalogue, already read: no join.
     entries = (
         Entry.objects.for_user(request.user)
-        .for_display()
+        .for_cards()
         .order_by("-practiced_on", "-created_at")
     )
     if filters.is_valid():
@@ -258,6 +259,8 @@ def entry_list(request):
         if not is_filtered:
             paginator.count = _count_of_all(person, entries, kept)
         page = paginator.get_page(page_number)
+    page.object_list = list(page.object_list)
+    filters.catalogue.name_own_skills(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     # "Clear" beside the named skill keeps the other filters.

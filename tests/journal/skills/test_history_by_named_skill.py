@@ -338,3 +338,21 @@ def test_the_entry_form_ignores_another_persons_named_skill(owner_client, other_
 
     assert "Their own word" not in html
     assert _checked_technique(html) in ("", None)
+
+
+def test_history_names_ones_own_named_skills_without_a_query_each(owner_client, owner):
+    # A date filter: every entry made since is counted and shown (not a kept count).
+    shown = f"{HISTORY}?from=2026-01-01"
+    first = make_named_skill(owner, name="Cold water")
+    make_entry(owner, skill="distress-tolerance", named_skill=first)
+    one = _queries(owner_client, shown)
+    for number in range(5):
+        skill = make_named_skill(owner, name=f"Paced breathing {number}")
+        make_entry(owner, skill="distress-tolerance", named_skill=skill)
+
+    many = _queries(owner_client, shown)
+    html = owner_client.get(shown).content.decode()
+
+    assert many == one
+    assert f'?technique={first.uuid}">Cold water</a>' in html
+    assert html.count("</a></span>") == 6  # each card's named skill, linked
