@@ -13,6 +13,7 @@ tests/journal/test_card_escaping.py puts markup in every field, on every page.
 import datetime
 import functools
 import zoneinfo
+from dataclasses import dataclass
 from html import escape
 
 from django.template.defaultfilters import urlencode
@@ -29,7 +30,9 @@ def html(template: str, *values) -> SafeString:
     """``template`` (our own markup, never a value) with each ``{}`` filled by a
     value, escaped; a value already safe (made by ``html()``) is kept as it is."""
     escaped = [
-        value if isinstance(value, SafeString) else escape(str(value))
+        value
+        if isinstance(value, SafeString)
+        else (str(value) if type(value) is int else escape(str(value)))
         for value in values
     ]
     # The one place this module marks text safe. mark_safe() itself would do the
@@ -96,16 +99,17 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
-def _when(entry: Entry, show_day: bool, zone: str, language: str) -> SafeString:
+def _when(entry: Entry, page: "_Page") -> SafeString:
+    language = page.language
     day = ""
-    if show_day:
+    if page.show_day:
         day = local_date(entry.practiced_on, _("D j M Y", language), language)
-    written = entry.created_at.astimezone(_zone(zone))
+    written = entry.created_at.astimezone(page.zone)
     if written.date() != entry.practiced_on:
         return html("{}", day)
-    moment = timezone.localtime(entry.created_at).isoformat()
+    moment = timezone.localtime(entry.created_at, page.current_zone).isoformat()
     time = html('<time datetime="{}">{}</time>', moment, written.strftime("%H:%M"))
-    return html("{} · {}", day, time) if show_day else time
+    return html("{} · {}", day, time) if page.show_day else time
 
 
 def _distress_spoken(before, after, language: str) -> str:
@@ -252,15 +256,54 @@ def render_star_button(entry: Entry, is_starred: bool) -> SafeString:
     return _star(is_starred, about, language)
 
 
-def _actions(
-    entry: Entry, *, next_url: str, request_path: str, starred, csrf, language: str
-) -> SafeString:
+@dataclass(frozen=True)
+class _Page:
+    """What every card of a page shares, worked out (and escaped) once."""
+
+    language: str
+    prefix: str
+    zone: zoneinfo.ZoneInfo
+    current_zone: datetime.tzinfo
+    show_day: bool
+    hide_actions: bool
+    starred: frozenset
+    csrf: SafeString  # these three escaped once: the same on every card
+    next_value: SafeString
+    next_query: SafeString
+
+
+def _page(
+    *,
+    zone: str,
+    show_day: bool = False,
+    hide_actions: bool = False,
+    next_url: str = "",
+    request_path: str = "",
+    starred=frozenset(),
+    csrf_token: str = "",
+) -> _Page:
+    return _Page(
+        language=translation.get_language(),
+        prefix=get_script_prefix(),
+        zone=_zone(zone),
+        current_zone=timezone.get_current_timezone(),
+        show_day=show_day,
+        hide_actions=hide_actions,
+        starred=starred,
+        csrf=html("{}", csrf_token),
+        next_value=html("{}", next_url or request_path),
+        next_query=html("{}", _next_query(next_url)),
+    )
+
+
+def _actions(entry: Entry, page: _Page) -> SafeString:
+    language, prefix, pk = page.language, page.prefix, entry.pk
     day = local_date(entry.practiced_on, _("j M", language), language)
     skill = _skill_label(entry.skill, language)
-    about = f"{skill}, {day}"
-    prefix = get_script_prefix()
-    edit = _url("journal:entry-edit", entry.pk, prefix) + _next_query(next_url)
-    delete = _url("journal:entry-delete", entry.pk, prefix)
+    # Said four times on the card: escaped once.
+    about = html("{}, {}", skill, day)
+    edit = html("{}{}", _url("journal:entry-edit", pk, prefix), page.next_query)
+    delete = _url("journal:entry-delete", pk, prefix)
     follow = EMPTY
     follow_up = entry.exercise_answers.follow_up if entry.exercise_answers else None
     if follow_up:
@@ -282,51 +325,38 @@ def _actions(
         '        <a class="entry-menu-item" href="{}">{}'
         '<span class="visually-hidden"> {}</span></a>\n'
         '        <a class="entry-menu-item text-danger-emphasis" '
-        'href="{}" data-delete-entry="{}">{}'
+        'href="{}{}" data-delete-entry="{}">{}'
         '<span class="visually-hidden"> {}</span></a>\n'
         "      </div>\n"
         "    </details>\n"
         "  </div>\n  ",
         follow,
-        _url("journal:entry-star", entry.pk, prefix),
-        csrf,
-        next_url or request_path,
-        entry.pk,
-        _star(entry.pk in starred, about, language),
+        _url("journal:entry-star", pk, prefix),
+        page.csrf,
+        page.next_value,
+        pk,
+        _star(pk in page.starred, about, language),
         _("More for %(skill)s, %(day)s", language) % {"skill": skill, "day": day},
         edit,
         _word(gettext_noop("Edit"), language),
         about,
-        delete + _next_query(next_url),
+        delete,
+        page.next_query,
         delete,
         _word(gettext_noop("Delete"), language),
         about,
     )
 
 
-def render_entry_card(
-    entry: Entry,
-    *,
-    zone: str,
-    show_day: bool = False,
-    hide_actions: bool = False,
-    next_url: str = "",
-    request_path: str = "",
-    starred=frozenset(),
-    csrf_token: str = "",
-) -> SafeString:
-    """One entry as a card: skill, when, what happened, ratings, star and menu."""
-    language = translation.get_language()
-    actions = EMPTY
-    if not hide_actions:
-        actions = _actions(
-            entry,
-            next_url=next_url,
-            request_path=request_path,
-            starred=starred,
-            csrf=csrf_token,
-            language=language,
-        )
+def render_entry_card(entry: Entry, **options) -> SafeString:
+    """One entry as a card: skill, when, what happened, ratings, star and menu
+    (``options``: those of ``_page()``)."""
+    return _card(entry, _page(**options))
+
+
+def _card(entry: Entry, page: _Page) -> SafeString:
+    language = page.language
+    actions = EMPTY if page.hide_actions else _actions(entry, page)
     return html(
         '<article class="entry-card skill-{}" aria-labelledby="entry-{}-title" '
         "data-entry-card>\n"
@@ -340,14 +370,14 @@ def render_entry_card(
         entry.pk,
         entry.pk,
         _skill_label(entry.skill, language),
-        _technique(entry, linked=True),
-        _when(entry, show_day, zone, language),
+        _technique(entry, linked=True, prefix=page.prefix),
+        _when(entry, page),
         _body(entry, language),
         actions,
     )
 
 
-def _technique(entry: Entry, *, linked: bool = False) -> SafeString:
+def _technique(entry: Entry, *, linked: bool = False, prefix: str = "") -> SafeString:
     """The named skill after the skill: " · TIPP" (the person's own are escaped);
     on the person's own pages, a link to every entry that names it."""
     name = entry.technique_name
@@ -357,7 +387,7 @@ def _technique(entry: Entry, *, linked: bool = False) -> SafeString:
         return html(' <span class="entry-technique">· {}</span>', name)
     return html(
         ' <span class="entry-technique">· <a href="{}?technique={}">{}</a></span>',
-        _history(get_script_prefix()),
+        _history(prefix or get_script_prefix()),
         urlencode(entry.technique_key),
         name,
     )
@@ -365,4 +395,5 @@ def _technique(entry: Entry, *, linked: bool = False) -> SafeString:
 
 def render_entry_cards(entries, **options) -> SafeString:
     """A list of cards, one after another, all drawn with the same options."""
-    return html_join(render_entry_card(entry, **options) for entry in entries)
+    page = _page(**options)
+    return html_join(_card(entry, page) for entry in entries)

@@ -222,6 +222,22 @@ def _own_rows_and_uses(user) -> tuple[list[NamedSkill], dict[str | int, int]]:
     return rows, counts
 
 
+def listed_for(user) -> Catalogue:
+    """The person's named skills without their uses, in one small query: for a page
+    that lists them in their listed order or finds one by key, never by use (the
+    history's filter)."""
+    rows = sorted(NamedSkill.objects.for_user(user), key=lambda r: (r.created_at, r.pk))
+    return Catalogue(
+        [*_unused_built_ins(translation.get_language()), *(_own(r, 0) for r in rows)]
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _unused_built_ins(language: str) -> tuple[Technique, ...]:
+    # ``language`` only keys the memo: the names are translated in the active one.
+    return tuple(_built_in(skill, 0) for skill in BUILT_IN)
+
+
 def built_in_catalogue() -> Catalogue:
     """Only the built-in named skills, in their listed order (no query)."""
     return Catalogue([_built_in(skill, 0) for skill in BUILT_IN])

@@ -12,8 +12,9 @@ import functools
 
 from django.utils import translation
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
-from journal.cards import html, html_join
+from journal.cards import EMPTY, html, html_join
 
 CHECKED = html(" checked")
 INVALID = html(' aria-invalid="true"')
@@ -76,4 +77,55 @@ def render_technique_groups(field, groups, value: str) -> SafeString:
             ),
         )
         for family, techniques in groups
+    )
+
+
+def render_technique_select(filters) -> SafeString:
+    """The history's "Named skill" select, as journal/includes/technique_filter.html
+    drew it: every family's named skills, the chosen one selected. Drawn each
+    visit (the person's own names are their words, never kept)."""
+    field, value = filters["technique"], filters.technique_value
+    errors = field.errors
+    field_id = field.auto_id
+    invalid = invalid_mark = error_list = EMPTY
+    if errors:
+        invalid = html(" is-invalid")
+        invalid_mark = html(
+            ' aria-invalid="true" aria-describedby="{}_error"', field_id
+        )
+        error_list = html(
+            '<div class="invalid-feedback d-block" id="{}_error">{}</div>',
+            field_id,
+            html_join(html('<p class="mb-0">{}</p>', error) for error in errors),
+        )
+    selected = html(" selected")
+    groups = html_join(
+        html(
+            '\n    <optgroup label="{}">\n      {}\n    </optgroup>\n    ',
+            family.label,
+            html_join(
+                html(
+                    '<option value="{}"{}>{}</option>',
+                    technique.key,
+                    selected if technique.key == value else EMPTY,
+                    technique.name,
+                )
+                for technique in techniques
+            ),
+        )
+        for family, techniques in filters.technique_options
+    )
+    return html(
+        '\n<div class="mb-3">\n  <label for="{}" class="form-label">{}</label>\n'
+        '  <select name="{}" id="{}" class="form-select{}"{}>\n'
+        '    <option value="">{}</option>\n    {}\n  </select>\n  {}\n</div>\n\n',
+        field_id,
+        field.label,
+        field.html_name,
+        field_id,
+        invalid,
+        invalid_mark,
+        gettext("Any, or none"),
+        groups,
+        error_list,
     )

@@ -25,7 +25,8 @@ from journal.cards import (
 )
 from journal.exercises.plan_items import render_plan_items
 from journal.shared_notes import render_shared_note, render_shared_notes
-from journal.skills.chips import render_technique_groups
+from journal.skills.chips import render_technique_groups, render_technique_select
+from journal.week_distress import render_week_distress
 
 register = template.Library()
 
@@ -107,6 +108,18 @@ def technique_groups(form):
     return render_technique_groups(
         form["technique"], form.technique_groups, form.technique_value
     )
+
+
+@register.simple_tag
+def week_distress(report):
+    """The week page's distress before and after (journal/week_distress.py)."""
+    return render_week_distress(report)
+
+
+@register.simple_tag
+def technique_select(filters):
+    """The history's named-skill filter (journal/skills/chips.py)."""
+    return render_technique_select(filters)
 
 
 @register.simple_tag(takes_context=True)

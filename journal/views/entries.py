@@ -37,7 +37,7 @@ from journal.services.entries import (
 from journal.services.exercises import save_exercise_changes
 from journal.sessions import dates as session_dates
 from journal.sessions import queries as therapy_sessions
-from journal.skills.catalogue import catalogue_for
+from journal.skills.catalogue import catalogue_for, listed_for
 
 logger = logging.getLogger(__name__)
 
@@ -232,13 +232,15 @@ def entry_new(request):
 @login_required
 @require_safe
 def entry_list(request):
-    filters = EntryFilterForm(
-        request.GET,
-        catalogue=catalogue_for(request.user, person_key(request)),
-    )
+    person = person_key(request)
+    # The count and the coming session's stars in one trip to the cache.
+    kept = _history_read_ahead(person)
+    # The filter lists the named skills in their listed order: no use counts needed.
+    filters = EntryFilterForm(request.GET, catalogue=listed_for(request.user))
+    # The named skills come from the filter's catalogue, already read: no join.
     entries = (
         Entry.objects.for_user(request.user)
-        .for_display()
+        .for_cards()
         .order_by("-practiced_on", "-created_at")
     )
     if filters.is_valid():
@@ -255,8 +257,10 @@ def entry_list(request):
     else:
         paginator = Paginator(entries, ENTRIES_PER_PAGE)
         if not is_filtered:
-            paginator.count = _count_of_all(request, entries)
+            paginator.count = _count_of_all(person, entries, kept)
         page = paginator.get_page(page_number)
+    page.object_list = list(page.object_list)
+    filters.catalogue.name_own_skills(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     # "Clear" beside the named skill keeps the other filters.
@@ -271,29 +275,27 @@ def entry_list(request):
         "filters_are_invalid": not filters.is_valid(),
         "query_string": query.urlencode(),
         "starred_ids": therapy_sessions.coming(
-            profile_for(request.user),
-            timezone.now(),
-            person_key(request),
+            profile_for(request.user), timezone.now(), person, read_ahead=kept
         ).starred_ids,
     }
     return render(request, "journal/entry_list.html", context)
 
 
-def _count_of_all(request, entries) -> int:
+def _history_read_ahead(person: str | None) -> dict | None:
+    """The history's kept pieces in one trip: the count, the coming session."""
+    if not person:
+        return None
+    return fragments.read_ahead(("entry-count", person), ("coming-session", person))
+
+
+def _count_of_all(person: str | None, entries, read_ahead=None) -> int:
     """How many entries the person has: counted once per write, not per visit.
 
     A number, no journal text, kept under the person's fragment key (any write
     makes a new one: accounts/freshness.py), so a long history costs no more to
     page through than a short one.
     """
-    person = person_key(request)
-    if person is None:
-        return entries.count()
-    return fragments.store("entry-count").get_or_set(
-        fragments.key("entry-count", person),
-        entries.count,
-        fragments.piece("entry-count").seconds,
-    )
+    return fragments.kept_for_person("entry-count", person, entries.count, read_ahead)
 
 
 def _page_of_matches(entries, ids: list[int], page_number):

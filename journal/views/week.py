@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.freshness import person_key
 from accounts.models import profile_for
+from core import fragments
 from journal import charts, pdf, reports, stats, week_reports
 from journal.card.progress import card_progress
 from journal.card.queries import CardSpan
@@ -37,15 +39,31 @@ HEAT_LEVELS = [
 ]
 
 
-def _coming(request) -> therapy_sessions.Coming:
+def _coming(request, read_ahead: dict | None = None) -> therapy_sessions.Coming:
     """The coming session's facts, read once per request (the week asks twice)."""
     if not hasattr(request, "_coming_session"):
         request._coming_session = therapy_sessions.coming(
             profile_for(request.user),
             timezone.now(),
-            getattr(request, "journal_cache_key", None),
+            person_key(request),
+            read_ahead=read_ahead,
         )
     return request._coming_session
+
+
+def _week_read_ahead(request, day: datetime.date) -> dict | None:
+    """The coming session's facts and the week's kept summary in one trip to the
+    cache. The summary's key needs the week's first day and whether it is this
+    week, known only from the facts: an address is a week's first day (others
+    are redirected), so both of that day's keys are asked for."""
+    person = person_key(request)
+    if not person:
+        return None
+    return fragments.read_ahead(
+        ("coming-session", person),
+        ("week-summary", person, day, True),
+        ("week-summary", person, day, False),
+    )
 
 
 def _today_and_week_start(request) -> tuple[datetime.date, str | int]:
@@ -81,6 +99,8 @@ def _canonical_week_redirect(view_name, day, first_day, current_first):
 @login_required
 @require_safe
 def week_detail(request, day):
+    read_ahead = _week_read_ahead(request, day)
+    _coming(request, read_ahead)
     today, first_day, current_first = _locate_week(request, day)
     redirection = _canonical_week_redirect(
         "journal:week", day, first_day, current_first
@@ -89,7 +109,9 @@ def week_detail(request, day):
         return redirection
     report, resting = _week_report(request.user, first_day, today)
     form = ReflectionForm(instance=report.reflection)
-    return render_week(request, report, form, today, current_first, resting)
+    return render_week(
+        request, report, form, today, current_first, resting, read_ahead=read_ahead
+    )
 
 
 def _week_report(
@@ -103,8 +125,19 @@ def _week_report(
     return report, resting
 
 
-def render_week(request, report, form, today, current_first, resting, status=200):
+def render_week(
+    request,
+    report,
+    form,
+    today,
+    current_first,
+    resting,
+    status=200,
+    read_ahead: dict | None = None,
+):
     context = {
+        # What week_detail read ahead: the {% kept %} summary is not asked again.
+        "read_ahead": read_ahead,
         "report": report,
         # The person's own rows: drawn outside the cached summary (their words).
         "card_week": CardSpan(request.user, report.first_day, report.last_day).week(

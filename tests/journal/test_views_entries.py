@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from journal.models import Entry
+from tests.cache_trips import cache_trips
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db
@@ -475,3 +476,19 @@ def test_an_over_long_note_names_its_numbers_as_spanish_writes_them(
     assert "2000 caracteres en la nota, por favor (ahora tiene 12.345)" in (
         response.content.decode()
     )
+
+
+def test_history_reads_its_kept_pieces_in_one_trip_to_the_cache(owner_client, owner):
+    make_entry(owner)
+    first = owner_client.get("/journal/entries/").content.decode()  # keeps them
+
+    with cache_trips() as trips:
+        again = owner_client.get("/journal/entries/").content.decode()
+
+    # The session on its own; the count and the coming session, together.
+    assert [key.startswith("django.contrib.sessions") for key in trips.alone] == [True]
+    ((count, coming),) = trips.together
+    assert "entry-count.v" in count
+    assert "coming-session.v" in coming
+    assert "1 entry" in again
+    assert again.count("data-entry-card") == first.count("data-entry-card") == 1

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import Profile
 from journal.models import Entry, WeeklyReflection
 from journal.services.reflections import save_reflection
+from tests.cache_trips import cache_trips
 from tests.factories import make_entry
 
 pytestmark = pytest.mark.django_db
@@ -629,3 +630,21 @@ def test_chart_coordinates_stay_numbers_in_spanish(owner_client, owner):
     # Spanish writes 160,5; an SVG attribute must stay 160.5.
     assert not re.search(r'\b(x|y|x1|x2|y1|y2|width|height)="\d+,\d', html)
     assert 'lang="es"' in html
+
+
+def test_the_week_reads_its_kept_pieces_in_one_trip_to_the_cache(owner_client, owner):
+    make_entry(owner, practiced_on=D(2026, 11, 17))
+    first = owner_client.get(THIS_WEEK).content.decode()  # draws and keeps them
+
+    with cache_trips() as trips:
+        again = owner_client.get(THIS_WEEK).content.decode()
+
+    # The session on its own; the coming session and the week's summary (asked
+    # for as this week and as another), together.
+    assert [key.startswith("django.contrib.sessions") for key in trips.alone] == [True]
+    ((coming, this_week, other_week),) = trips.together
+    assert "coming-session.v" in coming
+    assert "week-summary.v" in this_week
+    assert "week-summary.v" in other_week
+    assert "At a glance" in again
+    assert again.count("data-entry-card") == first.count("data-entry-card") == 1

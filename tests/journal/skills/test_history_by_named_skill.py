@@ -94,6 +94,38 @@ def test_the_select_lists_the_built_in_named_skills_and_ones_own(owner_client, o
     assert f'<option value="{mine.uuid}">Ice cube in hand</option>' in select
 
 
+def test_markup_in_a_name_of_ones_own_is_text_in_the_select(owner_client, owner):
+    mine = make_named_skill(owner, name='<script>x</script> & "co"')
+
+    select = _select(owner_client.get(HISTORY).content.decode())
+
+    assert (
+        f'<option value="{mine.uuid}">&lt;script&gt;x&lt;/script&gt; &amp; '
+        "&quot;co&quot;</option>"
+    ) in select
+    assert "<script>" not in select
+
+
+def test_the_select_says_what_is_wrong_with_an_unknown_named_skill(owner_client):
+    html = owner_client.get(f"{HISTORY}?technique=%3Cb%3E").content.decode()
+
+    assert 'class="form-select is-invalid" aria-invalid="true"' in html
+    assert '<div class="invalid-feedback d-block" id="id_technique_error">' in html
+    assert "<b>" not in _select(html)
+
+
+def test_the_select_keeps_the_listed_order_whatever_is_used_most(owner_client, owner):
+    first = make_named_skill(owner, name="Cold water")
+    second = make_named_skill(owner, name="Paced breathing")
+    make_entry(owner, skill="distress-tolerance", technique="self-soothe")
+    make_entry(owner, skill="distress-tolerance", named_skill=second)
+
+    select = _select(owner_client.get(HISTORY).content.decode())
+
+    assert select.index('value="tipp"') < select.index('value="self-soothe"')
+    assert select.index(str(first.uuid)) < select.index(str(second.uuid))
+
+
 def test_the_select_shows_the_named_skill_in_use(owner_client, owner):
     mine = make_named_skill(owner)
 
@@ -306,3 +338,21 @@ def test_the_entry_form_ignores_another_persons_named_skill(owner_client, other_
 
     assert "Their own word" not in html
     assert _checked_technique(html) in ("", None)
+
+
+def test_history_names_ones_own_named_skills_without_a_query_each(owner_client, owner):
+    # A date filter: every entry made since is counted and shown (not a kept count).
+    shown = f"{HISTORY}?from=2026-01-01"
+    first = make_named_skill(owner, name="Cold water")
+    make_entry(owner, skill="distress-tolerance", named_skill=first)
+    one = _queries(owner_client, shown)
+    for number in range(5):
+        skill = make_named_skill(owner, name=f"Paced breathing {number}")
+        make_entry(owner, skill="distress-tolerance", named_skill=skill)
+
+    many = _queries(owner_client, shown)
+    html = owner_client.get(shown).content.decode()
+
+    assert many == one
+    assert f'?technique={first.uuid}">Cold water</a>' in html
+    assert html.count("</a></span>") == 6  # each card's named skill, linked
