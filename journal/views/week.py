@@ -11,32 +11,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.freshness import person_key
 from accounts.models import profile_for
 from core import fragments
-from journal import charts, pdf, reports, stats, week_reports
-from journal.card.progress import card_progress
+from journal import pdf, reports, stats, week_reports
 from journal.card.queries import CardSpan
 from journal.forms import ReflectionForm
 from journal.services.reflections import save_reflection
 from journal.sessions import queries as therapy_sessions
-from journal.skills.reports import what_works_for
 
 logger = logging.getLogger(__name__)
-
-# A journal this young gets a word of encouragement beside its strength figures.
-NEW_JOURNAL_DAYS = 30
-# The year calendar's key: each shade and what it means, the same in both themes.
-HEAT_LEVELS = [
-    (0, gettext_lazy("No entries")),
-    (1, gettext_lazy("1 entry")),
-    (2, gettext_lazy("2 entries")),
-    (3, gettext_lazy("3 or 4 entries")),
-    (4, gettext_lazy("5 or more entries")),
-]
 
 
 def _coming(request, read_ahead: dict | None = None) -> therapy_sessions.Coming:
@@ -188,66 +174,6 @@ def reflection_save(request, day):
         request, _("Your reflection is saved. Bring it to your next session.")
     )
     return redirect("journal:week", day=first_day)
-
-
-@login_required
-@require_safe
-def progress(request):
-    today, week_start = _today_and_week_start(request)
-    # Progress holds no journal text: the page is kept in the cache until the next
-    # write or midnight (accounts/freshness.py), so nothing below is read or drawn
-    # unless the page must be drawn again.
-    report = SimpleLazyObject(
-        lambda: reports.load_progress(request.user, today, week_start)
-    )
-    context = {
-        "report": report,
-        # A phone's chart and a desktop's (full width), shown by the screen's width.
-        "bar_chart": SimpleLazyObject(
-            lambda: charts.weekly_bar_chart(report.weeks, report.skills)
-        ),
-        "wide_bar_chart": SimpleLazyObject(
-            lambda: charts.weekly_bar_chart(
-                report.weeks,
-                report.skills,
-                width=charts.WIDE_CHART_WIDTH,
-                bar_height=charts.WIDE_BAR_CHART_HEIGHT,
-            )
-        ),
-        # The year in one continuous row; a phone scrolls it inside its box.
-        "calendar_chart": SimpleLazyObject(
-            lambda: charts.calendar_chart(report.calendar)
-        ),
-        "heat_levels": HEAT_LEVELS,
-        # Named with the person's own words: outside the kept page, read each visit.
-        "what_works": what_works_for(
-            request.user, getattr(request, "journal_cache_key", None)
-        ),
-        # The person's own rows and values: the same, never kept.
-        "card_progress": card_progress(request.user, today, week_start),
-        "charts_shown": SimpleLazyObject(
-            lambda: [
-                (context["bar_chart"], "phone", "d-lg-none"),
-                (context["wide_bar_chart"], "wide", "d-none d-lg-block"),
-            ]
-        ),
-        "week_rows": SimpleLazyObject(
-            lambda: [
-                (week, list(zip(report.skills, week.counts, strict=True)))
-                for week in report.weeks
-            ]
-        ),
-        "today": today,
-        # A week that starts on the session's day moves when a session passes.
-        "week_start": week_start,
-        "is_new_journal": SimpleLazyObject(
-            lambda: bool(
-                report.totals.first_day
-                and (today - report.totals.first_day).days < NEW_JOURNAL_DAYS
-            )
-        ),
-    }
-    return render(request, "journal/progress.html", context)
 
 
 @login_required
