@@ -1,5 +1,6 @@
-"""The person's reads that Today makes on every visit, prepared (core/prepared.py):
-their SQL built once per process, run with the person's id and day.
+"""The person's reads that Today and the history make on every visit, prepared
+(core/prepared.py): their SQL built once per process, run with the person's id and
+day.
 
 Each is the QuerySet a page would write; core/prepared.py says why and what it
 checks. They read one model's columns: where a page shows an entry's or an item's
@@ -42,6 +43,17 @@ due_plans = PreparedRead(
     ],
     _ID,
     _DAY,
+)
+
+# The history's first page when nothing is filtered: the latest entries, as cards.
+HISTORY_PAGE = 25
+latest_entries = PreparedRead(
+    lambda owner_id: (
+        Entry.objects.for_user(owner_id)
+        .for_cards()
+        .order_by("-practiced_on", "-created_at")[:HISTORY_PAGE]
+    ),
+    _ID,
 )
 
 # The person's own named skills, in the order they added them.

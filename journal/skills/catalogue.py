@@ -226,7 +226,7 @@ def listed_for(user) -> Catalogue:
     """The person's named skills without their uses, in one small query: for a page
     that lists them in their listed order or finds one by key, never by use (the
     history's filter)."""
-    rows = sorted(NamedSkill.objects.for_user(user), key=lambda r: (r.created_at, r.pk))
+    rows = sorted(own_skills(user.pk), key=lambda r: (r.created_at, r.pk))
     return Catalogue(
         [*_unused_built_ins(translation.get_language()), *(_own(r, 0) for r in rows)]
     )

@@ -41,7 +41,7 @@ from journal.skills.catalogue import catalogue_for, listed_for
 
 logger = logging.getLogger(__name__)
 
-ENTRIES_PER_PAGE = 25
+ENTRIES_PER_PAGE = reads.HISTORY_PAGE
 RETURN_TO_TODAY = "today"
 # The entry saved a moment ago, kept in the session until Today has shown it once:
 # a reload or a bookmark then shows the plain page, and no id sits in the address.
@@ -259,6 +259,9 @@ def entry_list(request):
         if not is_filtered:
             paginator.count = _count_of_all(person, entries, kept)
         page = paginator.get_page(page_number)
+        if not is_filtered and page.number == 1:
+            # The page most visits open: its read prepared (journal/reads.py).
+            page.object_list = reads.latest_entries(request.user.pk)
     page.object_list = list(page.object_list)
     filters.catalogue.name_own_skills(page.object_list)
     query = request.GET.copy()
