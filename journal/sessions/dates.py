@@ -11,6 +11,9 @@ import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
+
 # A span with no session before it: the last week, like a diary card.
 DEFAULT_SPAN_DAYS = 7
 
@@ -174,3 +177,20 @@ def days_until(session: datetime.datetime, now: datetime.datetime, zone: str) ->
     """Calendar days from today to the session's day, on the person's calendar."""
     tz = zoneinfo.ZoneInfo(zone)
     return (session.astimezone(tz).date() - now.astimezone(tz).date()).days
+
+
+def next_session_line(starts_at: datetime.datetime, zone: str, days: int) -> str:
+    """ "Next session: tomorrow, Thursday 10 December, 17:00." in the active
+    language, ``days`` from days_until(): Today draws it on every visit."""
+    when = formats.date_format(
+        starts_at.astimezone(zoneinfo.ZoneInfo(zone)), gettext("l j F, H:i")
+    )
+    if days == 0:
+        return gettext("Next session: today, %(when)s.") % {"when": when}
+    if days == 1:
+        return gettext("Next session: tomorrow, %(when)s.") % {"when": when}
+    return ngettext(
+        "Next session: %(when)s, in %(counter)s day.",
+        "Next session: %(when)s, in %(counter)s days.",
+        days,
+    ) % {"when": when, "counter": days}

@@ -10,6 +10,7 @@ and tests/journal/test_card_escaping.py check it.
 
 import functools
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -129,3 +130,49 @@ def render_technique_select(filters) -> SafeString:
         groups,
         error_list,
     )
+
+
+def render_technique_field(form) -> SafeString:
+    """The whole "which named skill?" fieldset of an entry form: "None in
+    particular", each family's chips, the field's errors and the link to add one's
+    own (what a template drew before, the same HTML)."""
+    field, value = form["technique"], form.technique_value
+    field_id, errors = field.auto_id, field.errors
+    language = translation.get_language()
+    error_list = EMPTY
+    if errors:
+        error_list = html(
+            '\n  <div class="invalid-feedback d-block" id="{}_error">{}</div>\n  ',
+            field_id,
+            html_join(html('<p class="mb-0">{}</p>', error) for error in errors),
+        )
+    return html(
+        '<fieldset class="mb-3 technique-field" data-technique-field{}>\n'
+        '  <legend class="form-label fw-semibold">{}</legend>\n'
+        '  <div class="technique-choices">\n'
+        '    <div class="technique-choice">\n'
+        '      <input type="radio" class="btn-check" name="{}" id="{}_none" value=""'
+        "{} data-technique-none>\n"
+        '      <label class="btn btn-outline-secondary technique-chip" '
+        'for="{}_none">{}</label>\n'
+        "    </div>\n  </div>\n  {}\n  {}\n"
+        '  <p class="small mt-1 mb-0 no-print"><a href="{}">{}</a></p>\n'
+        "</fieldset>\n",
+        html(' aria-describedby="{}_error"', field_id) if errors else EMPTY,
+        field.label,
+        field.html_name,
+        field_id,
+        EMPTY if value else html(" checked"),
+        field_id,
+        _words(language)[0],
+        render_technique_groups(field, form.technique_groups, value),
+        error_list,
+        reverse("journal:skills"),
+        _words(language)[1],
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _words(language: str) -> tuple[str, str]:
+    # ``language`` only keys the memo: the words are the active language's.
+    return gettext("None in particular"), gettext("Add your own, or hide some")

@@ -24,8 +24,12 @@ from journal.cards import (
     render_entry_cards,
 )
 from journal.exercises.plan_items import render_plan_items
+from journal.sessions.dates import next_session_line
 from journal.shared_notes import render_shared_note, render_shared_notes
-from journal.skills.chips import render_technique_groups, render_technique_select
+from journal.skills.chips import (
+    render_technique_field,
+    render_technique_select,
+)
 from journal.week_distress import render_week_distress
 
 register = template.Library()
@@ -103,11 +107,9 @@ def card_days(card, linked=False, today=None):
 
 
 @register.simple_tag
-def technique_groups(form):
-    """The form's named skills as chips, family by family: journal/skills/chips.py."""
-    return render_technique_groups(
-        form["technique"], form.technique_groups, form.technique_value
-    )
+def technique_field(form):
+    """The entry form's whole named-skill fieldset (journal/skills/chips.py)."""
+    return render_technique_field(form)
 
 
 @register.simple_tag
@@ -157,3 +159,9 @@ def plan_items(context, plans):
         next_path=request.path if request is not None else "",
         csrf_token=context.get("csrf_token"),
     )
+
+
+@register.simple_tag
+def next_session(starts_at, zone, days_until):
+    """ "Next session: tomorrow, …" (journal/sessions/dates.py)."""
+    return next_session_line(starts_at, zone, days_until)

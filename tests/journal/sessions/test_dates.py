@@ -2,6 +2,9 @@
 
 import datetime
 
+import pytest
+from django.utils import translation
+
 from journal.sessions import dates as sd
 
 D = datetime.date
@@ -200,3 +203,22 @@ def test_a_week_can_start_on_any_weekday():
     assert stats.first_day_of_week(D(2026, 11, 19), thursday) == D(2026, 11, 19)
     assert stats.first_day_of_week(D(2026, 11, 23), "sunday") == D(2026, 11, 22)
     assert stats.first_day_of_week(D(2026, 11, 23), "session") == D(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("days", "language", "line"),
+    [
+        (0, "en", "Next session: today, Thursday 10 December, 17:00."),
+        (1, "en", "Next session: tomorrow, Thursday 10 December, 17:00."),
+        (1, "es", "Próxima sesión: mañana, jueves 10 de diciembre, 17:00."),
+        (3, "en", "Next session: Thursday 10 December, 17:00, in 3 days."),
+    ],
+)
+def test_the_next_session_line_in_the_persons_zone_and_language(days, language, line):
+    # 16:00 UTC is 17:00 in Madrid.
+    starts_at = datetime.datetime(2026, 12, 10, 16, 0, tzinfo=datetime.UTC)
+
+    with translation.override(language):
+        said = sd.next_session_line(starts_at, "Europe/Madrid", days)
+
+    assert said == line
