@@ -30,6 +30,7 @@ from journal.skills.chips import (
     render_technique_field,
     render_technique_select,
 )
+from journal.skills.list_html import render_built_in
 from journal.week_distress import render_week_distress
 
 register = template.Library()
@@ -165,3 +166,9 @@ def plan_items(context, plans):
 def next_session(starts_at, zone, days_until):
     """ "Next session: tomorrow, …" (journal/sessions/dates.py)."""
     return next_session_line(starts_at, zone, days_until)
+
+
+@register.simple_tag
+def built_in_skills(techniques, new_entry_url, history_url):
+    """The built-in named skills of a family on /journal/skills/."""
+    return render_built_in(techniques, new_entry_url, history_url)

@@ -2,10 +2,11 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from journal.models import Entry, NamedSkill
 from journal.skills.services import MAX_NAMED_SKILLS
-from tests.factories import make_entry, make_named_skill
+from tests.factories import make_entry, make_named_skill, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,38 @@ def test_the_page_lists_built_in_skills_with_tipps_caution(owner_client):
 
     assert "TIPP" in html and "Thought record" in html and "DEAR MAN" in html
     assert "ask a doctor first" in html
+
+
+def test_a_built_in_skill_links_to_logging_it_and_to_its_entries(owner_client, owner):
+    for _ in range(2):
+        make_entry(owner, skill="distress-tolerance", technique="tipp")
+
+    html = owner_client.get(URL).content.decode()
+    tipp = html[html.index(">TIPP<") :]
+    tipp = tipp[: tipp.index("</li>")]
+
+    assert "<strong>Check first:</strong>" in tipp
+    assert (
+        '<a href="/journal/entries/new/?skill=distress-tolerance&amp;technique=tipp">'
+        'Log it<span class="visually-hidden"> (TIPP)</span></a>'
+    ) in tipp
+    assert (
+        '<a href="/journal/entries/?technique=tipp">See the 2 entries that name it'
+    ) in tipp
+    stop = html[html.index(">STOP<") :]
+    assert "that name it" not in stop[: stop.index("</li>")]
+
+
+def test_the_built_in_skills_read_in_spanish(owner):
+    owner.profile.language = "es"
+    owner.profile.save()
+    client = sign_in(Client(), owner)
+
+    html = client.get(URL, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert "<strong>Antes, ten en cuenta:</strong>" in html
+    assert 'Registrarla<span class="visually-hidden"> (TIPP)</span>' in html
+    assert "Check first" not in html and ">Log it<" not in html
 
 
 def test_a_visitor_is_sent_to_log_in(client):
