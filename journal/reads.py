@@ -3,9 +3,8 @@
 day.
 
 Each is the QuerySet a page would write; core/prepared.py says why and what it
-checks. They read one model's columns: where a page shows an entry's or an item's
-own named skill, it takes it from the catalogue it already read
-(Catalogue.name_own_skills), as the QuerySets here leave the join out.
+checks. They leave out the join to an entry's or an item's own named skill: the
+page takes it from the catalogue it already read (Catalogue.name_own_skills).
 """
 
 import datetime
