@@ -81,6 +81,30 @@ def render_technique_groups(field, groups, value: str) -> SafeString:
     )
 
 
+SELECTED = html(" selected")
+
+
+def _options(techniques, value: str) -> SafeString:
+    """Each named skill as an <option>, the one of ``value`` selected."""
+    return html_join(
+        html(
+            '<option value="{}"{}>{}</option>',
+            technique.key,
+            SELECTED if technique.key == value else EMPTY,
+            technique.name,
+        )
+        for technique in techniques
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _built_in_options(techniques: tuple, value: str, language: str) -> SafeString:
+    """A family's built-in named skills as options: the same for everyone, so
+    drawn once per process (``language`` only keys the memo; ``value`` is ""
+    unless one of these is selected). The person's own are drawn each time."""
+    return _options(techniques, value)
+
+
 def render_technique_select(filters) -> SafeString:
     """The history's "Named skill" select, as journal/includes/technique_filter.html
     drew it: every family's named skills, the chosen one selected. Drawn each
@@ -99,22 +123,19 @@ def render_technique_select(filters) -> SafeString:
             field_id,
             html_join(html('<p class="mb-0">{}</p>', error) for error in errors),
         )
-    selected = html(" selected")
+    language = translation.get_language()
     groups = html_join(
         html(
-            '\n    <optgroup label="{}">\n      {}\n    </optgroup>\n    ',
+            '\n    <optgroup label="{}">\n      {}{}\n    </optgroup>\n    ',
             family.label,
-            html_join(
-                html(
-                    '<option value="{}"{}>{}</option>',
-                    technique.key,
-                    selected if technique.key == value else EMPTY,
-                    technique.name,
-                )
-                for technique in techniques
+            _built_in_options(
+                tuple(built_in),
+                value if any(t.key == value for t in built_in) else "",
+                language,
             ),
+            _options(own, value),
         )
-        for family, techniques in filters.technique_options
+        for family, built_in, own in filters.catalogue.families_for_page()
     )
     return html(
         '\n<div class="mb-3">\n  <label for="{}" class="form-label">{}</label>\n'

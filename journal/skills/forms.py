@@ -104,14 +104,6 @@ class TechniqueFilterMixin:
     def technique_value(self) -> str:
         return technique_key(str(self["technique"].value() or ""))
 
-    @property
-    def technique_options(self) -> list[tuple[Skill, list[Technique]]]:
-        """Each family with its named skills: built-in ones, then the person's."""
-        return [
-            (family, built_in + own)
-            for family, built_in, own in self.catalogue.families_for_page()
-        ]
-
 
 NAME_MESSAGES = {
     "required": _("Give it a name, as your therapist calls it."),
