@@ -14,79 +14,31 @@ import datetime
 import functools
 import zoneinfo
 from dataclasses import dataclass
-from html import escape
 
 from django.template.defaultfilters import urlencode
 from django.urls import get_script_prefix, reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
 from core.skills import Skill
+from journal.exercises.answers_html import render_answers
+from journal.html import (
+    EMPTY,
+    _,
+    _lines,
+    _word,
+    html,
+    html_join,
+    local_date,
+)
 from journal.models import Entry
-
-
-def html(template: str, *values) -> SafeString:
-    """``template`` (our own markup, never a value) with each ``{}`` filled by a
-    value, escaped; a value already safe (made by ``html()``) is kept as it is."""
-    escaped = [
-        value
-        if isinstance(value, SafeString)
-        else (str(value) if type(value) is int else escape(str(value)))
-        for value in values
-    ]
-    # The one place this module marks text safe. mark_safe() itself would do the
-    # same, but its lazy-text wrapper doubled the cost of a card (a dozen calls each).
-    return SafeString(template.format(*escaped))
-
-
-def html_join(parts) -> SafeString:
-    """The parts one after the other, each escaped unless made by ``html()``."""
-    return SafeString(
-        "".join(
-            part if isinstance(part, SafeString) else escape(str(part))
-            for part in parts
-        )
-    )
-
-
-EMPTY = html("")
-NEWLINE = html("\n")
-
-
-@functools.lru_cache(maxsize=512)
-def _translated(message: str, language: str) -> str:
-    # ``language`` only keys the memo: gettext reads the active language.
-    return gettext(message)
-
-
-def _(message: str, language: str | None = None) -> str:
-    """gettext, remembered: a page of cards asks for the same words 25 times."""
-    return _translated(message, language or translation.get_language())
-
-
-@functools.lru_cache(maxsize=64)
-def _word(message: str, language: str) -> SafeString:
-    """A fixed word of the card, translated and escaped once per language. Callers
-    mark the word with gettext_noop, so makemessages finds it."""
-    return html("{}", _(message, language))
 
 
 @functools.lru_cache(maxsize=64)
 def _skill_label(slug: str, language: str) -> str:
     # ``language`` only keys the memo: the label is translated in the active one.
     return str(Skill(slug).label)
-
-
-@functools.lru_cache(maxsize=4096)
-def _date(value: datetime.date, fmt: str, language: str) -> str:
-    # ``language`` only keys the memo: the active language formats the words.
-    return formats.date_format(value, fmt)
-
-
-def local_date(value: datetime.date, fmt: str, language: str | None = None) -> str:
-    """``value|date:fmt`` with the format already translated, remembered."""
-    return _date(value, fmt, language or translation.get_language())
 
 
 def _next_query(next_url: str) -> str:
@@ -99,17 +51,22 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
+TIME = '<time datetime="{}">{}</time>'
+DAY_AND_TIME = "{} · " + TIME
+
+
 def _when(entry: Entry, page: "_Page") -> SafeString:
     language = page.language
+    written = entry.created_at.astimezone(page.zone)
     day = ""
     if page.show_day:
         day = local_date(entry.practiced_on, _("D j M Y", language), language)
-    written = entry.created_at.astimezone(page.zone)
     if written.date() != entry.practiced_on:
         return html("{}", day)
     moment = timezone.localtime(entry.created_at, page.current_zone).isoformat()
-    time = html('<time datetime="{}">{}</time>', moment, written.strftime("%H:%M"))
-    return html("{} · {}", day, time) if page.show_day else time
+    if page.show_day:
+        return html(DAY_AND_TIME, day, moment, written.strftime("%H:%M"))
+    return html(TIME, moment, written.strftime("%H:%M"))
 
 
 def _distress_spoken(before, after, language: str) -> str:
@@ -125,90 +82,71 @@ def _distress_spoken(before, after, language: str) -> str:
     return _("Distress after: %(after)s out of 10.", language) % {"after": after}
 
 
-def _ratings(entry: Entry, language: str) -> SafeString:
+def _ratings(entry: Entry, language: str) -> tuple:
+    """(distress shown, "helped" shown) and their values, for _body's template."""
     before, after = entry.distress_before, entry.distress_after
-    if before is None and after is None and not entry.helpfulness:
-        return EMPTY
-    distress = helped = EMPTY
-    if before is not None or after is not None:
-        distress = html(
-            '<span class="entry-distress"><span aria-hidden="true">{} {} → {}</span>'
-            '<span class="visually-hidden">{}</span></span>\n    ',
+    values = ()
+    has_distress = before is not None or after is not None
+    if has_distress:
+        values = (
             _word(gettext_noop("Distress"), language),
             "–" if before is None else before,
             "–" if after is None else after,
             _distress_spoken(before, after, language),
         )
     if entry.helpfulness:
-        helped = html(
-            '<span class="entry-helped">{}</span>',
-            _("helped %(value)s/5", language) % {"value": entry.helpfulness},
+        values += (_("helped %(value)s/5", language) % {"value": entry.helpfulness},)
+    return has_distress, bool(entry.helpfulness), values
+
+
+# The card's body, one template for each mix of a situation, distress and
+# "helped" (made once here from its parts: one html() call per card, not six).
+_SITUATION = (
+    '<p class="entry-situation mb-1"><span class="visually-hidden">{} </span>{}</p>'
+)
+_DISTRESS = (
+    '<span class="entry-distress"><span aria-hidden="true">{} {} → {}</span>'
+    '<span class="visually-hidden">{}</span></span>\n    '
+)
+_HELPED = '<span class="entry-helped">{}</span>'
+
+
+def _body_template(situation: bool, distress: bool, helped: bool) -> str:
+    ratings = ""
+    if distress or helped:
+        ratings = (
+            '\n  <p class="entry-ratings mb-2">\n    '
+            f"{_DISTRESS if distress else ''}{_HELPED if helped else ''}\n  </p>\n  "
         )
-    return html(
-        '\n  <p class="entry-ratings mb-2">\n    {}{}\n  </p>\n  ', distress, helped
+    return (
+        f"{_SITUATION if situation else ''}"
+        '\n  <p class="entry-note mb-2">{}</p>\n  '
+        f"{ratings}"
     )
 
 
-def _lines(text) -> SafeString:
-    """``text|linebreaksbr`` (escaped, then each line break a <br>), without the
-    filter's lazy-text wrappers: a page of cards calls it dozens of times."""
-    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return html("{}<br>" * (len(lines) - 1) + "{}", *lines)
-
-
-def _answers(entry: Entry, language: str) -> SafeString:
-    """A guided exercise's answers, as journal/includes/exercise_answers.html."""
-    shown = entry.exercise_answers
-    comparison = EMPTY
-    if shown.comparison:
-        items = html_join(
-            html(
-                '    <p class="answer-compare-item mb-0"><span class="answer-compare-'
-                'label">{}</span> <span class="answer-compare-value">{}</span></p>\n',
-                row.label,
-                row.value,
-            )
-            for row in shown.comparison
-        )
-        comparison = html('<div class="answer-compare">\n{}  </div>\n  ', items)
-    rows = html_join(
-        html("<dt>{}</dt><dd>{}</dd>", row.label, _lines(row.value))
-        for row in shown.rows
-    )
-    note = EMPTY
-    if not shown.note_is_generated:
-        note = html(
-            '<p class="entry-note mb-1"><span class="fw-semibold">{}</span> {}</p>',
-            _word(gettext_noop("Note:"), language),
-            _lines(entry.note),
-        )
-    return html(
-        '<div class="exercise-answers">\n  <p class="exercise-title small mb-1">'
-        '{}</p>\n  {}<dl class="answer-list mb-1">\n    {}\n  </dl>\n  {}\n</div>\n',
-        shown.exercise.title,
-        comparison,
-        rows,
-        note,
-    )
+BODIES = {
+    (situation, distress, helped): _body_template(situation, distress, helped)
+    for situation in (False, True)
+    for distress in (False, True)
+    for helped in (False, True)
+}
 
 
 def _body(entry: Entry, language: str) -> SafeString:
     if entry.exercise_answers:
-        return _answers(entry, language)
-    situation = EMPTY
+        return render_answers(entry, language)
+    has_distress, has_helped, ratings = _ratings(entry, language)
+    note = _lines(entry.note)
     if entry.situation:
-        situation = html(
-            '<p class="entry-situation mb-1"><span class="visually-hidden">{} </span>'
-            "{}</p>",
+        return html(
+            BODIES[True, has_distress, has_helped],
             _word(gettext_noop("Situation:"), language),
             entry.situation,
+            note,
+            *ratings,
         )
-    return html(
-        '{}\n  <p class="entry-note mb-2">{}</p>\n  {}',
-        situation,
-        _lines(entry.note),
-        _ratings(entry, language),
-    )
+    return html(BODIES[False, has_distress, has_helped], note, *ratings)
 
 
 @functools.lru_cache(maxsize=16)
@@ -229,23 +167,32 @@ def _url(name: str, pk: int, prefix: str) -> str:
     return f"{before}{pk}{after}"
 
 
-def _star(is_starred: bool, about: str, language: str) -> SafeString:
-    if is_starred:
-        return html(
-            '<button type="submit" class="btn btn-sm btn-outline-primary '
-            'star-button" aria-pressed="true"><span aria-hidden="true">★</span> '
-            '{}<span class="visually-hidden"> {}: {}</span></button>',
-            _word(gettext_noop("Starred"), language),
-            _word(gettext_noop("to bring up"), language),
-            about,
-        )
-    return html(
+# The star button, starred or not (its words, then what it is about).
+STAR_BUTTONS = {
+    True: (
+        '<button type="submit" class="btn btn-sm btn-outline-primary '
+        'star-button" aria-pressed="true"><span aria-hidden="true">★</span> '
+        '{}<span class="visually-hidden"> {}: {}</span></button>'
+    ),
+    False: (
         '<button type="submit" class="btn btn-sm btn-outline-secondary '
         'star-button" aria-pressed="false"><span aria-hidden="true">☆</span> '
-        '{}<span class="visually-hidden">: {}</span></button>',
-        _word(gettext_noop("Bring this up"), language),
-        about,
-    )
+        '{}<span class="visually-hidden">: {}</span></button>'
+    ),
+}
+
+
+def _star_words(is_starred: bool, language: str) -> tuple:
+    if is_starred:
+        return (
+            _word(gettext_noop("Starred"), language),
+            _word(gettext_noop("to bring up"), language),
+        )
+    return (_word(gettext_noop("Bring this up"), language),)
+
+
+def _star(is_starred: bool, about: str, language: str) -> SafeString:
+    return html(STAR_BUTTONS[is_starred], *_star_words(is_starred, language), about)
 
 
 def render_star_button(entry: Entry, is_starred: bool) -> SafeString:
@@ -296,48 +243,64 @@ def _page(
     )
 
 
+# A card's star form and menu, with the star button in place (starred or not).
+_ACTIONS_HEAD = (
+    "{}\n"
+    '  <div class="entry-actions">\n'
+    '    <form method="post" action="{}" data-star-form>\n'
+    '      <input type="hidden" name="csrfmiddlewaretoken" '
+    'value="{}"><input type="hidden" name="next" value="{}#entry-{}-title">\n'
+    "      "
+)
+_ACTIONS_TAIL = (
+    "\n    </form>\n"
+    '    <details class="entry-menu">\n'
+    '      <summary class="btn btn-sm btn-outline-secondary"><span '
+    'aria-hidden="true">⋯</span><span class="visually-hidden">'
+    "{}</span></summary>\n"
+    '      <div class="entry-menu-items">\n'
+    '        <a class="entry-menu-item" href="{}{}">{}'
+    '<span class="visually-hidden"> {}</span></a>\n'
+    '        <a class="entry-menu-item text-danger-emphasis" '
+    'href="{}{}" data-delete-entry="{}">{}'
+    '<span class="visually-hidden"> {}</span></a>\n'
+    "      </div>\n"
+    "    </details>\n"
+    "  </div>\n  "
+)
+ACTIONS = {
+    starred: _ACTIONS_HEAD + button + _ACTIONS_TAIL
+    for starred, button in STAR_BUTTONS.items()
+}
+FOLLOW_UP = '<p class="mb-2"><a href="{}{}">{}</a></p>'
+
+
 def _actions(entry: Entry, page: _Page) -> SafeString:
     language, prefix, pk = page.language, page.prefix, entry.pk
     day = local_date(entry.practiced_on, _("j M", language), language)
     skill = _skill_label(entry.skill, language)
     # Said four times on the card: escaped once.
     about = html("{}, {}", skill, day)
-    edit = html("{}{}", _url("journal:entry-edit", pk, prefix), page.next_query)
+    edit = _url("journal:entry-edit", pk, prefix)
     delete = _url("journal:entry-delete", pk, prefix)
     follow = EMPTY
     follow_up = entry.exercise_answers.follow_up if entry.exercise_answers else None
     if follow_up:
         question = _("Add “%(question)s”", language) % {"question": follow_up.short}
-        follow = html('<p class="mb-2"><a href="{}">{}</a></p>', edit, question)
+        follow = html(FOLLOW_UP, edit, page.next_query, question)
+    is_starred = pk in page.starred
     return html(
-        "{}\n"
-        '  <div class="entry-actions">\n'
-        '    <form method="post" action="{}" data-star-form>\n'
-        '      <input type="hidden" name="csrfmiddlewaretoken" '
-        'value="{}"><input type="hidden" name="next" value="{}#entry-{}-title">\n'
-        "      {}\n"
-        "    </form>\n"
-        '    <details class="entry-menu">\n'
-        '      <summary class="btn btn-sm btn-outline-secondary"><span '
-        'aria-hidden="true">⋯</span><span class="visually-hidden">'
-        "{}</span></summary>\n"
-        '      <div class="entry-menu-items">\n'
-        '        <a class="entry-menu-item" href="{}">{}'
-        '<span class="visually-hidden"> {}</span></a>\n'
-        '        <a class="entry-menu-item text-danger-emphasis" '
-        'href="{}{}" data-delete-entry="{}">{}'
-        '<span class="visually-hidden"> {}</span></a>\n'
-        "      </div>\n"
-        "    </details>\n"
-        "  </div>\n  ",
+        ACTIONS[is_starred],
         follow,
         _url("journal:entry-star", pk, prefix),
         page.csrf,
         page.next_value,
         pk,
-        _star(pk in page.starred, about, language),
+        *_star_words(is_starred, language),
+        about,
         _("More for %(skill)s, %(day)s", language) % {"skill": skill, "day": day},
         edit,
+        page.next_query,
         _word(gettext_noop("Edit"), language),
         about,
         delete,

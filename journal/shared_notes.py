@@ -11,19 +11,8 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop, ngettext
 
-from journal.cards import (
-    EMPTY,
-    NEWLINE,
-    _,
-    _body,
-    _lines,
-    _skill_label,
-    _technique,
-    _word,
-    html,
-    html_join,
-    local_date,
-)
+from journal.cards import _body, _skill_label, _technique
+from journal.html import EMPTY, NEWLINE, _, _lines, _word, html, html_join, local_date
 from journal.models import Entry
 from journal.models.entries import technique_label
 

@@ -3,7 +3,7 @@
 As a template (journal/includes/week_distress.html, which the share page still
 includes) a week with five skills cost more than half a millisecond: a dozen
 translated sentences and number filters per skill card. Every piece is made by
-journal.cards.html(), which escapes every value; the figures are numbers and the
+journal.html.html(), which escapes every value; the figures are numbers and the
 skills' names are the built-in ones, and tests/journal/test_week_distress.py checks
 the HTML is the template's, in both languages.
 """
@@ -15,7 +15,7 @@ from django.utils import formats
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
-from journal.cards import EMPTY, html, html_join
+from journal.html import EMPTY, html, html_join
 
 VALUE = re.compile(r"%\((\w+)\)s")
 

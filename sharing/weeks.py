@@ -3,7 +3,7 @@ and the plan's review template drew.
 
 Four weeks of card rows, notes and reflections are the page's most repeated HTML;
 through templates the loop cost more than drawing the notes and the card's days
-themselves. Every value goes through journal.cards.html(), which escapes it
+themselves. Every value goes through journal.html.html(), which escapes it
 (tests/sharing/test_shared_weeks.py puts markup in each of them). The card's part
 is the same HTML as journal/card/includes/week_rows.html with ``shared`` on, and
 the plan the same as journal/practice/includes/review.html: the same tests draw
@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from journal.card.cells import one_decimal, render_days, render_summaries
-from journal.cards import EMPTY, _, _lines, html, html_join, local_date
+from journal.html import EMPTY, _, _lines, html, html_join, local_date
 from journal.practice.words import REVIEW, progress_in_words
 from journal.shared_notes import render_shared_notes
 

@@ -2,7 +2,7 @@
 row of every day (a shared page of four weeks and nine rows draws 252), and as
 templates the days cost twice as much as the rest of the shared page together.
 
-Every piece is made by journal.cards.html(), which escapes every value.
+Every piece is made by journal.html.html(), which escapes every value.
 """
 
 import datetime
@@ -15,7 +15,7 @@ from django.utils.formats import get_format
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
-from journal.cards import EMPTY, _, html, html_join, local_date
+from journal.html import EMPTY, _, html, html_join, local_date
 from journal.models import CardRow
 
 DOT = html(" · ")

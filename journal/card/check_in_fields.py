@@ -5,7 +5,7 @@ the page. A number or the day's sentence is drawn as crispy drew it.
 
 In the chips, "–" comes first, for not rated. ``legend_suffix`` names the row for a
 screen reader ("Acted on it (Urge to drink)"), never shown twice on screen. Every
-piece is made by journal.cards.html(), which escapes every value: a row's name is
+piece is made by journal.html.html(), which escapes every value: a row's name is
 the legend of its chips or the label of its number, and the sentence is the
 person's own words (tests/journal/test_card_escaping.py).
 """
@@ -13,7 +13,7 @@ person's own words (tests/journal/test_card_escaping.py).
 from django.forms import BoundField, Textarea
 from django.utils.safestring import SafeString
 
-from journal.cards import EMPTY, html, html_join
+from journal.html import EMPTY, html, html_join
 from journal.models import CardRow
 
 

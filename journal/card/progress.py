@@ -30,7 +30,7 @@ from journal.card.queries import (
     rows_and_check_ins,
     shown_rows,
 )
-from journal.cards import _, html, local_date
+from journal.html import _, html, local_date
 from journal.models import CardRow
 
 WEEKS = charts.MOST_WEEKS

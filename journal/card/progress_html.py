@@ -3,7 +3,7 @@ chart and table of weeks (as a template's loop, nine rows cost progress a tenth
 of its time; the section around them stays in the template).
 
 The person's own words and values: drawn on every visit, never kept. Every piece
-is made by journal.cards.html(), which escapes every value (a row's name is the
+is made by journal.html.html(), which escapes every value (a row's name is the
 person's own): tests/journal/test_card_escaping.py checks it. No streak, score or
 warning colour on any row.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from django.utils import translation
 from django.utils.safestring import SafeString
 
-from journal.cards import _, html, html_join
+from journal.html import _, html, html_join
 
 if TYPE_CHECKING:
     from journal.card.progress import CardProgress, RowProgress

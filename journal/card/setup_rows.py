@@ -3,7 +3,7 @@ forms, its name six times and a rename field, and as a template (crispy's field
 templates for the rename field, ten URLs, a dozen translated words) the rows cost
 more than a millisecond each.
 
-Every piece is made by journal.cards.html(), which escapes every value: the names are
+Every piece is made by journal.html.html(), which escapes every value: the names are
 the person's own words (tests/journal/test_card_escaping.py puts markup in a row's
 name and a failed rename, and finds it escaped everywhere).
 """
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from core.forms import over_limit_text
 from journal.card.forms import NAME_ERRORS, RenameForm
-from journal.cards import EMPTY, NEWLINE, _, html, html_join
+from journal.html import EMPTY, NEWLINE, _, html, html_join
 from journal.models import CardRow
 from journal.models.card import ROW_NAME_MAX_LENGTH
 

@@ -15,8 +15,8 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop
 
-from journal.cards import EMPTY, html, html_join, local_date
-from journal.cards import _ as translated
+from journal.html import EMPTY, html, html_join, local_date
+from journal.html import _ as translated
 from journal.models import ActivityPlan
 
 

@@ -3,7 +3,7 @@
 Every family's chips (about two dozen, the person's own among them) drawn as a
 template cost more than the rest of Today together; they cannot be kept in a
 cached piece, since they hold the person's own names in their own order. Every
-piece is made by journal.cards.html(), which escapes every value (the names of
+piece is made by journal.html.html(), which escapes every value (the names of
 their own skills are the person's words): tests/journal/skills/test_technique_field.py
 and tests/journal/test_card_escaping.py check it.
 """
@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from journal.cards import EMPTY, html, html_join
+from journal.html import EMPTY, html, html_join
 
 CHECKED = html(" checked")
 INVALID = html(' aria-invalid="true"')

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
-from journal.cards import EMPTY, html, html_join
+from journal.html import EMPTY, html, html_join
 from journal.skills.catalogue import Technique
 
 

@@ -2,7 +2,7 @@
 
 Named with the person's own words, so never kept; as a template its three lists
 of the same items cost progress a tenth of its time. Every piece is made by
-journal.cards.html(), which escapes every value (a named skill's name is the
+journal.html.html(), which escapes every value (a named skill's name is the
 person's own): tests/journal/test_card_escaping.py checks it.
 """
 
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 
-from journal.cards import _, html, html_join
+from journal.html import _, html, html_join
 
 if TYPE_CHECKING:
     from journal.skills.reports import NamedDrop, WhatWorksReport

@@ -18,12 +18,9 @@ from journal.card.check_in_fields import (
     render_field,
 )
 from journal.card.setup_rows import render_setup_rows
-from journal.cards import (
-    local_date,
-    render_entry_card,
-    render_entry_cards,
-)
+from journal.cards import render_entry_card, render_entry_cards
 from journal.exercises.plan_items import render_plan_items
+from journal.html import local_date
 from journal.sessions.dates import next_session_line
 from journal.shared_notes import render_shared_note, render_shared_notes
 from journal.skills.chips import (

@@ -14,10 +14,8 @@ from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 
-from journal.cards import (
-    local_date,
-    render_entry_card,
-)
+from journal.cards import render_entry_card
+from journal.html import local_date
 from journal.models import Entry
 from journal.reports import DayNotes
 from journal.shared_notes import render_shared_note, render_shared_notes

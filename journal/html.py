@@ -1,0 +1,81 @@
+"""The one way the journal draws HTML in Python: ``html()`` and ``html_join()``,
+which escape every value they are given, and the words and dates such pieces
+repeat, translated and formatted once per language.
+
+The entry card (journal/cards.py), the diary card's pieces (journal/card/), the
+share page's weeks and the other pieces drawn in Python all go through here: no
+other code marks text safe, and no value reaches their HTML another way. Each has
+a test that puts markup in every field a person writes and finds it escaped.
+"""
+
+import datetime
+import functools
+from html import escape
+
+from django.utils import formats, translation
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+
+
+def html(template: str, *values) -> SafeString:
+    """``template`` (our own markup, never a value) with each ``{}`` filled by a
+    value, escaped; a value already safe (made by ``html()``) is kept as it is."""
+    escaped = [
+        value
+        if isinstance(value, SafeString)
+        else (str(value) if type(value) is int else escape(str(value)))
+        for value in values
+    ]
+    # The one place this module marks text safe. mark_safe() itself would do the
+    # same, but its lazy-text wrapper doubled the cost of a card (a dozen calls each).
+    return SafeString(template.format(*escaped))
+
+
+def html_join(parts) -> SafeString:
+    """The parts one after the other, each escaped unless made by ``html()``."""
+    return SafeString(
+        "".join(
+            part if isinstance(part, SafeString) else escape(str(part))
+            for part in parts
+        )
+    )
+
+
+EMPTY = html("")
+NEWLINE = html("\n")
+
+
+@functools.lru_cache(maxsize=512)
+def _translated(message: str, language: str) -> str:
+    # ``language`` only keys the memo: gettext reads the active language.
+    return gettext(message)
+
+
+def _(message: str, language: str | None = None) -> str:
+    """gettext, remembered: a page of cards asks for the same words 25 times."""
+    return _translated(message, language or translation.get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def _word(message: str, language: str) -> SafeString:
+    """A fixed word of the card, translated and escaped once per language. Callers
+    mark the word with gettext_noop, so makemessages finds it."""
+    return html("{}", _(message, language))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(value: datetime.date, fmt: str, language: str) -> str:
+    # ``language`` only keys the memo: the active language formats the words.
+    return formats.date_format(value, fmt)
+
+
+def local_date(value: datetime.date, fmt: str, language: str | None = None) -> str:
+    """``value|date:fmt`` with the format already translated, remembered."""
+    return _date(value, fmt, language or translation.get_language())
+
+
+def _lines(text) -> SafeString:
+    """``text|linebreaksbr`` (escaped, then each line break a <br>), without the
+    filter's lazy-text wrappers: a page of cards calls it dozens of times."""
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return html("{}<br>" * (len(lines) - 1) + "{}", *lines)
