@@ -9,7 +9,7 @@ import datetime
 import functools
 
 from django.template.defaultfilters import floatformat
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.formats import get_format
 from django.utils.safestring import SafeString
@@ -150,6 +150,26 @@ def render_summaries(card) -> SafeString:
     )
 
 
+# Any day: the check-in address is reversed once around it (_check_in_address).
+_SAMPLE_DAY = datetime.date(2000, 1, 1)
+
+
+@functools.lru_cache(maxsize=4)
+def _check_in_address(prefix: str) -> tuple[str, str]:
+    """The day's check-in URL around its date: ('/journal/check-in/', '/')."""
+    before, after = reverse("journal:check-in-day", args=[_SAMPLE_DAY]).rsplit(
+        _SAMPLE_DAY.isoformat(), 1
+    )
+    return before, after
+
+
+def _check_in_url(day: datetime.date) -> str:
+    """reverse("journal:check-in-day", args=[day]), without reversing seven
+    times a week (``prefix`` keys the memo: a deployment under a sub-path)."""
+    before, after = _check_in_address(get_script_prefix())
+    return f"{before}{day.isoformat()}{after}"
+
+
 def render_days(card, *, linked: bool, today: datetime.date | None) -> SafeString:
     """The week's days, a list of each day's answered rows: the loop the week, the
     shared page's four weeks and nine rows repeat most."""
@@ -176,7 +196,7 @@ def render_days(card, *, linked: bool, today: datetime.date | None) -> SafeStrin
             link = html(
                 ' <a class="small no-print" href="{}">{}'
                 '<span class="visually-hidden"> {}</span></a>',
-                reverse("journal:check-in-day", args=[card_day.day]),
+                _check_in_url(card_day.day),
                 words["edit"] if checked_in else words["check in"],
                 spoken,
             )

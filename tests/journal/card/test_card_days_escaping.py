@@ -7,7 +7,9 @@ import datetime
 import pytest
 import time_machine
 from django.test import Client
+from django.urls import reverse, set_script_prefix
 
+from journal.card.cells import _check_in_url
 from journal.models import CardRow
 from tests.factories import make_share_link
 from tests.journal.card.helpers import check_in, make_row
@@ -89,3 +91,13 @@ def test_the_averages_table_escapes_every_row_name(owner, marked_up):
 
     assert '<th scope="row">&lt;b data-x=&quot;1&quot;&gt;Urge&lt;/b&gt;</th>' in page
     assert '<th scope="row">Hours &lt;i&gt;slept&lt;/i&gt;</th>' in page
+
+
+@pytest.mark.parametrize("prefix", ["/", "/between-sessions/"])
+def test_each_days_check_in_link_is_the_one_django_reverses(prefix):
+    set_script_prefix(prefix)
+    try:
+        for day in (D(2000, 1, 1), D(2026, 11, 17), D(2031, 2, 28)):
+            assert _check_in_url(day) == reverse("journal:check-in-day", args=[day])
+    finally:
+        set_script_prefix("/")
