@@ -182,14 +182,23 @@ def render_days(card, *, linked: bool, today: datetime.date | None) -> SafeStrin
         "check in": _("Check in", language),
     }
     spoken_format = _("l j F", language)
-    days = []
+    # Each row's name escaped once a week, not once a day (it is the person's own
+    # word, so never kept past this drawing).
+    openings: dict[int, tuple[SafeString, bool]] = {}
+    parts = [
+        html(
+            '<ol class="week-days card-days list-unstyled" '
+            'aria-labelledby="card-rows-{}">',
+            card.first_day.strftime("%Y%m%d"),
+        )
+    ]
     for card_day in card.days:
+        lines = _lines(card_day, words, openings, language)
         spoken = local_date(card_day.day, spoken_format, language)
         classes = "week-day"
         if card_day.day == today:
             classes += " is-today"
-        checked_in = card_day.is_checked_in
-        if not checked_in:
+        if not lines:  # nothing answered, rated or written: not checked in
             classes += " is-empty"
         link = EMPTY
         if linked:
@@ -197,42 +206,47 @@ def render_days(card, *, linked: bool, today: datetime.date | None) -> SafeStrin
                 ' <a class="small no-print" href="{}">{}'
                 '<span class="visually-hidden"> {}</span></a>',
                 _check_in_url(card_day.day),
-                words["edit"] if checked_in else words["check in"],
+                words["edit"] if lines else words["check in"],
                 spoken,
             )
-        head = html(
-            '<p class="week-day-name"><span aria-hidden="true">{}</span>'
-            '<span class="visually-hidden">{}</span>{}</p>',
-            local_date(card_day.day, "D j", language),
-            spoken,
-            link,
-        )
-        days.append(
+        parts.append(
             html(
-                '<li class="{}">{}{}</li>',
+                '<li class="{}"><p class="week-day-name"><span aria-hidden="true">{}'
+                '</span><span class="visually-hidden">{}</span>{}</p>',
                 classes,
-                head,
-                _lines(card_day, words) if checked_in else _no_check_in(words),
+                local_date(card_day.day, "D j", language),
+                spoken,
+                link,
             )
         )
-    return html(
-        '<ol class="week-days card-days list-unstyled" '
-        'aria-labelledby="card-rows-{}">{}</ol>',
-        card.first_day.strftime("%Y%m%d"),
-        html_join(days),
-    )
+        if lines:
+            parts += (LINES_START, *lines, LINES_END)
+        else:
+            parts.append(_no_check_in(words["none"]))
+    parts.append(DAYS_END)
+    return html_join(parts)
 
 
-def _lines(card_day, words: dict) -> SafeString:
-    lines = [
-        html(
-            '<div class="week-day-line card-line"><dt>{}</dt><dd>{}</dd></div>',
-            cell.row.name,
-            render_cell(cell),
-        )
-        for cell in card_day.cells
-        if cell.is_answered
-    ]
+LINE_END = html("</dd></div>")
+LINES_START = html('<dl class="week-day-lines">')
+LINES_END = html("</dl></li>")
+DAYS_END = html("</ol>")
+
+
+def _lines(card_day, words: dict, openings: dict, language: str) -> list[SafeString]:
+    """A day's answered rows as pieces of its list; none when the day has no
+    check-in (CardDay.is_checked_in)."""
+    lines = []
+    for row, value, acted in card_day.cells:
+        if value is None and acted is None:  # Cell.is_answered
+            continue
+        known = openings.get(id(row))
+        if known is None:
+            opening = html(
+                '<div class="week-day-line card-line"><dt>{}</dt><dd>', row.name
+            )
+            known = openings[id(row)] = (opening, row.is_scale)
+        lines += (known[0], _cell(known[1], value, acted, language), LINE_END)
     if card_day.skills_rating is not None:
         lines.append(
             html(
@@ -250,12 +264,14 @@ def _lines(card_day, words: dict) -> SafeString:
                 card_day.sentence,
             )
         )
-    return html('<dl class="week-day-lines">{}</dl>', html_join(lines))
+    return lines
 
 
-def _no_check_in(words: dict) -> SafeString:
+@functools.lru_cache(maxsize=8)
+def _no_check_in(word: str) -> SafeString:
+    # Our own words only: drawn once per process and language.
     return html(
         '<p class="mb-0"><span class="week-day-none" aria-hidden="true">–</span>'
-        '<span class="visually-hidden">{}</span></p>',
-        words["none"],
+        '<span class="visually-hidden">{}</span></p></li>',
+        word,
     )
