@@ -140,11 +140,12 @@ def _summary(
 def render_summaries(card) -> SafeString:
     """The averages table's rows, one for each of the person's rows: what the
     template's loop drew, line for line."""
+    language = translation.get_language()
     return html_join(
         html(
             '\n    <tr><th scope="row">{}</th><td>{}</td></tr>\n    ',
             summary.row.name,
-            render_summary(summary),
+            render_figures(summary, language),
         )
         for summary in card.summaries
     )

@@ -109,14 +109,22 @@ def average(numbers: list) -> float:
 
 def summarise(row: CardRow, cells: list[Cell]) -> RowSummary:
     """One row's figures over the cells given (pure)."""
-    values = [cell.value for cell in cells if cell.value is not None]
-    numbers = [v for v in values if not isinstance(v, bool)]
+    numbers = []  # one pass over the cells: a shared page figures 36 rows a visit
+    answered_days = yes_days = acted_days = 0
+    for _row, value, acted in cells:
+        if value is not None or acted is not None:
+            answered_days += 1
+        if value is True:
+            yes_days += 1
+        elif value is not None and value is not False:
+            numbers.append(value)
+        acted_days += acted is True
     return RowSummary(
         row=row,
         average=round(average(numbers), 1) if numbers else None,
-        answered_days=sum(1 for cell in cells if cell.is_answered),
-        yes_days=sum(1 for v in values if v is True),
-        acted_days=sum(1 for cell in cells if cell.acted is True),
+        answered_days=answered_days,
+        yes_days=yes_days,
+        acted_days=acted_days,
     )
 
 
@@ -284,19 +292,21 @@ class CardSpan:
         """Each row shown with its key in a check-in's values, made once."""
         return [(row, str(row.uuid)) for row in self.rows]
 
+    @cached_property
+    def _unanswered(self) -> list[Cell]:
+        """A day without a check-in: one list for all of them (never changed)."""
+        return [Cell(row, None, None) for row in self.rows]
+
     def day(self, day: datetime.date) -> CardDay:
         check_in = self.check_ins.get(day)
-        answers = check_in.row_answers() if check_in else {}
+        if check_in is None:
+            return CardDay(day, self._unanswered, None, "")
+        answers = check_in.row_answers()
         cells = []
         for row, key in self._keys:
             answer = answers.get(key) or {}
             cells.append(Cell(row, answer.get("value"), answer.get("acted")))
-        return CardDay(
-            day,
-            cells,
-            check_in.skills_rating if check_in else None,
-            check_in.sentence if check_in else "",
-        )
+        return CardDay(day, cells, check_in.skills_rating, check_in.sentence)
 
     def summaries(self, days: list[CardDay]) -> list[RowSummary]:
         return [

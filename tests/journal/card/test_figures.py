@@ -7,7 +7,7 @@ from django.template.defaultfilters import floatformat
 from django.utils import translation
 
 from journal.card.cells import one_decimal
-from journal.card.queries import average
+from journal.card.queries import Cell, RowSummary, average, summarise
 
 AVERAGES = [0, 1, 2.5, 3.0, 4.7, 7.25, 12.3, 0.1, 123.4]
 
@@ -30,3 +30,36 @@ def test_spanish_writes_a_decimal_comma_and_no_trailing_zero():
 )
 def test_the_average_to_one_decimal_is_statistics_mean(numbers):
     assert round(average(numbers), 1) == round(statistics.mean(numbers), 1)
+
+
+def _summarised_plainly(row, cells) -> RowSummary:
+    # The figures as the card first worked them out, one list at a time.
+    values = [cell.value for cell in cells if cell.value is not None]
+    numbers = [v for v in values if not isinstance(v, bool)]
+    return RowSummary(
+        row=row,
+        average=round(statistics.mean(numbers), 1) if numbers else None,
+        answered_days=sum(1 for cell in cells if cell.is_answered),
+        yes_days=sum(1 for v in values if v is True),
+        acted_days=sum(1 for cell in cells if cell.acted is True),
+    )
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        [],
+        [(None, None)] * 7,
+        [(3, True), (0, False), (None, True), (None, False), (5, None)],
+        [(True, None), (False, None), (True, None), (None, None)],
+        [(7.5, None), (0, None), (6.25, None)],
+        [(0, None), (None, None), (None, False)],
+    ],
+)
+def test_a_rows_figures_are_those_of_each_cell_counted_on_its_own(answers):
+    row = object()
+    cells = [Cell(row, value, acted) for value, acted in answers]
+
+    summary = summarise(row, cells)
+
+    assert summary == _summarised_plainly(row, cells)
