@@ -20,34 +20,52 @@ from journal.models.entries import technique_label
 def render_shared_note(entry: Entry, language: str | None = None) -> SafeString:
     """An entry as the therapist's read-only page shows it: no times, no actions."""
     language = language or translation.get_language()
+    technique = (
+        _technique(entry)
+        if entry.named_skill_id is not None
+        else _built_in_technique(entry.technique, language)
+    )
     if entry.exercise_answers:
-        body = _body(entry, language)
-    else:
-        situation = distress = EMPTY
-        if entry.situation:
-            situation = html(
-                '<p class="entry-situation mb-1">{}</p>\n    ', entry.situation
-            )
-        before, after = entry.distress_before, entry.distress_after
-        if before is not None or after is not None:
-            distress = html(
-                '\n    <p class="small text-body-secondary mb-0">{}: {} → {}</p>',
-                _word(gettext_noop("Distress"), language),
-                "–" if before is None else before,
-                "–" if after is None else after,
-            )
-        body = html(
-            '{}<p class="mb-0">{}</p>{}', situation, _lines(entry.note), distress
+        return html(
+            '<div class="entry-card mb-2">\n'
+            '    <p class="fw-semibold mb-1">{}{}</p>\n'
+            "    {}\n  </div>",
+            _skill_label(entry.skill, language),
+            technique,
+            _body(entry, language),
         )
+    # One html() for the card and its note (a page shows dozens): the situation
+    # and the distress come as pieces, a note of one line as the plain value.
+    situation = distress = EMPTY
+    if entry.situation:
+        situation = html(
+            '<p class="entry-situation mb-1">{}</p>\n    ', entry.situation
+        )
+    before, after = entry.distress_before, entry.distress_after
+    if before is not None or after is not None:
+        distress = _distress(before, after, language)
+    note = str(entry.note)
     return html(
         '<div class="entry-card mb-2">\n'
         '    <p class="fw-semibold mb-1">{}{}</p>\n'
-        "    {}\n  </div>",
+        '    {}<p class="mb-0">{}</p>{}\n  </div>',
         _skill_label(entry.skill, language),
-        _technique(entry)
-        if entry.named_skill_id is not None
-        else _built_in_technique(entry.technique, language),
-        body,
+        technique,
+        situation,
+        _lines(note) if "\n" in note or "\r" in note else note,
+        distress,
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _distress(before: int | None, after: int | None, language: str) -> SafeString:
+    """The ratings' line, drawn once per process and language: two numbers and
+    our own word, never a word of the entry."""
+    return html(
+        '\n    <p class="small text-body-secondary mb-0">{}: {} → {}</p>',
+        _word(gettext_noop("Distress"), language),
+        "–" if before is None else before,
+        "–" if after is None else after,
     )
 
 

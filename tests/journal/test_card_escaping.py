@@ -55,6 +55,7 @@ def _exercise(owner, key, answers, **fields):
 # Every field of an entry that a card or a shared note shows, filled with markup.
 ENTRY_FIELDS = {
     "note": lambda owner, text: _entry(owner, note=text),
+    "note of a few lines": lambda owner, text: _entry(owner, note=f"{text}\n{text}"),
     "situation": lambda owner, text: _entry(owner, situation=text),
     "one-line answer": lambda owner, text: _exercise(
         owner, "thought-record", {"feeling": text}

@@ -8,6 +8,7 @@ field, on every page that shows one.
 
 import datetime
 import uuid
+from html import escape
 
 import pytest
 from django.template import engines
@@ -388,6 +389,26 @@ def test_a_shared_note_shows_skill_situation_note_and_distress_without_actions(
         distress,
     ]
     assert page.all("time") == page.all("a") == page.all("button") == []
+
+
+@pytest.mark.parametrize("break_", ["\n", "\r\n", "\r"])
+def test_a_shared_note_of_one_line_is_drawn_as_a_note_of_several(break_):
+    """render_shared_note() hands a note of one line to html() as it is, and a
+    note of several lines through _lines(): both escaped, only the <br> apart."""
+    typed = '<b>Left</b> "early" & <i>walked</i>'
+    owner = make_user()
+    one_line = make_entry(owner, note=typed, situation="<u>Work</u>")
+    two_lines = make_entry(owner, note=typed + break_ + typed, situation="<u>Work</u>")
+
+    drawn_once, drawn_twice = (
+        render_shared_note(one_line),
+        render_shared_note(two_lines),
+    )
+
+    assert "<b>" not in drawn_once and "<u>" not in drawn_once
+    assert drawn_twice == drawn_once.replace(
+        escape(typed), f"{escape(typed)}<br>{escape(typed)}"
+    )
 
 
 def test_a_shared_exercise_shows_its_answers():
