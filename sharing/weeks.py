@@ -23,21 +23,23 @@ from journal.shared_notes import render_shared_notes
 def render_weeks(weeks, *, include_notes: bool) -> SafeString:
     """Each week (report, its kept figures, its card week), as share.html's loop."""
     language = translation.get_language()
+    openings = {}  # the card's rows, each name escaped once for the four weeks
     return html_join(
         html(
             '\n<section class="shared-week mb-5" aria-labelledby="week-{}">\n'
             "  {}\n  {}\n  {}\n</section>\n",
             report.first_day.strftime("%Y%m%d"),
             figures,
-            render_card_rows(card, language),
+            render_card_rows(card, language, openings),
             _notes(report, language) if include_notes else EMPTY,
         )
         for report, figures, card in weeks
     )
 
 
-def render_card_rows(card, language: str) -> SafeString:
-    """The week's card rows for the therapist: week_rows.html with ``shared``."""
+def render_card_rows(card, language: str, openings: dict | None = None) -> SafeString:
+    """The week's card rows for the therapist: week_rows.html with ``shared``
+    (``openings``: as journal.card.cells.render_days takes them)."""
     if not card.has_rows:
         return html("\n\n")
     if not card.has_check_ins:
@@ -57,7 +59,7 @@ def render_card_rows(card, language: str) -> SafeString:
             "  <caption>{}</caption>\n"
             '  <thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>\n'
             "  <tbody>\n    {}\n    {}\n  </tbody>\n</table>\n",
-            render_days(card, linked=False, today=None),
+            render_days(card, linked=False, today=None, openings=openings),
             _(
                 "The week at a glance: the average of each row over the days it "
                 "was rated.",

@@ -171,9 +171,12 @@ def _check_in_url(day: datetime.date) -> str:
     return f"{before}{day.isoformat()}{after}"
 
 
-def render_days(card, *, linked: bool, today: datetime.date | None) -> SafeString:
+def render_days(
+    card, *, linked: bool, today: datetime.date | None, openings: dict | None = None
+) -> SafeString:
     """The week's days, a list of each day's answered rows: the loop the week, the
-    shared page's four weeks and nine rows repeat most."""
+    shared page's four weeks and nine rows repeat most (``openings``: a dict the
+    page keeps for all its weeks, so each row's name is escaped once a page)."""
     language = translation.get_language()
     words = {
         "skills": _("Skills used (0–7)", language),
@@ -183,9 +186,9 @@ def render_days(card, *, linked: bool, today: datetime.date | None) -> SafeStrin
         "check in": _("Check in", language),
     }
     spoken_format = _("l j F", language)
-    # Each row's name escaped once a week, not once a day (it is the person's own
-    # word, so never kept past this drawing).
-    openings: dict[int, tuple[SafeString, bool]] = {}
+    # Each row's name escaped once, not once a day (it is the person's own word, so
+    # never kept past this drawing).
+    openings = {} if openings is None else openings
     parts = [
         html(
             '<ol class="week-days card-days list-unstyled" '
@@ -249,13 +252,7 @@ def _lines(card_day, words: dict, openings: dict, language: str) -> list[SafeStr
             known = openings[id(row)] = (opening, row.is_scale)
         lines += (known[0], _cell(known[1], value, acted, language), LINE_END)
     if card_day.skills_rating is not None:
-        lines.append(
-            html(
-                '<div class="week-day-line card-line"><dt>{}</dt><dd>{}</dd></div>',
-                words["skills"],
-                card_day.skills_rating,
-            )
-        )
+        lines.append(_skills_line(words["skills"], card_day.skills_rating))
     if card_day.sentence:
         lines.append(
             html(
@@ -266,6 +263,16 @@ def _lines(card_day, words: dict, openings: dict, language: str) -> list[SafeStr
             )
         )
     return lines
+
+
+@functools.lru_cache(maxsize=64)
+def _skills_line(label: str, rating: int) -> SafeString:
+    # Our own words and a figure (0–7): drawn once per process and language.
+    return html(
+        '<div class="week-day-line card-line"><dt>{}</dt><dd>{}</dd></div>',
+        label,
+        rating,
+    )
 
 
 @functools.lru_cache(maxsize=8)
