@@ -45,19 +45,24 @@ SVG_START = (
     'height="{}" aria-hidden="true" focusable="false">'
 )
 SVG_LINE = '<line class="gridline" x1="0" x2="{}" y1="{}" y2="{}"></line>'
-SVG_RECT = '<rect class="{}" x="{}" y="{}" width="{}" height="{}"></rect>'
-# What every row's chart has the same: its size and its two gridlines.
-SVG_HEAD = SVG_START + SVG_LINE * len(charts.ROW_CHART_GRIDLINES)
-SVG_HEAD_VALUES = (
-    charts.ROW_CHART_WIDTH,
-    charts.ROW_CHART_FULL_HEIGHT,
-    charts.ROW_CHART_WIDTH,
-    charts.ROW_CHART_FULL_HEIGHT,
-    *chain.from_iterable(
-        (charts.ROW_CHART_WIDTH, y, y) for y in charts.ROW_CHART_GRIDLINES
-    ),
+# What every row's chart has the same (its size, its two gridlines) is drawn
+# once, and so are its bars' class and width: only where each bar is is filled in.
+SVG_HEAD = str(
+    html(
+        SVG_START + SVG_LINE * len(charts.ROW_CHART_GRIDLINES),
+        charts.ROW_CHART_WIDTH,
+        charts.ROW_CHART_FULL_HEIGHT,
+        charts.ROW_CHART_WIDTH,
+        charts.ROW_CHART_FULL_HEIGHT,
+        *chain.from_iterable(
+            (charts.ROW_CHART_WIDTH, y, y) for y in charts.ROW_CHART_GRIDLINES
+        ),
+    )
 )
-BAR_CLASS = html("card-bar")
+SVG_BAR = (
+    f'<rect class="card-bar" x="{{}}" y="{{}}" width="{charts.ROW_BAR_WIDTH}" '
+    'height="{}"></rect>'
+)
 TABLE_LINE = '<tr><th scope="row">{}</th><td>{}</td></tr>\n'
 
 
@@ -167,11 +172,7 @@ class RowProgress:
         template a quarter of the page. Numbers as str() writes them ("4.0")."""
         bars = charts.row_weeks_bars(self.bars, self.top)
         return html(
-            SVG_HEAD + SVG_RECT * len(bars) + "</svg>",
-            *SVG_HEAD_VALUES,
-            *chain.from_iterable(
-                (BAR_CLASS, x, y, charts.ROW_BAR_WIDTH, height) for x, y, height in bars
-            ),
+            SVG_HEAD + SVG_BAR * len(bars) + "</svg>", *chain.from_iterable(bars)
         )
 
     @property
