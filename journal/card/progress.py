@@ -94,11 +94,11 @@ def _summary(
     row: CardRow, numbers: list, answered_days: int, yes_days: int, acted_days: int
 ) -> RowSummary:
     return RowSummary(
-        row=row,
-        average=round(average(numbers), 1) if numbers else None,
-        answered_days=answered_days,
-        yes_days=yes_days,
-        acted_days=acted_days,
+        row,
+        round(average(numbers), 1) if numbers else None,
+        answered_days,
+        yes_days,
+        acted_days,
     )
 
 
