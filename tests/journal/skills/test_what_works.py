@@ -175,7 +175,6 @@ def test_the_words_remembered_for_a_figure_follow_the_language_asked_for(
     drop = NamedDrop("Box", Drop("box", count, typical), 50)
 
     with translation.override(language):
-        said = drop.sentence
+        said, said_in = drop.sentence, drop.sentence_in(language)
 
-    assert said == sentence
-    assert drop.sentence_in(language) == sentence
+    assert said == said_in == sentence
