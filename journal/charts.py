@@ -215,30 +215,41 @@ ROW_CHART_HEIGHT = 48
 ZERO_BAR = 1.5
 
 
-def row_weeks_chart(values: list[float | None], top: float) -> Chart:
-    """One card row week by week, each bar from 0 to ``top`` (no text inside: the
-    words and the table beside it say the same)."""
-    width = MOST_WEEKS * ROW_CHART_SLOT
-    bar_width = ROW_CHART_SLOT * 0.6
+ROW_CHART_WIDTH = MOST_WEEKS * ROW_CHART_SLOT
+ROW_CHART_FULL_HEIGHT = TOP_SPACE + ROW_CHART_HEIGHT + 2
+ROW_BAR_WIDTH = ROW_CHART_SLOT * 0.6
+# The chart's two gridlines, at the top and at 0: the same for every row.
+ROW_CHART_GRIDLINES = (TOP_SPACE, TOP_SPACE + ROW_CHART_HEIGHT)
+
+
+def row_weeks_bars(
+    values: list[float | None], top: float
+) -> list[tuple[float, float, float]]:
+    """Each bar of a card row's chart as (x, y, height), from 0 to ``top``: only
+    what differs from bar to bar (progress draws a hundred a visit)."""
     unit = ROW_CHART_HEIGHT / max(top, 1)
     first_slot = MOST_WEEKS - len(values)
-    rects = []
+    bars = []
     for position, value in enumerate(values):
         if value is None:
             continue
         height = max(min(value, top) * unit, ZERO_BAR)
-        rects.append(
-            Rect(
+        bars.append(
+            (
                 round((first_slot + position) * ROW_CHART_SLOT + 4, 2),
                 round(TOP_SPACE + ROW_CHART_HEIGHT - height, 2),
-                bar_width,
                 round(height, 2),
-                "card-bar",
-                "",
             )
         )
-    gridlines = [
-        Label(0, TOP_SPACE, ""),
-        Label(0, TOP_SPACE + ROW_CHART_HEIGHT, ""),
+    return bars
+
+
+def row_weeks_chart(values: list[float | None], top: float) -> Chart:
+    """One card row week by week, each bar from 0 to ``top`` (no text inside: the
+    words and the table beside it say the same)."""
+    rects = [
+        Rect(x, y, ROW_BAR_WIDTH, height, "card-bar", "")
+        for x, y, height in row_weeks_bars(values, top)
     ]
-    return Chart(width, TOP_SPACE + ROW_CHART_HEIGHT + 2, rects, [], gridlines)
+    gridlines = [Label(0, y, "") for y in ROW_CHART_GRIDLINES]
+    return Chart(ROW_CHART_WIDTH, ROW_CHART_FULL_HEIGHT, rects, [], gridlines)

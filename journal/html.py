@@ -20,10 +20,11 @@ from django.utils.translation import gettext
 def html(template: str, *values) -> SafeString:
     """``template`` (our own markup, never a value) with each ``{}`` filled by a
     value, escaped; a value already safe (made by ``html()``) is kept as it is."""
+    # A number (a bool is not one: "True") is written as it is, nothing to escape.
     escaped = [
         value
         if isinstance(value, SafeString)
-        else (str(value) if type(value) is int else escape(str(value)))
+        else (str(value) if type(value) in (int, float) else escape(str(value)))
         for value in values
     ]
     # The one place this module marks text safe. mark_safe() itself would do the

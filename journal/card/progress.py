@@ -45,24 +45,39 @@ SVG_START = (
     'height="{}" aria-hidden="true" focusable="false">'
 )
 SVG_LINE = '<line class="gridline" x1="0" x2="{}" y1="{}" y2="{}"></line>'
-SVG_RECT = '<rect class="{}" x="{}" y="{}" width="{}" height="{}"></rect>'
+# What every row's chart has the same (its size, its two gridlines) is drawn
+# once, and so are its bars' class and width: only where each bar is is filled in.
+SVG_HEAD = str(
+    html(
+        SVG_START + SVG_LINE * len(charts.ROW_CHART_GRIDLINES),
+        charts.ROW_CHART_WIDTH,
+        charts.ROW_CHART_FULL_HEIGHT,
+        charts.ROW_CHART_WIDTH,
+        charts.ROW_CHART_FULL_HEIGHT,
+        *chain.from_iterable(
+            (charts.ROW_CHART_WIDTH, y, y) for y in charts.ROW_CHART_GRIDLINES
+        ),
+    )
+)
+SVG_BAR = (
+    f'<rect class="card-bar" x="{{}}" y="{{}}" width="{charts.ROW_BAR_WIDTH}" '
+    'height="{}"></rect>'
+)
 TABLE_LINE = '<tr><th scope="row">{}</th><td>{}</td></tr>\n'
 
 
 class Answer(NamedTuple):
     """One row's answer on one day: a value (None: not rated) and, for an urge,
-    whether it was acted on."""
+    whether it was acted on. (Progress itself makes plain pairs: a named tuple
+    costs three times as much to make, and it makes hundreds.)"""
 
     value: int | float | bool | None
     acted: bool | None
 
 
-def figures(row: CardRow, answers: list[Answer]) -> RowSummary:
-    """A row's figures over the answers of some days (pure; every answer given
-    has a value or an acted-on, days without one are simply not given). One
-    pass: progress figures a hundred weeks a visit."""
-    if not answers:
-        return RowSummary(row, None, 0, 0, 0)
+def _tally(answers: list[Answer]) -> tuple[list, int, int]:
+    """The numbers given (never a yes or a no), the days answered yes and the
+    days acted on, in one pass over the answers."""
     numbers = []
     yes_days = acted_days = 0
     for value, acted in answers:
@@ -72,13 +87,50 @@ def figures(row: CardRow, answers: list[Answer]) -> RowSummary:
             numbers.append(value)
         if acted is True:
             acted_days += 1
+    return numbers, yes_days, acted_days
+
+
+def _summary(
+    row: CardRow, numbers: list, answered_days: int, yes_days: int, acted_days: int
+) -> RowSummary:
     return RowSummary(
-        row=row,
-        average=round(average(numbers), 1) if numbers else None,
-        answered_days=len(answers),
-        yes_days=yes_days,
-        acted_days=acted_days,
+        row,
+        round(average(numbers), 1) if numbers else None,
+        answered_days,
+        yes_days,
+        acted_days,
     )
+
+
+def figures(row: CardRow, answers: list[Answer]) -> RowSummary:
+    """A row's figures over the answers of some days (pure; every answer given
+    has a value or an acted-on, days without one are simply not given)."""
+    if not answers:
+        return RowSummary(row, None, 0, 0, 0)
+    numbers, yes_days, acted_days = _tally(answers)
+    return _summary(row, numbers, len(answers), yes_days, acted_days)
+
+
+def weekly_figures(row: CardRow, weeks: list[list[Answer]]) -> tuple[RowSummary, list]:
+    """A row's figures over all the weeks given, and in each of them: one pass
+    over its answers (progress figures a hundred weeks a visit)."""
+    every_number = []
+    answered_days = yes_days = acted_days = 0
+    each_week = []
+    for answers in weeks:
+        if not answers:
+            each_week.append(RowSummary(row, None, 0, 0, 0))
+            continue
+        numbers, yes, acted = _tally(answers)
+        each_week.append(_summary(row, numbers, len(answers), yes, acted))
+        every_number += numbers
+        answered_days += len(answers)
+        yes_days += yes
+        acted_days += acted
+    if not answered_days:
+        return RowSummary(row, None, 0, 0, 0), each_week
+    total = _summary(row, every_number, answered_days, yes_days, acted_days)
+    return total, each_week
 
 
 @dataclass(frozen=True)
@@ -105,38 +157,22 @@ class RowProgress:
         return [week.average if week.answered_days else None for week in self.weeks]
 
     @property
-    def chart(self) -> charts.Chart:
-        bars = self.bars
+    def top(self) -> float:
+        """The top of the chart's scale: a week of yeses, 5, or the largest bar."""
         if self.row.kind == CardRow.Kind.YES_NO:
-            top = DAYS_IN_WEEK
-        elif self.row.is_scale:
-            top = SCALE_TOP
-        else:
-            top = max((bar for bar in bars if bar is not None), default=1)
-        return charts.row_weeks_chart(bars, top)
+            return DAYS_IN_WEEK
+        if self.row.is_scale:
+            return SCALE_TOP
+        return max((bar for bar in self.bars if bar is not None), default=1)
 
     @property
     def svg(self) -> SafeString:
         """The chart, hidden from screen readers (the words and the table say the
         same). Drawn here, not in a template: nine rows of a dozen bars each cost a
         template a quarter of the page. Numbers as str() writes them ("4.0")."""
-        chart = self.chart
+        bars = charts.row_weeks_bars(self.bars, self.top)
         return html(
-            SVG_START
-            + SVG_LINE * len(chart.gridlines)
-            + SVG_RECT * len(chart.rects)
-            + "</svg>",
-            chart.width,
-            chart.height,
-            chart.width,
-            chart.height,
-            *chain.from_iterable(
-                (chart.width, grid.y, grid.y) for grid in chart.gridlines
-            ),
-            *chain.from_iterable(
-                (rect.css_class, rect.x, rect.y, rect.width, rect.height)
-                for rect in chart.rects
-            ),
+            SVG_HEAD + SVG_BAR * len(bars) + "</svg>", *chain.from_iterable(bars)
         )
 
     @property
@@ -221,22 +257,23 @@ def card_progress(
     if not rows:
         return None
     # Only the days with a check-in are looked at (a day without one answers
-    # nothing): each row's answers, week by week.
-    keys = [str(row.uuid) for row in rows]
-    answers: list[list[list[Answer]]] = [[[] for _week in range(WEEKS)] for _ in rows]
+    # nothing), and of each only the answers it holds: each row's, week by week.
+    positions = {str(row.uuid): index for index, row in enumerate(rows)}
+    answers: list[list[list[tuple]]] = [[[] for _week in range(WEEKS)] for _ in rows]
     checked = set()
     for day, given in answered_by_day.items():
         week = (day - first_day).days // DAYS_IN_WEEK
-        if stored[day].get("skills") is not None:
-            checked.add(week)
-        for index, key in enumerate(keys):
-            answer = given.get(key)
-            if not answer:
+        is_checked = stored[day].get("skills") is not None
+        for key, answer in given.items():
+            index = positions.get(key)
+            if index is None or not answer:
                 continue
             value, acted = answer.get("value"), answer.get("acted")
             if value is not None or acted is not None:
-                answers[index][week].append(Answer(value, acted))
-                checked.add(week)
+                answers[index][week].append((value, acted))
+                is_checked = True
+        if is_checked:
+            checked.add(week)
     # Weeks before the first check-in are left out: a new card is not twelve blanks.
     if not checked:
         return CardProgress([], None)
@@ -248,11 +285,7 @@ def card_progress(
     heads = _week_heads(starts)
     return CardProgress(
         [
-            RowProgress(
-                figures(row, list(chain.from_iterable(weeks))),
-                [figures(row, answered) for answered in weeks[first_week:]],
-                heads,
-            )
+            RowProgress(*weekly_figures(row, weeks[first_week:]), heads)
             for row, weeks in zip(rows, answers, strict=True)
         ],
         starts[0],

@@ -53,10 +53,10 @@ class CardDay:
         )
 
 
-@dataclass(frozen=True)
-class RowSummary:
+class RowSummary(NamedTuple):
     """A row over a span: its average (scales, numbers), the days answered yes
-    (yes/no), the days acted on (urges), out of the days it was answered."""
+    (yes/no), the days acted on (urges), out of the days it was answered. A named
+    tuple, as Cell: progress makes a hundred a visit."""
 
     row: CardRow
     average: float | None

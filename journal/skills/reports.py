@@ -9,6 +9,7 @@ from django.utils.translation import gettext, ngettext
 
 from core import fragments
 from core.skills import Skill
+from journal.html import _
 from journal.models import Entry, NamedSkill
 from journal.skills.builtin import BUILT_IN
 from journal.skills.what_works_html import render_what_works
@@ -34,36 +35,59 @@ class NamedDrop:
     @property
     def change(self) -> str:
         """The typical change in words: "3 points lower", "about the same"."""
-        drop = self.drop
-        # ngettext wants a whole number: 2.5 points reads as plural, as 2 would.
-        plural = drop.points if isinstance(drop.points, int) else 2
-        values = {"points": drop.points}
-        if drop.is_lower:
-            return (
-                ngettext("%(points)s point lower", "%(points)s points lower", plural)
-                % values
-            )
-        if drop.is_higher:
-            return (
-                ngettext("%(points)s point higher", "%(points)s points higher", plural)
-                % values
-            )
-        return gettext("about the same")
+        return _change(self.drop.typical, translation.get_language())
 
     @property
     def sentence(self) -> str:
         """ "Paced breathing: usually 3 points lower, from 14 practices"."""
-        if self.drop.count < MINIMUM_RATED:
-            return ngettext(
-                "%(name)s: %(count)d rated practice so far, not enough ratings yet",
-                "%(name)s: %(count)d rated practices so far, not enough ratings yet",
-                self.drop.count,
-            ) % {"name": self.name, "count": self.drop.count}
-        return gettext("%(name)s: usually %(change)s, from %(count)d practices") % {
+        return self.sentence_in(translation.get_language())
+
+    def change_in(self, language: str) -> str:
+        """``change`` in a language already looked up (the active one)."""
+        return _change(self.drop.typical, language)
+
+    def sentence_in(self, language: str) -> str:
+        """``sentence`` in a language already looked up (the active one)."""
+        count = self.drop.count
+        if count < MINIMUM_RATED:
+            return _not_enough(count, language) % {"name": self.name, "count": count}
+        return _("%(name)s: usually %(change)s, from %(count)d practices", language) % {
             "name": self.name,
-            "change": self.change,
-            "count": self.drop.count,
+            "change": _change(self.drop.typical, language),
+            "count": count,
         }
+
+
+# The words around a figure, made once per process, figure and language (progress
+# writes fifty a visit; never a name: that is put in afterwards).
+@functools.lru_cache(maxsize=256)
+def _change(typical: float, language: str) -> str:
+    # ``language`` keys the memo: the words are translated in the active one.
+    drop = Drop("", 0, typical)
+    # ngettext wants a whole number: 2.5 points reads as plural, as 2 would.
+    plural = drop.points if isinstance(drop.points, int) else 2
+    values = {"points": drop.points}
+    if drop.is_lower:
+        return (
+            ngettext("%(points)s point lower", "%(points)s points lower", plural)
+            % values
+        )
+    if drop.is_higher:
+        return (
+            ngettext("%(points)s point higher", "%(points)s points higher", plural)
+            % values
+        )
+    return gettext("about the same")
+
+
+@functools.lru_cache(maxsize=64)
+def _not_enough(count: int, language: str) -> str:
+    # ``language`` keys the memo: the words are translated in the active one.
+    return ngettext(
+        "%(name)s: %(count)d rated practice so far, not enough ratings yet",
+        "%(name)s: %(count)d rated practices so far, not enough ratings yet",
+        count,
+    )
 
 
 @dataclass(frozen=True)

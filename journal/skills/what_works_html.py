@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from journal.skills.reports import NamedDrop, WhatWorksReport
 
 
-def _sentences(items: list[NamedDrop]) -> SafeString:
-    return html_join(html("<li>{}</li>", item.sentence) for item in items)
+def _sentences(items: list[NamedDrop], language: str) -> SafeString:
+    return html_join(html("<li>{}</li>", item.sentence_in(language)) for item in items)
 
 
 def _ranked(works: WhatWorksReport, language: str) -> SafeString:
@@ -37,7 +37,7 @@ def _ranked(works: WhatWorksReport, language: str) -> SafeString:
         '    <thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
         '<th scope="col">{}</th></tr></thead>\n'
         "    <tbody>\n      {}\n    </tbody>\n  </table>\n  ",
-        _sentences(items),
+        _sentences(items, language),
         works.chart_height,
         html_join(
             html(
@@ -56,7 +56,7 @@ def _ranked(works: WhatWorksReport, language: str) -> SafeString:
             html(
                 '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
                 item.name,
-                item.change,
+                item.change_in(language),
                 item.drop.count,
             )
             for item in items
@@ -64,11 +64,11 @@ def _ranked(works: WhatWorksReport, language: str) -> SafeString:
     )
 
 
-def _short_list(heading: str, items: list[NamedDrop]) -> SafeString:
+def _short_list(heading: str, items: list[NamedDrop], language: str) -> SafeString:
     return html(
         '\n  <h3 class="h6">{}</h3>\n  <ul class="small">\n    {}\n  </ul>\n  ',
         heading,
-        _sentences(items),
+        _sentences(items, language),
     )
 
 
@@ -90,10 +90,12 @@ def render_what_works(works: WhatWorksReport) -> SafeString:
         body = html(
             "\n  {}\n  {}\n  {}\n  ",
             _ranked(works, language) if works.ranked else empty,
-            _short_list(_("Not enough ratings yet", language), works.not_enough)
+            _short_list(
+                _("Not enough ratings yet", language), works.not_enough, language
+            )
             if works.not_enough
             else empty,
-            _short_list(_("By skill", language), works.families)
+            _short_list(_("By skill", language), works.families, language)
             if works.families
             else empty,
         )

@@ -343,3 +343,21 @@ def test_markup_in_a_card_row_name_is_shown_as_text_on_progress(client, owner):
     assert_shown_as_text(page, typed)
     # The row's heading and its table's caption.
     assert page.count(escape(typed)) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (2.5, "2.5"),
+        (12.0, "12.0"),
+        (-3, "-3"),
+        (True, "True"),
+        ("<b>4</b>", "&lt;b&gt;4&lt;/b&gt;"),
+    ],
+)
+def test_html_writes_a_number_as_it_is_and_escapes_everything_else(value, written):
+    from journal.html import html
+
+    drawn = html("<td>{}</td>", value)
+
+    assert drawn == f"<td>{written}</td>"

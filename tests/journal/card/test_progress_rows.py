@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from journal import charts
-from journal.card.progress import Answer, figures
+from journal.card.progress import Answer, figures, weekly_figures
 from journal.card.queries import shown_rows
 from journal.models import CardRow
 from tests.factories import make_entry, make_user, sign_in
@@ -339,3 +339,17 @@ def test_a_rating_of_zero_is_averaged_as_zero_never_taken_for_a_no():
     summary = figures(row, [Answer(0, None), Answer(3, None)])
 
     assert (summary.average, summary.yes_days, summary.answered_days) == (1.5, 0, 2)
+
+
+def test_a_rows_figures_over_its_weeks_are_those_of_all_its_answers_together():
+    row = CardRow(kind=CardRow.Kind.URGE, name="Urge")
+    weeks = [
+        [Answer(2, False), Answer(None, True)],
+        [],
+        [Answer(4.5, True), Answer(0, None), Answer(True, None)],
+    ]
+
+    total, each_week = weekly_figures(row, weeks)
+
+    assert total == figures(row, [answer for week in weeks for answer in week])
+    assert each_week == [figures(row, week) for week in weeks]

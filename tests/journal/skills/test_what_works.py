@@ -150,3 +150,31 @@ def test_a_kept_visit_reads_no_rated_practice_and_the_cache_holds_no_name(
     kept = " ".join(str(pickle.loads(value)) for value in stored)  # noqa: S301 - our own cache
     assert str(own.uuid) in kept, "the figures should be kept, by key"
     assert "Quillfeather" not in kept
+
+
+@pytest.mark.parametrize(
+    ("language", "typical", "count", "sentence"),
+    [
+        ("es", 2.5, 6, "Box: normalmente 2.5 puntos menos, según 6 prácticas"),
+        ("en", 2.5, 6, "Box: usually 2.5 points lower, from 6 practices"),
+        ("en", -1, 5, "Box: usually 1 point higher, from 5 practices"),
+        ("en", 0, 7, "Box: usually about the same, from 7 practices"),
+        ("en", 3, 2, "Box: 2 rated practices so far, not enough ratings yet"),
+        ("es", 0, 7, "Box: normalmente más o menos igual, según 7 prácticas"),
+        ("en", 3, 1, "Box: 1 rated practice so far, not enough ratings yet"),
+    ],
+)
+def test_the_words_remembered_for_a_figure_follow_the_language_asked_for(
+    language, typical, count, sentence
+):
+    from django.utils import translation
+
+    from journal.skills.reports import NamedDrop
+    from journal.skills.works import Drop
+
+    drop = NamedDrop("Box", Drop("box", count, typical), 50)
+
+    with translation.override(language):
+        said, said_in = drop.sentence, drop.sentence_in(language)
+
+    assert said == said_in == sentence
