@@ -16,16 +16,11 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop
 
-from journal.cards import EMPTY, html, html_join
-from journal.cards import _ as translated
+from journal.addresses import fixed_url
+from journal.html import EMPTY, html, html_join
+from journal.html import _ as translated
 from journal.practice.queries import ItemProgress, PlanProgress
 from journal.practice.words import progress_in_words
-
-
-@functools.lru_cache(maxsize=16)
-def _fixed_url(name: str, prefix: str) -> str:
-    # ``prefix`` only keys the memo: reverse() reads the active script prefix.
-    return reverse(name)
 
 
 @functools.lru_cache(maxsize=4)
@@ -82,8 +77,7 @@ def render_today_line(progress: PlanProgress, csrf_token) -> SafeString:
     """Beside the quick log: the plan's progress in words, item by item, with
     the tick buttons returning to Today."""
     language = translation.get_language()
-    prefix = get_script_prefix()
-    today = _fixed_url("journal:today", prefix)
+    today = fixed_url("journal:today")
     token = _token_field(csrf_token)
     lines = html_join(
         html(
@@ -102,6 +96,6 @@ def render_today_line(progress: PlanProgress, csrf_token) -> SafeString:
         '  <a href="{}">{}</a>\n</section>\n',
         translated(gettext_noop("Your practice plan"), language),
         lines,
-        _fixed_url("journal:practice-plan", prefix),
+        fixed_url("journal:practice-plan"),
         translated(gettext_noop("Open your plan"), language),
     )
