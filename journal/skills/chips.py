@@ -10,11 +10,11 @@ and tests/journal/test_card_escaping.py check it.
 
 import functools
 
-from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from journal.addresses import fixed_url
 from journal.html import EMPTY, html, html_join
 
 CHECKED = html(" checked")
@@ -188,7 +188,7 @@ def render_technique_field(form) -> SafeString:
         _words(language)[0],
         render_technique_groups(field, form.technique_groups, value),
         error_list,
-        reverse("journal:skills"),
+        fixed_url("journal:skills"),
         _words(language)[1],
     )
 
