@@ -49,6 +49,27 @@ def _built_in_chip(field_id, name, key, label, is_checked, invalid, language):
     return _chip(field_id, name, key, label, is_checked, invalid)
 
 
+@functools.lru_cache(maxsize=64)
+def _group_start(field_id: str, family, language: str) -> SafeString:
+    """A family's heading and the start of its chips: the same for everyone, so
+    drawn once per process (``language`` only keys the memo)."""
+    return html(
+        '<div class="technique-group" role="group" aria-labelledby="{}_{}" '
+        'data-technique-family="{}">\n'
+        '<p class="technique-family small mb-1" id="{}_{}">{}</p>\n'
+        '<div class="technique-choices">\n',
+        field_id,
+        family.value,
+        family.value,
+        field_id,
+        family.value,
+        family.label,
+    )
+
+
+GROUP_END = html("</div>\n</div>\n")
+
+
 def render_technique_groups(field, groups, value: str) -> SafeString:
     """Each family's chips (a radio button and its label) for the form ``field``
     (a bound field), ``groups`` as Catalogue.families() gives them, the chip of
@@ -57,25 +78,19 @@ def render_technique_groups(field, groups, value: str) -> SafeString:
     invalid = bool(field.errors)
     language = translation.get_language()
     return html_join(
-        html(
-            '<div class="technique-group" role="group" aria-labelledby="{}_{}" '
-            'data-technique-family="{}">\n'
-            '<p class="technique-family small mb-1" id="{}_{}">{}</p>\n'
-            '<div class="technique-choices">\n{}</div>\n</div>\n',
-            field_id,
-            family.value,
-            family.value,
-            field_id,
-            family.value,
-            family.label,
-            html_join(
-                _chip(field_id, name, t.key, t.name, t.key == value, invalid)
-                if t.is_own
-                else _built_in_chip(
-                    field_id, name, t.key, t.name, t.key == value, invalid, language
-                )
-                for t in techniques
-            ),
+        html_join(
+            (
+                _group_start(field_id, family, language),
+                html_join(
+                    _chip(field_id, name, t.key, t.name, t.key == value, invalid)
+                    if t.is_own
+                    else _built_in_chip(
+                        field_id, name, t.key, t.name, t.key == value, invalid, language
+                    )
+                    for t in techniques
+                ),
+                GROUP_END,
+            )
         )
         for family, techniques in groups
     )
