@@ -2,10 +2,10 @@
 and the way to the check-in.
 
 Today draws it on every visit of everyone with a card; as an included template
-(a plural sentence, a URL, a condition) it cost as much as the rest of the
-quick log's own drawing. The words are the same translated ones, and the line
-holds two figures, never a row's name. Through journal/cards.py's ``html()``,
-like every piece drawn in Python.
+(a plural sentence, a URL, a condition) it cost about 0.1 ms in-process. The
+words are the same translated ones, and the line holds two figures, never a
+row's name. Through journal/html.py's ``html()``, like every piece drawn in
+Python.
 """
 
 from django.utils import translation

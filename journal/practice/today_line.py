@@ -3,7 +3,7 @@
 As templates (the line, and for each item an included button with its own URL
 and CSRF field) they were about a tenth of Today's drawing, on every visit of
 everyone with a plan. The words are the same translated ones; every value goes
-through journal/cards.py's ``html()``, which escapes it (an item's words are the
+through journal/html.py's ``html()``, which escapes it (an item's words are the
 person's own): tests/journal/practice/test_today_line.py puts markup in them.
 Never kept in a cached piece: the plan is the person's.
 """
