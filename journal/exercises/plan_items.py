@@ -10,11 +10,11 @@ words); tests/journal/test_card_escaping.py puts markup in it.
 import datetime
 
 from django.template.defaultfilters import urlencode
-from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop
 
+from journal.addresses import pk_url
 from journal.html import EMPTY, html, html_join, local_date
 from journal.html import _ as translated
 from journal.models import ActivityPlan
@@ -67,11 +67,11 @@ def render_plan_items(
             plan.activity,
             _when(plan, today, language),
             expected % {"value": plan.expected},
-            reverse("journal:plan", args=[plan.pk]),
+            pk_url("journal:plan", plan.pk),
             back,
             did_it,
             plan.activity,
-            reverse("journal:plan-not-this-time", args=[plan.pk]),
+            pk_url("journal:plan-not-this-time", plan.pk),
             token,
             next_field,
             not_now,

@@ -7,11 +7,12 @@ zone shifts nothing that was already decided.
 """
 
 import datetime
+import functools
 import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext, ngettext
 
 # A span with no session before it: the last week, like a diary card.
@@ -181,7 +182,16 @@ def days_until(session: datetime.datetime, now: datetime.datetime, zone: str) ->
 
 def next_session_line(starts_at: datetime.datetime, zone: str, days: int) -> str:
     """ "Next session: tomorrow, Thursday 10 December, 17:00." in the active
-    language, ``days`` from days_until(): Today draws it on every visit."""
+    language, ``days`` from days_until(): Today draws it on every visit, so it is
+    worked out once per session time, zone, day count and language."""
+    return _next_session_line(starts_at, zone, days, translation.get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _next_session_line(
+    starts_at: datetime.datetime, zone: str, days: int, language: str
+) -> str:
+    # ``language`` only keys the memo: the words are the active language's.
     when = formats.date_format(
         starts_at.astimezone(zoneinfo.ZoneInfo(zone)), gettext("l j F, H:i")
     )

@@ -56,8 +56,10 @@ def _built_in_words(slug: str, language: str) -> tuple[str, str, str]:
     return str(skill.name), str(skill.description), str(skill.caution)
 
 
-def _built_in(skill: BuiltInSkill, uses: int) -> Technique:
-    name, description, caution = _built_in_words(skill.slug, translation.get_language())
+def _built_in(skill: BuiltInSkill, uses: int, language: str | None = None) -> Technique:
+    # ``language``: the active one, asked once by a caller making all of them.
+    language = language or translation.get_language()
+    name, description, caution = _built_in_words(skill.slug, language)
     return Technique(
         skill.slug, skill.family.value, name, description, caution, uses=uses
     )
@@ -154,8 +156,9 @@ def catalogue_for(
         rows = own_skills(user.pk)
     # Listed in the order they were added (ties in uses keep that order).
     rows.sort(key=lambda row: (row.created_at, row.pk))
+    language = translation.get_language()
     return Catalogue(
-        [_built_in(skill, uses.get(skill.slug, 0)) for skill in BUILT_IN]
+        [_built_in(skill, uses.get(skill.slug, 0), language) for skill in BUILT_IN]
         + [_own(row, uses.get(row.pk, 0)) for row in rows]
     )
 
@@ -240,7 +243,8 @@ def _unused_built_ins(language: str) -> tuple[Technique, ...]:
 
 def built_in_catalogue() -> Catalogue:
     """Only the built-in named skills, in their listed order (no query)."""
-    return Catalogue([_built_in(skill, 0) for skill in BUILT_IN])
+    language = translation.get_language()
+    return Catalogue([_built_in(skill, 0, language) for skill in BUILT_IN])
 
 
 def technique_filter(key: str) -> Q:

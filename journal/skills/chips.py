@@ -10,11 +10,11 @@ and tests/journal/test_card_escaping.py check it.
 
 import functools
 
-from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from journal.addresses import fixed_url
 from journal.html import EMPTY, html, html_join
 
 CHECKED = html(" checked")
@@ -49,6 +49,27 @@ def _built_in_chip(field_id, name, key, label, is_checked, invalid, language):
     return _chip(field_id, name, key, label, is_checked, invalid)
 
 
+@functools.lru_cache(maxsize=64)
+def _group_start(field_id: str, family, language: str) -> SafeString:
+    """A family's heading and the start of its chips: the same for everyone, so
+    drawn once per process (``language`` only keys the memo)."""
+    return html(
+        '<div class="technique-group" role="group" aria-labelledby="{}_{}" '
+        'data-technique-family="{}">\n'
+        '<p class="technique-family small mb-1" id="{}_{}">{}</p>\n'
+        '<div class="technique-choices">\n',
+        field_id,
+        family.value,
+        family.value,
+        field_id,
+        family.value,
+        family.label,
+    )
+
+
+GROUP_END = html("</div>\n</div>\n")
+
+
 def render_technique_groups(field, groups, value: str) -> SafeString:
     """Each family's chips (a radio button and its label) for the form ``field``
     (a bound field), ``groups`` as Catalogue.families() gives them, the chip of
@@ -57,25 +78,19 @@ def render_technique_groups(field, groups, value: str) -> SafeString:
     invalid = bool(field.errors)
     language = translation.get_language()
     return html_join(
-        html(
-            '<div class="technique-group" role="group" aria-labelledby="{}_{}" '
-            'data-technique-family="{}">\n'
-            '<p class="technique-family small mb-1" id="{}_{}">{}</p>\n'
-            '<div class="technique-choices">\n{}</div>\n</div>\n',
-            field_id,
-            family.value,
-            family.value,
-            field_id,
-            family.value,
-            family.label,
-            html_join(
-                _chip(field_id, name, t.key, t.name, t.key == value, invalid)
-                if t.is_own
-                else _built_in_chip(
-                    field_id, name, t.key, t.name, t.key == value, invalid, language
-                )
-                for t in techniques
-            ),
+        html_join(
+            (
+                _group_start(field_id, family, language),
+                html_join(
+                    _chip(field_id, name, t.key, t.name, t.key == value, invalid)
+                    if t.is_own
+                    else _built_in_chip(
+                        field_id, name, t.key, t.name, t.key == value, invalid, language
+                    )
+                    for t in techniques
+                ),
+                GROUP_END,
+            )
         )
         for family, techniques in groups
     )
@@ -188,7 +203,7 @@ def render_technique_field(form) -> SafeString:
         _words(language)[0],
         render_technique_groups(field, form.technique_groups, value),
         error_list,
-        reverse("journal:skills"),
+        fixed_url("journal:skills"),
         _words(language)[1],
     )
 

@@ -1,6 +1,7 @@
 """The journal's pieces written in Python: ``{% entry_card entry show_day=True
 next=… %}`` and ``{% entry_cards entries … %}`` (journal/cards.py), the diary
-card's days and summaries (journal/card/cells.py), shared notes and the named
+card's days and summaries (journal/card/cells.py) and Today's line of it
+(journal/card/today_line.py), shared notes and the named
 skills' chips (journal/skills/chips.py) and open activity plans
 (journal/exercises/plan_items.py)."""
 
@@ -18,6 +19,7 @@ from journal.card.check_in_fields import (
     render_field,
 )
 from journal.card.setup_rows import render_setup_rows
+from journal.card.today_line import render_today_line as render_todays_card
 from journal.cards import render_entry_card, render_entry_cards
 from journal.exercises.plan_items import render_plan_items
 from journal.html import local_date
@@ -102,6 +104,12 @@ def card_summaries(card):
 def card_days(card, linked=False, today=None):
     """The week's days of the diary card (journal/card/cells.py)."""
     return render_days(card, linked=linked, today=today)
+
+
+@register.simple_tag
+def todays_card(card):
+    """Today's line of the diary card: how far along, one tap away."""
+    return render_todays_card(card)
 
 
 @register.simple_tag

@@ -78,20 +78,19 @@ def wants_json(request) -> bool:
 
 
 def render_today(request, form, day, status=200, logged=None, read_ahead=None):
-    days_entries = Entry.objects.for_user(request.user).filter(practiced_on=day)
     if logged is None:
         todays_entries = reads.todays_entries(request.user.pk, day)
     else:
-        # Shown once, at the top, with its undo: not a second time in the list.
-        days_entries = days_entries.exclude(pk=logged.pk)
         todays_entries = list(
-            days_entries.for_cards().order_by("-created_at")[: TODAY_SHOWN + 1]
+            _days_entries(request.user, day, logged)
+            .for_cards()
+            .order_by("-created_at")[: TODAY_SHOWN + 1]
         )
     # The form already read the person's own named skills: the cards' come from there.
     form.catalogue.name_own_skills(todays_entries)
     todays_more = 0
     if len(todays_entries) > TODAY_SHOWN:
-        todays_more = days_entries.count() - TODAY_SHOWN
+        todays_more = _days_entries(request.user, day, logged).count() - TODAY_SHOWN
         todays_entries = todays_entries[:TODAY_SHOWN]
     profile = profile_for(request.user)
     now = timezone.now()
@@ -129,6 +128,14 @@ def render_today(request, form, day, status=200, logged=None, read_ahead=None):
         "read_ahead": read_ahead,
     }
     return render(request, "journal/today.html", context, status=status)
+
+
+def _days_entries(user, day: datetime.date, logged: Entry | None):
+    """The day's entries, but the one just logged: Today shows that once, at the
+    top, with its undo. Built only when asked: most visits read the day's
+    entries with the prepared read (journal/reads.py) and never need it."""
+    entries = Entry.objects.for_user(user).filter(practiced_on=day)
+    return entries if logged is None else entries.exclude(pk=logged.pk)
 
 
 def _read_ahead(person: str | None) -> dict | None:

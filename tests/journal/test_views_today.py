@@ -119,6 +119,21 @@ def test_the_logged_entry_is_shown_once_and_not_again_in_the_days_list(
     assert "Nothing logged yet today." in html
 
 
+def test_after_logging_on_a_busy_day_the_rest_are_counted_without_the_logged_one(
+    owner_client, owner
+):
+    for n in range(25):
+        make_entry(owner, practiced_on=FIXED_NOW.date(), note=f"Earlier moment {n}.")
+    quick_log(owner_client, note="Named the feeling out loud.")
+
+    response = owner_client.get("/journal/")
+
+    html = response.content.decode()
+    assert html.count("Named the feeling out loud.") == 1
+    assert len(response.context["todays_entries"]) == 20
+    assert "And 5 more today" in html
+
+
 def test_a_reload_after_logging_shows_the_plain_page_with_the_entry_in_the_list(
     owner_client, owner
 ):

@@ -1,5 +1,6 @@
 """Today shows the day's card beside the quick log: "Today's card: 1 of 2 rows"."""
 
+import datetime
 import pickle
 
 import pytest
@@ -8,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.freshness import bump
+from journal.card.queries import TodaysCard
+from journal.card.today_line import render_today_line
 from tests.journal.card.helpers import check_in, make_row
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +86,32 @@ def test_the_kept_figures_hold_no_name_of_a_row(owner_client, owner):
         str(pickle.loads(value))  # noqa: S301 - our own cache
         for value in caches["default"]._cache.values()
     )
+
+
+@pytest.mark.parametrize(
+    ("rated", "total", "heading", "action"),
+    [
+        (0, 1, "Today’s card: 0 of 1 row", "Check in for today"),
+        (2, 5, "Today’s card: 2 of 5 rows", "Open today’s check-in"),
+    ],
+)
+def test_the_line_is_drawn_as_the_template_drew_it(rated, total, heading, action):
+    drawn = render_today_line(TodaysCard(datetime.date(2026, 11, 21), rated, total))
+
+    assert drawn == (
+        '\n<section class="today-card mt-3" aria-labelledby="today-card-heading">\n'
+        f'  <h2 id="today-card-heading" class="h5 mb-1">{heading}</h2>\n'
+        f'  <a class="btn btn-outline-primary" href="/journal/check-in/">{action}</a>\n'
+        "</section>\n"
+    )
+
+
+def test_a_spanish_reader_reads_the_line_in_spanish(owner_client, owner):
+    owner.profile.language = "es"
+    owner.profile.save()
+    make_row(owner, "Tristeza", kind="emotion")
+
+    page = owner_client.get("/journal/").content.decode()
+
+    assert "La tarjeta de hoy: 0 de 1 fila" in page
+    assert "Haz el registro de hoy" in page

@@ -2,6 +2,7 @@
 
 import pickle
 import uuid
+from html import escape
 
 import pytest
 import time_machine
@@ -10,10 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts import freshness
-from journal.models import PracticeTick
+from journal.models import PracticeItem, PracticePlan, PracticeTick
 from journal.practice import services
+from journal.practice.queries import ItemProgress
+from journal.practice.today_line import render_tick_button
 from tests.factories import make_named_skill
-from tests.journal.practice.helpers import NOW, item, make_practice_plan
+from tests.journal.practice.helpers import MONDAY, NOW, item, make_practice_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +169,97 @@ def test_without_a_plan_today_asks_the_database_nothing_more(owner_client, owner
     assert "Paced breathing: 0 of 4 times this week" in page
     # The plan's items (their words); the counts were kept on the visit before.
     assert len(with_plan.captured_queries) == len(first.captured_queries) + 1
+
+
+def typed_markup() -> str:
+    return '<script>alert("walk")</script>"><img src=x onerror=alert(1)>&amp;'
+
+
+@pytest.mark.parametrize("address", ["/journal/", "/journal/practice-plan/"])
+def test_markup_in_a_free_text_item_is_shown_as_text(owner_client, owner, address):
+    typed = typed_markup()
+    make_practice_plan(owner, item(family="", technique="", text=typed, times=3))
+
+    page = owner_client.get(address).content.decode()
+
+    assert typed not in page
+    assert "<script>alert(" not in page
+    # In the words of the line and in the tick button's label.
+    assert page.count(escape(typed)) == 2
+
+
+def test_the_tick_button_on_today_sends_the_item_back_to_today(owner_client, owner):
+    plan = make_practice_plan(
+        owner, item(family="", technique="", text="Evening walk", times=3)
+    )
+    walk = plan.items.get()
+
+    page = owner_client.get("/journal/").content.decode()
+
+    form = page[page.index('<form method="post" action="/journal/practice-plan/') :]
+    form = form[: form.index("</form>")]
+    assert f'action="/journal/practice-plan/items/{walk.uuid}/tick/"' in form
+    assert 'name="csrfmiddlewaretoken" value="' in form
+    assert '<input type="hidden" name="next" value="/journal/">' in form
+    assert "I did it" in form and "(Evening walk)" in form
+
+
+def _line(text: str, *, each_day=False, ticked=False) -> ItemProgress:
+    plan = PracticePlan(pk=1, starts_on=MONDAY, ends_on=MONDAY, is_from_session=False)
+    family = "" if text else "communication"
+    practice_item = PracticeItem(
+        pk=1,
+        uuid=uuid.UUID(int=7),
+        plan=plan,
+        text=text,
+        family=family,
+        each_day=each_day,
+    )
+    return ItemProgress(practice_item, text or "Communication skills", 0, 3, ticked)
+
+
+def test_a_free_text_item_gets_the_tick_button_as_the_template_drew_it():
+    drawn = render_tick_button(_line("Walk <home>"), "/journal/?a=1&b=2", "TOKEN")
+
+    assert drawn == (
+        '\n<form method="post" action="/journal/practice-plan/items/'
+        '00000000-0000-0000-0000-000000000007/tick/" class="practice-tick">\n'
+        '  <input type="hidden" name="csrfmiddlewaretoken" value="TOKEN">\n'
+        '  <input type="hidden" name="next" value="/journal/?a=1&amp;b=2">\n'
+        '  <button type="submit" class="btn btn-outline-primary"><span '
+        'aria-hidden="true">✓</span> I did it<span class="visually-hidden"> '
+        "(Walk &lt;home&gt;)</span></button>\n</form>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "drawn"),
+    [
+        (
+            _line("Walk", each_day=True, ticked=True),
+            '<p class="small mb-0">Ticked for today.</p>\n',
+        ),
+        (_line(""), "\n"),
+    ],
+    ids=["an each-day item ticked today", "an item counted by itself"],
+)
+def test_an_item_that_takes_no_tick_now_gets_no_button(line, drawn):
+    assert render_tick_button(line, "/journal/", "TOKEN") == drawn
+
+
+def test_without_a_csrf_token_the_tick_button_has_no_token_field():
+    drawn = render_tick_button(_line("Walk"), "/journal/", "NOTPROVIDED")
+
+    assert "csrfmiddlewaretoken" not in drawn
+    assert '<form method="post"' in drawn
+
+
+def test_a_spanish_reader_ticks_in_spanish(owner_client, owner):
+    owner.profile.language = "es"
+    owner.profile.save()
+    make_practice_plan(owner, item(family="", technique="", text="Paseo", times=3))
+
+    page = owner_client.get("/journal/").content.decode()
+
+    assert "Lo hice" in page
+    assert "Abrir tu plan" in page

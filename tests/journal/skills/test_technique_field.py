@@ -283,3 +283,18 @@ def test_markup_in_ones_own_named_skill_is_a_chip_of_text(owner_client, owner, a
     assert "<script>alert(" not in html
     assert 'for="id_technique_' in html
     assert "&lt;script&gt;alert(&quot;chip&quot;)&lt;/script&gt;" in html
+
+
+def test_each_family_is_headed_in_the_readers_language_one_after_the_other(owner):
+    # The headings are drawn once per process and language (journal/skills/chips.py).
+    english = sign_in(Client(), make_user("reads-english", language="en"))
+    spanish = sign_in(Client(), make_user("reads-spanish", language="es"))
+
+    first = english.get("/journal/").content.decode()
+    second = spanish.get("/journal/").content.decode()
+
+    heading = (
+        '<p class="technique-family small mb-1" id="id_technique_distress-tolerance">'
+    )
+    assert f"{heading}Distress tolerance</p>" in first
+    assert f"{heading}Tolerancia al malestar</p>" in second
