@@ -5,6 +5,7 @@ costs about 20 µs a call. Each memo is keyed by the script prefix, which
 reverse() puts in front, so a site served under a path gets its own.
 """
 
+import datetime
 import functools
 
 from django.urls import get_script_prefix, reverse
@@ -16,9 +17,10 @@ def _fixed(name: str, prefix: str) -> str:
     return reverse(name)
 
 
-def fixed_url(name: str) -> str:
-    """``reverse(name)`` for an address that takes no value."""
-    return _fixed(name, get_script_prefix())
+def fixed_url(name: str, prefix: str | None = None) -> str:
+    """``reverse(name)`` for an address that takes no value (``prefix``: the
+    script prefix, when the caller has already looked it up)."""
+    return _fixed(name, prefix or get_script_prefix())
 
 
 @functools.lru_cache(maxsize=64)
@@ -28,7 +30,24 @@ def _around_pk(name: str, prefix: str) -> tuple[str, str]:
     return before + "/", "/" + after
 
 
-def pk_url(name: str, pk: int) -> str:
+def pk_url(name: str, pk: int, prefix: str | None = None) -> str:
     """``reverse(name, kwargs={"pk": pk})`` for an address around an id."""
-    before, after = _around_pk(name, get_script_prefix())
+    before, after = _around_pk(name, prefix or get_script_prefix())
     return f"{before}{pk}{after}"
+
+
+# Any day: an address around a day is reversed once around this one.
+_SAMPLE_DAY = datetime.date(2000, 1, 1)
+
+
+@functools.lru_cache(maxsize=16)
+def _around_day(name: str, prefix: str) -> tuple[str, str]:
+    # ``prefix`` only keys the memo: reverse() reads the active script prefix.
+    before, after = reverse(name, args=[_SAMPLE_DAY]).rsplit(_SAMPLE_DAY.isoformat(), 1)
+    return before, after
+
+
+def day_url(name: str, day: datetime.date) -> str:
+    """``reverse(name, args=[day])`` for an address around a day (YYYY-MM-DD)."""
+    before, after = _around_day(name, get_script_prefix())
+    return f"{before}{day.isoformat()}{after}"

@@ -16,12 +16,13 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.template.defaultfilters import urlencode
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop
 
 from core.skills import Skill
+from journal.addresses import fixed_url, pk_url
 from journal.exercises.answers_html import render_answers
 from journal.html import (
     EMPTY,
@@ -149,24 +150,6 @@ def _body(entry: Entry, language: str) -> SafeString:
     return html(BODIES[False, has_distress, has_helped], note, *ratings)
 
 
-@functools.lru_cache(maxsize=16)
-def _address(name: str, prefix: str) -> tuple[str, str]:
-    """An entry URL around its id, reversed once: ('/journal/entries/', '/edit/')."""
-    before, after = reverse(name, kwargs={"pk": 0}).rsplit("/0/", 1)
-    return before + "/", "/" + after
-
-
-@functools.lru_cache(maxsize=4)
-def _history(prefix: str) -> str:
-    """The history's URL, reversed once (``prefix`` keys the memo)."""
-    return reverse("journal:entry-list")
-
-
-def _url(name: str, pk: int, prefix: str) -> str:
-    before, after = _address(name, prefix)
-    return f"{before}{pk}{after}"
-
-
 # The star button, starred or not (its words, then what it is about).
 STAR_BUTTONS = {
     True: (
@@ -281,8 +264,8 @@ def _actions(entry: Entry, page: _Page) -> SafeString:
     skill = _skill_label(entry.skill, language)
     # Said four times on the card: escaped once.
     about = html("{}, {}", skill, day)
-    edit = _url("journal:entry-edit", pk, prefix)
-    delete = _url("journal:entry-delete", pk, prefix)
+    edit = pk_url("journal:entry-edit", pk, prefix)
+    delete = pk_url("journal:entry-delete", pk, prefix)
     follow = EMPTY
     follow_up = entry.exercise_answers.follow_up if entry.exercise_answers else None
     if follow_up:
@@ -292,7 +275,7 @@ def _actions(entry: Entry, page: _Page) -> SafeString:
     return html(
         ACTIONS[is_starred],
         follow,
-        _url("journal:entry-star", pk, prefix),
+        pk_url("journal:entry-star", pk, prefix),
         page.csrf,
         page.next_value,
         pk,
@@ -350,7 +333,7 @@ def _technique(entry: Entry, *, linked: bool = False, prefix: str = "") -> SafeS
         return html(' <span class="entry-technique">· {}</span>', name)
     return html(
         ' <span class="entry-technique">· <a href="{}?technique={}">{}</a></span>',
-        _history(prefix or get_script_prefix()),
+        fixed_url("journal:entry-list", prefix),
         urlencode(entry.technique_key),
         name,
     )

@@ -9,12 +9,12 @@ import datetime
 import functools
 
 from django.template.defaultfilters import floatformat
-from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.formats import get_format
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from journal.addresses import day_url
 from journal.html import EMPTY, _, html, html_join, local_date
 from journal.models import CardRow
 
@@ -151,26 +151,6 @@ def render_summaries(card) -> SafeString:
     )
 
 
-# Any day: the check-in address is reversed once around it (_check_in_address).
-_SAMPLE_DAY = datetime.date(2000, 1, 1)
-
-
-@functools.lru_cache(maxsize=4)
-def _check_in_address(prefix: str) -> tuple[str, str]:
-    """The day's check-in URL around its date: ('/journal/check-in/', '/')."""
-    before, after = reverse("journal:check-in-day", args=[_SAMPLE_DAY]).rsplit(
-        _SAMPLE_DAY.isoformat(), 1
-    )
-    return before, after
-
-
-def _check_in_url(day: datetime.date) -> str:
-    """reverse("journal:check-in-day", args=[day]), without reversing seven
-    times a week (``prefix`` keys the memo: a deployment under a sub-path)."""
-    before, after = _check_in_address(get_script_prefix())
-    return f"{before}{day.isoformat()}{after}"
-
-
 def render_days(
     card, *, linked: bool, today: datetime.date | None, openings: dict | None = None
 ) -> SafeString:
@@ -209,7 +189,7 @@ def render_days(
             link = html(
                 ' <a class="small no-print" href="{}">{}'
                 '<span class="visually-hidden"> {}</span></a>',
-                _check_in_url(card_day.day),
+                day_url("journal:check-in-day", card_day.day),
                 words["edit"] if lines else words["check in"],
                 spoken,
             )

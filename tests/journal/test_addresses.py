@@ -1,10 +1,12 @@
 """The journal's addresses reversed once per process: the same as reverse(), under
 any script prefix."""
 
+import datetime
+
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from journal.addresses import fixed_url, pk_url
+from journal.addresses import day_url, fixed_url, pk_url
 
 
 @pytest.fixture
@@ -30,3 +32,25 @@ def test_a_site_served_under_a_path_gets_its_own_addresses(served_under_a_path):
         "journal:plan-not-this-time", args=[7]
     )
     assert pk_url("journal:plan-not-this-time", 7).startswith("/journal-app/")
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        datetime.date(2000, 1, 1),
+        datetime.date(2026, 11, 17),
+        datetime.date(2031, 2, 28),
+    ],
+)
+def test_an_address_around_a_day_is_the_one_django_reverses(day):
+    assert day_url("journal:check-in-day", day) == reverse(
+        "journal:check-in-day", args=[day]
+    )
+
+
+def test_a_site_served_under_a_path_gets_its_own_day_addresses(served_under_a_path):
+    day = datetime.date(2026, 11, 17)
+    assert (
+        day_url("journal:check-in-day", day)
+        == "/journal-app/journal/check-in/2026-11-17/"
+    )

@@ -7,9 +7,7 @@ import datetime
 import pytest
 import time_machine
 from django.test import Client
-from django.urls import reverse, set_script_prefix
 
-from journal.card.cells import _check_in_url
 from journal.models import CardRow
 from tests.factories import make_share_link
 from tests.journal.card.helpers import check_in, make_row
@@ -91,33 +89,3 @@ def test_the_averages_table_escapes_every_row_name(owner, marked_up):
 
     assert '<th scope="row">&lt;b data-x=&quot;1&quot;&gt;Urge&lt;/b&gt;</th>' in page
     assert '<th scope="row">Hours &lt;i&gt;slept&lt;/i&gt;</th>' in page
-
-
-@pytest.mark.parametrize("prefix", ["/", "/between-sessions/"])
-def test_each_days_check_in_link_is_the_one_django_reverses(prefix):
-    set_script_prefix(prefix)
-    try:
-        for day in (D(2000, 1, 1), D(2026, 11, 17), D(2031, 2, 28)):
-            assert _check_in_url(day) == reverse("journal:check-in-day", args=[day])
-    finally:
-        set_script_prefix("/")
-
-
-def test_a_shared_page_escapes_a_row_name_in_every_week_it_shows(owner):
-    """The shared page escapes each row's name once for its four weeks
-    (sharing/weeks.py hands render_days one dict of them): every week still
-    shows it, escaped."""
-    urge = make_row(owner, name=MARKUP)
-    check_in(owner, D(2026, 11, 3), {urge: (2, False)})
-    check_in(owner, D(2026, 11, 10), {urge: (4, None)}, 3, SENTENCE)
-    check_in(owner, D(2026, 11, 17), {urge: (3, True)})
-    _, url = make_share_link(owner, NOW, include_card=True, include_urges=True)
-
-    page = Client().get(url).content.decode()
-
-    assert MARKUP not in page
-    assert "<script>alert(1)" not in page
-    # A line on each of the three days, and a row in each of their weeks' tables.
-    escaped = "&lt;b data-x=&quot;1&quot;&gt;Urge&lt;/b&gt;"
-    assert page.count(f"<dt>{escaped}</dt>") == 3
-    assert page.count(f'<th scope="row">{escaped}</th>') == 3
