@@ -331,7 +331,10 @@ class Person:
     username: str
     session_key: str
     token: str
-    week: str  # the current week's address (the week starts on their own day)
+    # Their last complete week's address (the week starts on their own day): seven
+    # days of notes and a full card whatever the weekday of the run; this week's
+    # page on its first day shows one day and measured a third lighter.
+    week: str
 
     def path(self, template: str) -> str:
         return template.format(token=self.token, week=self.week)
@@ -341,6 +344,7 @@ def sign_in(prefix: str) -> list[Person]:
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.test import Client
+    from django.urls import reverse
 
     people = []
     for user in (
@@ -351,6 +355,8 @@ def sign_in(prefix: str) -> list[Person]:
         client = Client()
         client.force_login(user)
         key = client.cookies[settings.SESSION_COOKIE_NAME].value
-        week = client.get("/journal/week/")["Location"]
+        this_week = client.get("/journal/week/")["Location"]
+        first_day = datetime.date.fromisoformat(this_week.rstrip("/").rsplit("/")[-1])
+        week = reverse("journal:week", args=[first_day - datetime.timedelta(days=7)])
         people.append(Person(user.username, key, share_token(user.username), week))
     return people
