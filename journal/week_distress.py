@@ -8,10 +8,11 @@ skills' names are the built-in ones, and tests/journal/test_week_distress.py che
 the HTML is the template's, in both languages.
 """
 
+import functools
 import re
 
 from django.template.defaultfilters import floatformat
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
@@ -45,7 +46,11 @@ def _overall(overall) -> SafeString:
     )
 
 
-def _skill_card(name: str, figures) -> SafeString:
+@functools.lru_cache(maxsize=1024)
+def _skill_card(name: str, figures, language: str) -> SafeString:
+    """One skill's figures as a card: a built-in skill's name and four numbers,
+    drawn once per process (``language`` only keys the memo; the words are
+    translated in the active one)."""
     drop = EMPTY
     if figures.average_drop > 0:
         drop = html(
@@ -92,13 +97,16 @@ def render_week_distress(report) -> SafeString:
             ),
         )
     by_skill = report.distress_by_skill
+    language = translation.get_language()
     cards = EMPTY
     if len(by_skill) > 1:
         cards = html(
             '\n<p class="distress-cards-intro">{}</p>\n'
             '<ul class="distress-cards list-unstyled">\n  {}\n</ul>\n',
             gettext("Average distress (0–10) by skill, for entries with both ratings:"),
-            html_join(_skill_card(name, figures) for name, figures in by_skill),
+            html_join(
+                _skill_card(str(name), figures, language) for name, figures in by_skill
+            ),
         )
     return html(
         "\n\n\n<p>{}</p>\n\n{}\n{}\n",
