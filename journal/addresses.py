@@ -7,6 +7,7 @@ reverse() puts in front, so a site served under a path gets its own.
 
 import datetime
 import functools
+import uuid
 
 from django.urls import get_script_prefix, reverse
 
@@ -51,3 +52,20 @@ def day_url(name: str, day: datetime.date) -> str:
     """``reverse(name, args=[day])`` for an address around a day (YYYY-MM-DD)."""
     before, after = _around_day(name, get_script_prefix())
     return f"{before}{day.isoformat()}{after}"
+
+
+# Any uuid: an address around one is reversed once around this one.
+_SAMPLE_UUID = uuid.UUID(int=0)
+
+
+@functools.lru_cache(maxsize=16)
+def _around_uuid(name: str, prefix: str) -> tuple[str, str]:
+    # ``prefix`` only keys the memo: reverse() reads the active script prefix.
+    before, after = reverse(name, args=[_SAMPLE_UUID]).rsplit(str(_SAMPLE_UUID), 1)
+    return before, after
+
+
+def uuid_url(name: str, value: uuid.UUID) -> str:
+    """``reverse(name, args=[value])`` for an address around a uuid."""
+    before, after = _around_uuid(name, get_script_prefix())
+    return f"{before}{value}{after}"

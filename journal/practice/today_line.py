@@ -8,28 +8,15 @@ person's own): tests/journal/practice/test_today_line.py puts markup in them.
 Never kept in a cached piece: the plan is the person's.
 """
 
-import functools
-import uuid
-
-from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop
 
-from journal.addresses import fixed_url
+from journal.addresses import fixed_url, uuid_url
 from journal.html import EMPTY, html, html_join
 from journal.html import _ as translated
 from journal.practice.queries import ItemProgress, PlanProgress
 from journal.practice.words import progress_in_words
-
-
-@functools.lru_cache(maxsize=4)
-def _tick_address(prefix: str) -> tuple[str, str]:
-    """The tick URL around an item's uuid, reversed once."""
-    sample = uuid.UUID(int=0)
-    url = reverse("journal:practice-item-tick", args=[sample])
-    before, after = url.split(str(sample))
-    return before, after
 
 
 def _token_field(csrf_token) -> SafeString:
@@ -43,17 +30,14 @@ def _token_field(csrf_token) -> SafeString:
 
 def _tick(line: ItemProgress, next_url: str, token: SafeString, language: str):
     if line.can_tick:
-        before, after = _tick_address(get_script_prefix())
         return html(
-            '\n<form method="post" action="{}{}{}" class="practice-tick">\n'
+            '\n<form method="post" action="{}" class="practice-tick">\n'
             "  {}\n"
             '  <input type="hidden" name="next" value="{}">\n'
             '  <button type="submit" class="btn btn-outline-primary"><span '
             'aria-hidden="true">✓</span> {}<span class="visually-hidden"> ({})'
             "</span></button>\n</form>\n",
-            before,
-            line.item.uuid,
-            after,
+            uuid_url("journal:practice-item-tick", line.item.uuid),
             token,
             next_url,
             translated(gettext_noop("I did it"), language),

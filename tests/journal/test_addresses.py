@@ -2,11 +2,12 @@
 any script prefix."""
 
 import datetime
+import uuid
 
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from journal.addresses import day_url, fixed_url, pk_url
+from journal.addresses import day_url, fixed_url, pk_url, uuid_url
 
 
 @pytest.fixture
@@ -53,4 +54,11 @@ def test_a_site_served_under_a_path_gets_its_own_day_addresses(served_under_a_pa
     assert (
         day_url("journal:check-in-day", day)
         == "/journal-app/journal/check-in/2026-11-17/"
+    )
+
+
+def test_an_address_around_a_uuid_is_the_one_django_reverses(served_under_a_path):
+    value = uuid.uuid4()
+    assert uuid_url("journal:practice-item-tick", value) == reverse(
+        "journal:practice-item-tick", args=[value]
     )
