@@ -94,6 +94,7 @@ def make_person(username: str, *, days: int, seed: int) -> None:
 
     from accounts.models import profile_for
     from core.skills import Skill
+    from journal.card import digest as card_digest
     from journal.card import services as card_services
     from journal.exercises.answers import build_note
     from journal.exercises.definitions import THOUGHT_RECORD
@@ -293,6 +294,8 @@ def make_person(username: str, *, days: int, seed: int) -> None:
             for offset in range(days)
             if rng.random() < 0.8
         )
+        # As every writer of check-ins does: progress reads the digest.
+        card_digest.refresh(user)
         ShareLink.objects.create(
             owner=user,
             token_hash=hash_token(share_token(username)),

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils.translation import gettext as _
 
+from journal.card import digest
 from journal.card.services import MAX_ROWS
 from journal.models import CardRow, CheckIn
 from journal.models.card import ROW_NAME_MAX_LENGTH, SENTENCE_MAX_LENGTH
@@ -197,4 +198,6 @@ def add_card(user, rows: list[CardRow], check_ins: list[CheckIn]) -> tuple[int, 
             check_in.uuid = CheckIn._meta.get_field("uuid").get_default()
     CardRow.objects.bulk_create(matched.new)
     CheckIn.objects.bulk_create(fresh)
+    if fresh:
+        digest.refresh(user)
     return len(matched.new), len(fresh)

@@ -8,6 +8,7 @@ from benchmarks.people import make_person
 from journal.models import (
     CardRow,
     CheckIn,
+    CheckInDigest,
     Entry,
     PracticeMiss,
     PracticePlan,
@@ -33,6 +34,7 @@ def test_a_benchmark_person_has_entries_sessions_and_a_share_link():
     assert SafetyPlan.objects.filter(owner__username="bench-test-person").exists()
     assert CardRow.objects.filter(owner__username="bench-test-person").count() == 9
     assert CheckIn.objects.filter(owner__username="bench-test-person").exists()
+    assert CheckInDigest.objects.filter(owner__username="bench-test-person").exists()
     plan = PracticePlan.objects.get(owner__username="bench-test-person")
     assert plan.items.count() == 2
     assert PracticeTick.objects.filter(item__plan=plan).exists()

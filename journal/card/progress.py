@@ -1,9 +1,9 @@
 """My diary card on progress: each row over the last 12 weeks, week by week.
 
 Read on every visit, outside the kept page: the names and values are the person's
-own words. One query however long the history (the rows and the twelve weeks'
-check-ins together: queries.rows_and_check_ins); every figure is worked out here,
-since the values are encrypted.
+own words. One query however long the history (the rows and the digest of the
+newest check-ins together: digest.rows_and_recent_days); every figure is worked
+out here, since the values are encrypted.
 
 Rows hidden from progress never show. A paused row shows while it has answers in
 these weeks (its history is kept), marked as paused; with none it is left out.
@@ -23,13 +23,9 @@ from django.utils.translation import gettext, ngettext
 
 from journal import charts, stats
 from journal.card.cells import one_decimal, render_figures
+from journal.card.digest import rows_and_recent_days
 from journal.card.progress_html import render_rows
-from journal.card.queries import (
-    RowSummary,
-    average,
-    rows_and_check_ins,
-    shown_rows,
-)
+from journal.card.queries import RowSummary, average, shown_rows
 from journal.html import _, html, local_date
 from journal.models import CardRow
 
@@ -247,28 +243,27 @@ def card_progress(
     first_day = stats.first_day_of_week(today, week_start) - datetime.timedelta(
         weeks=WEEKS - 1
     )
-    # Progress shows no day's sentence (left unread), and reads nothing of a
-    # check-in but its values.
-    found, stored = rows_and_check_ins(
-        user, first_day, today, sentences=False, models=False
-    )
-    answered_by_day = {day: values.get("rows") or {} for day, values in stored.items()}
-    rows = shown_rows(found, list(answered_by_day.values()))
+    # One query: the rows and the digest of the newest check-ins (digest.py), which
+    # holds only what is read here. Of each day only the answers it holds are
+    # looked at: each row's, week by week.
+    found, keys, days = rows_and_recent_days(user, first_day, today)
+    # A paused row shows while it has an answer in these weeks.
+    answered = {keys[index] for _day, _skills, flat in days for index in flat[::3]}
+    rows = shown_rows(found, [dict.fromkeys(answered, True)])
     if not rows:
         return None
-    # Only the days with a check-in are looked at (a day without one answers
-    # nothing), and of each only the answers it holds: each row's, week by week.
     positions = {str(row.uuid): index for index, row in enumerate(rows)}
+    row_of_key = [positions.get(key) for key in keys]
     answers: list[list[list[tuple]]] = [[[] for _week in range(WEEKS)] for _ in rows]
     checked = set()
-    for day, given in answered_by_day.items():
-        week = (day - first_day).days // DAYS_IN_WEEK
-        is_checked = stored[day].get("skills") is not None
-        for key, answer in given.items():
-            index = positions.get(key)
-            if index is None or not answer:
+    start = first_day.toordinal()
+    for ordinal, is_checked, flat in days:
+        week = (ordinal - start) // DAYS_IN_WEEK
+        for place in range(0, len(flat), 3):
+            index = row_of_key[flat[place]]
+            if index is None:
                 continue
-            value, acted = answer.get("value"), answer.get("acted")
+            value, acted = flat[place + 1], flat[place + 2]
             if value is not None or acted is not None:
                 answers[index][week].append((value, acted))
                 is_checked = True

@@ -1,10 +1,14 @@
-"""Every write to the diary card: rows and the day's check-in."""
+"""Every write to the diary card: rows and the day's check-in.
+
+Every write to check-ins writes the person's digest again in the same transaction
+(journal/card/digest.py: what progress reads)."""
 
 import datetime
 
 from django.db import transaction
 from django.db.models import Max
 
+from journal.card import digest
 from journal.card.suggestions import Suggestion
 from journal.models import CardRow, CheckIn
 
@@ -94,6 +98,7 @@ def remove(row: CardRow) -> None:
     """Delete the row and every value it was given: it leaves no trace behind."""
     key = str(row.uuid)
     with transaction.atomic():
+        changed = False
         for check_in in CheckIn.objects.for_user(row.owner).select_for_update():
             answers = (check_in.values or {}).get("rows") or {}
             if key in answers:
@@ -101,6 +106,9 @@ def remove(row: CardRow) -> None:
                 values["rows"] = {k: v for k, v in answers.items() if k != key}
                 check_in.values = values
                 check_in.save(update_fields=["values", "updated_at"])
+                changed = True
+        if changed:
+            digest.refresh(row.owner_id)
         row.delete()
 
 
@@ -139,8 +147,11 @@ def save_check_in(
         check_in.values = {"rows": kept, "skills": skills_rating}
         check_in.sentence = sentence
         check_in.save()
+        digest.refresh(user)
     return check_in
 
 
 def delete_check_in(check_in: CheckIn) -> None:
-    check_in.delete()
+    with transaction.atomic():
+        check_in.delete()
+        digest.refresh(check_in.owner_id)

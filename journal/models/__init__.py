@@ -1,7 +1,7 @@
 """The journal's models, one module per concern; import them from here."""
 
 from journal.models.base import OwnedQuerySet
-from journal.models.card import CardRow, CheckIn
+from journal.models.card import CardRow, CheckIn, CheckInDigest
 from journal.models.entries import Entry, WeeklyReflection
 from journal.models.practice import ActivityPlan, RestDay
 from journal.models.practice_plans import (
@@ -22,6 +22,7 @@ __all__ = [
     "ActivityPlan",
     "CardRow",
     "CheckIn",
+    "CheckInDigest",
     "Entry",
     "NamedSkill",
     "OwnedQuerySet",

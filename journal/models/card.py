@@ -126,3 +126,28 @@ class CheckIn(models.Model):
     def row_answer(self, row_uuid) -> dict:
         """{"value": …, "acted": …} for a row (empty when the row was not rated)."""
         return self.row_answers().get(str(row_uuid)) or {}
+
+
+class CheckInDigest(models.Model):
+    """The person's most recent check-ins in one encrypted value, for progress.
+
+    Only what progress reads of each day (journal/card/digest.py says how it is
+    packed and why): derived from the check-ins, rewritten in the same transaction
+    as every write to them, never exported. Encrypted like them: a copy of the
+    database learns from it nothing the check-ins' own plain columns do not show.
+    """
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="check_in_digest",
+    )
+    days = EncryptedJSONField()
+    # The oldest day it holds when the person has more check-ins than it keeps:
+    # from that day on it holds every check-in. Empty when it holds them all.
+    # (Which days have a check-in is plain in the check-ins' own table.)
+    complete_from = models.DateField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Check-in digest of user {self.owner_id}"
