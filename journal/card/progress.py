@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from itertools import chain
-from typing import NamedTuple
 
 from django.urls import reverse
 from django.utils import translation
@@ -62,28 +61,44 @@ SVG_BAR = (
 TABLE_LINE = '<tr><th scope="row">{}</th><td>{}</td></tr>\n'
 
 
-class Answer(NamedTuple):
-    """One row's answer on one day: a value (None: not rated) and, for an urge,
-    whether it was acted on. (Progress itself makes plain pairs: a named tuple
-    costs three times as much to make, and it makes hundreds.)"""
+def tally_weeks(
+    days: list[list], row_of_key: list[int | None], start: int, rows: int
+) -> tuple[list[list], set[int]]:
+    """Each shown row's tally in each of the twelve weeks, and the weeks with a
+    check-in, in one pass over the packed days (pure; digest.py packs them).
 
-    value: int | float | bool | None
-    acted: bool | None
-
-
-def _tally(answers: list[Answer]) -> tuple[list, int, int]:
-    """The numbers given (never a yes or a no), the days answered yes and the
-    days acted on, in one pass over the answers."""
-    numbers = []
-    yes_days = acted_days = 0
-    for value, acted in answers:
-        if value is True:
-            yes_days += 1
-        elif value is not None and value is not False:
-            numbers.append(value)
-        if acted is True:
-            acted_days += 1
-    return numbers, yes_days, acted_days
+    ``row_of_key`` gives each packed key's row (None: a row not shown); ``start``
+    is the first day's ordinal. A tally is ``[numbers, answered days, yes days,
+    acted days]`` (the numbers never a yes or a no), None for a week the row was
+    not answered. A day counts as a check-in with the skills rating or any answer
+    of a row shown. Counted here rather than collected and counted again: progress
+    counts several hundred answers a visit.
+    """
+    tallies: list[list] = [[None] * WEEKS for _row in range(rows)]
+    checked = set()
+    for ordinal, is_checked, flat in days:
+        week = (ordinal - start) // DAYS_IN_WEEK
+        for place in range(0, len(flat), 3):
+            index = row_of_key[flat[place]]
+            if index is None:
+                continue
+            value, acted = flat[place + 1], flat[place + 2]
+            if value is None and acted is None:
+                continue
+            is_checked = True
+            tally = tallies[index][week]
+            if tally is None:
+                tally = tallies[index][week] = [[], 0, 0, 0]
+            tally[1] += 1
+            if value is True:
+                tally[2] += 1
+            elif value is not None and value is not False:
+                tally[0].append(value)
+            if acted is True:
+                tally[3] += 1
+        if is_checked:
+            checked.add(week)
+    return tallies, checked
 
 
 def _summary(
@@ -98,29 +113,20 @@ def _summary(
     )
 
 
-def figures(row: CardRow, answers: list[Answer]) -> RowSummary:
-    """A row's figures over the answers of some days (pure; every answer given
-    has a value or an acted-on, days without one are simply not given)."""
-    if not answers:
-        return RowSummary(row, None, 0, 0, 0)
-    numbers, yes_days, acted_days = _tally(answers)
-    return _summary(row, numbers, len(answers), yes_days, acted_days)
-
-
-def weekly_figures(row: CardRow, weeks: list[list[Answer]]) -> tuple[RowSummary, list]:
-    """A row's figures over all the weeks given, and in each of them: one pass
-    over its answers (progress figures a hundred weeks a visit)."""
+def weekly_figures(row: CardRow, tallies: list[list | None]) -> tuple[RowSummary, list]:
+    """A row's figures over all the weeks given, and in each of them, from its
+    weeks' tallies (pure)."""
     every_number = []
     answered_days = yes_days = acted_days = 0
     each_week = []
-    for answers in weeks:
-        if not answers:
+    for tally in tallies:
+        if tally is None:
             each_week.append(RowSummary(row, None, 0, 0, 0))
             continue
-        numbers, yes, acted = _tally(answers)
-        each_week.append(_summary(row, numbers, len(answers), yes, acted))
+        numbers, answered, yes, acted = tally
+        each_week.append(_summary(row, numbers, answered, yes, acted))
         every_number += numbers
-        answered_days += len(answers)
+        answered_days += answered
         yes_days += yes
         acted_days += acted
     if not answered_days:
@@ -253,22 +259,12 @@ def card_progress(
     if not rows:
         return None
     positions = {str(row.uuid): index for index, row in enumerate(rows)}
-    row_of_key = [positions.get(key) for key in keys]
-    answers: list[list[list[tuple]]] = [[[] for _week in range(WEEKS)] for _ in rows]
-    checked = set()
-    start = first_day.toordinal()
-    for ordinal, is_checked, flat in days:
-        week = (ordinal - start) // DAYS_IN_WEEK
-        for place in range(0, len(flat), 3):
-            index = row_of_key[flat[place]]
-            if index is None:
-                continue
-            value, acted = flat[place + 1], flat[place + 2]
-            if value is not None or acted is not None:
-                answers[index][week].append((value, acted))
-                is_checked = True
-        if is_checked:
-            checked.add(week)
+    tallies, checked = tally_weeks(
+        days,
+        [positions.get(key) for key in keys],
+        first_day.toordinal(),
+        len(rows),
+    )
     # Weeks before the first check-in are left out: a new card is not twelve blanks.
     if not checked:
         return CardProgress([], None)
@@ -281,7 +277,7 @@ def card_progress(
     return CardProgress(
         [
             RowProgress(*weekly_figures(row, weeks[first_week:]), heads)
-            for row, weeks in zip(rows, answers, strict=True)
+            for row, weeks in zip(rows, tallies, strict=True)
         ],
         starts[0],
     )

@@ -3,6 +3,7 @@ chart and a table; never a hidden row; never in the kept page; constant queries.
 
 import datetime
 import pickle
+from typing import NamedTuple
 
 import pytest
 import time_machine
@@ -12,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from journal import charts
-from journal.card.progress import Answer, figures, weekly_figures
+from journal.card.progress import tally_weeks, weekly_figures
 from journal.card.queries import shown_rows
 from journal.models import CardRow
 from tests.factories import make_entry, make_user, sign_in
@@ -304,6 +305,29 @@ def test_a_row_not_rated_in_the_weeks_says_so_without_a_chart(owner_client, card
 # --- a row's figures (pure) -----------------------------------------------------------
 
 
+class Answer(NamedTuple):
+    value: int | float | bool | None
+    acted: bool | None
+
+
+def week_tallies(weeks: list[list[Answer]]) -> list:
+    """One row's answers, week by week, as progress tallies them: each answer on a
+    day of its own (packed as journal/card/digest.py packs a day)."""
+    start = D(2026, 8, 31).toordinal()
+    days = [
+        [start + 7 * week + day, False, [0, answer.value, answer.acted]]
+        for week, answers in enumerate(weeks)
+        for day, answer in enumerate(answers)
+    ]
+    tallies, _checked = tally_weeks(days, [0], start, 1)
+    return tallies[0][: len(weeks)]
+
+
+def figures(row, answers: list[Answer]):
+    total, _each_week = weekly_figures(row, week_tallies([answers]))
+    return total
+
+
 def test_a_day_acted_on_without_a_rating_counts_as_answered_but_not_averaged():
     row = CardRow(kind=CardRow.Kind.URGE, name="Urge")
 
@@ -349,7 +373,7 @@ def test_a_rows_figures_over_its_weeks_are_those_of_all_its_answers_together():
         [Answer(4.5, True), Answer(0, None), Answer(True, None)],
     ]
 
-    total, each_week = weekly_figures(row, weeks)
+    total, each_week = weekly_figures(row, week_tallies(weeks))
 
     assert total == figures(row, [answer for week in weeks for answer in week])
     assert each_week == [figures(row, week) for week in weeks]
