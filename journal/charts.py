@@ -222,26 +222,29 @@ ROW_BAR_WIDTH = ROW_CHART_SLOT * 0.6
 ROW_CHART_GRIDLINES = (TOP_SPACE, TOP_SPACE + ROW_CHART_HEIGHT)
 
 
+def row_week_bar(slot: int, value: float, top: float) -> tuple[float, float, float]:
+    """One week's bar of a card row's chart as (x, y, height), in its ``slot``
+    (0-11), from 0 to ``top``."""
+    unit = ROW_CHART_HEIGHT / max(top, 1)
+    height = max(min(value, top) * unit, ZERO_BAR)
+    return (
+        round(slot * ROW_CHART_SLOT + 4, 2),
+        round(TOP_SPACE + ROW_CHART_HEIGHT - height, 2),
+        round(height, 2),
+    )
+
+
 def row_weeks_bars(
     values: list[float | None], top: float
 ) -> list[tuple[float, float, float]]:
-    """Each bar of a card row's chart as (x, y, height), from 0 to ``top``: only
-    what differs from bar to bar (progress draws a hundred a visit)."""
-    unit = ROW_CHART_HEIGHT / max(top, 1)
+    """Each bar of a card row's chart as (x, y, height), from 0 to ``top``; the
+    newest week in the last slot."""
     first_slot = MOST_WEEKS - len(values)
-    bars = []
-    for position, value in enumerate(values):
-        if value is None:
-            continue
-        height = max(min(value, top) * unit, ZERO_BAR)
-        bars.append(
-            (
-                round((first_slot + position) * ROW_CHART_SLOT + 4, 2),
-                round(TOP_SPACE + ROW_CHART_HEIGHT - height, 2),
-                round(height, 2),
-            )
-        )
-    return bars
+    return [
+        row_week_bar(first_slot + position, value, top)
+        for position, value in enumerate(values)
+        if value is not None
+    ]
 
 
 def row_weeks_chart(values: list[float | None], top: float) -> Chart:

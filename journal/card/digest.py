@@ -40,10 +40,10 @@ from core.prepared import PreparedRead
 from journal.card.queries import ROW_FIELDS
 from journal.models import CardRow, CheckIn, CheckInDigest
 
-# Twelve weeks are at most 84 days, one check-in a day: fourteen weeks leave room
+# Twelve weeks are at most 84 days, one check-in a day: thirteen weeks leave room
 # for days after "today" seen from another time zone. A span the digest does not
 # reach is read from the check-ins anyway (complete_from), so this is about speed.
-DIGEST_DAYS = 98
+DIGEST_DAYS = 91
 # The union's kind column for the digest's line (rows have theirs, check-ins none).
 DIGEST = "digest"
 

@@ -12,6 +12,7 @@ these weeks (its history is kept), marked as paused; with none it is left out.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from itertools import chain
 
@@ -25,7 +26,7 @@ from journal.card.cells import one_decimal, render_figures
 from journal.card.digest import rows_and_recent_days
 from journal.card.progress_html import render_rows
 from journal.card.queries import RowSummary, average, shown_rows
-from journal.html import _, html, local_date
+from journal.html import _, html, html_join, local_date
 from journal.models import CardRow
 
 WEEKS = charts.MOST_WEEKS
@@ -42,23 +43,28 @@ SVG_START = (
 SVG_LINE = '<line class="gridline" x1="0" x2="{}" y1="{}" y2="{}"></line>'
 # What every row's chart has the same (its size, its two gridlines) is drawn
 # once, and so are its bars' class and width: only where each bar is is filled in.
-SVG_HEAD = str(
-    html(
-        SVG_START + SVG_LINE * len(charts.ROW_CHART_GRIDLINES),
-        charts.ROW_CHART_WIDTH,
-        charts.ROW_CHART_FULL_HEIGHT,
-        charts.ROW_CHART_WIDTH,
-        charts.ROW_CHART_FULL_HEIGHT,
-        *chain.from_iterable(
-            (charts.ROW_CHART_WIDTH, y, y) for y in charts.ROW_CHART_GRIDLINES
-        ),
-    )
+SVG_HEAD = html(
+    SVG_START + SVG_LINE * len(charts.ROW_CHART_GRIDLINES),
+    charts.ROW_CHART_WIDTH,
+    charts.ROW_CHART_FULL_HEIGHT,
+    charts.ROW_CHART_WIDTH,
+    charts.ROW_CHART_FULL_HEIGHT,
+    *chain.from_iterable(
+        (charts.ROW_CHART_WIDTH, y, y) for y in charts.ROW_CHART_GRIDLINES
+    ),
 )
 SVG_BAR = (
     f'<rect class="card-bar" x="{{}}" y="{{}}" width="{charts.ROW_BAR_WIDTH}" '
     'height="{}"></rect>'
 )
 TABLE_LINE = '<tr><th scope="row">{}</th><td>{}</td></tr>\n'
+
+
+@functools.lru_cache(maxsize=2048, typed=True)
+def _bar(slot: int, value: float, top: float) -> SafeString:
+    """One week's bar of a row's chart, in its place and at its height: numbers
+    only, drawn once per process (nine rows of twelve bars a visit)."""
+    return html(SVG_BAR, *charts.row_week_bar(slot, value, top))
 
 
 def tally_weeks(
@@ -172,9 +178,16 @@ class RowProgress:
         """The chart, hidden from screen readers (the words and the table say the
         same). Drawn here, not in a template: nine rows of a dozen bars each cost a
         template a quarter of the page. Numbers as str() writes them ("4.0")."""
-        bars = charts.row_weeks_bars(self.bars, self.top)
+        top = self.top
+        first_slot = WEEKS - len(self.weeks)
         return html(
-            SVG_HEAD + SVG_BAR * len(bars) + "</svg>", *chain.from_iterable(bars)
+            "{}{}</svg>",
+            SVG_HEAD,
+            html_join(
+                _bar(first_slot + position, value, top)
+                for position, value in enumerate(self.bars)
+                if value is not None
+            ),
         )
 
     @property

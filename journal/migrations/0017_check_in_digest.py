@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-DIGEST_DAYS = 98
+DIGEST_DAYS = 91
 
 
 def _pack(check_ins) -> dict:
