@@ -8,20 +8,28 @@ person's own): tests/journal/test_card_escaping.py checks it.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString
 
-from journal.html import _, html, html_join
+from journal.html import _, html
 
 if TYPE_CHECKING:
     from journal.skills.reports import NamedDrop, WhatWorksReport
 
 
+# Each list in one html() call, its line repeated once per item: a call an item
+# was three calls per named skill, and a person may rank two dozen.
+SENTENCE = "<li>{}</li>"
+BAR = '<rect x="0" y="{}" height="6" width="{}" class="what-works-bar"></rect>'
+TABLE_LINE = '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>'
+
+
 def _sentences(items: list[NamedDrop], language: str) -> SafeString:
-    return html_join(html("<li>{}</li>", item.sentence_in(language)) for item in items)
+    return html(SENTENCE * len(items), *[item.sentence_in(language) for item in items])
 
 
 def _ranked(works: WhatWorksReport, language: str) -> SafeString:
@@ -39,27 +47,19 @@ def _ranked(works: WhatWorksReport, language: str) -> SafeString:
         "    <tbody>\n      {}\n    </tbody>\n  </table>\n  ",
         _sentences(items, language),
         works.chart_height,
-        html_join(
-            html(
-                '<rect x="0" y="{}" height="6" width="{}" '
-                'class="what-works-bar"></rect>',
-                item.y,
-                item.percent,
-            )
-            for item in items
+        html(
+            BAR * len(items),
+            *chain.from_iterable((item.y, item.percent) for item in items),
         ),
         _("Typical change in distress for each named skill", language),
         _("Named skill", language),
         _("Typical change", language),
         _("Rated practices", language),
-        html_join(
-            html(
-                '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
-                item.name,
-                item.change_in(language),
-                item.drop.count,
-            )
-            for item in items
+        html(
+            TABLE_LINE * len(items),
+            *chain.from_iterable(
+                (item.name, item.change_in(language), item.drop.count) for item in items
+            ),
         ),
     )
 
