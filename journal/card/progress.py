@@ -15,6 +15,7 @@ import datetime
 import functools
 from dataclasses import dataclass
 from itertools import chain
+from math import fsum
 
 from django.urls import reverse
 from django.utils import translation
@@ -121,22 +122,32 @@ def _summary(
 
 def weekly_figures(row: CardRow, tallies: list[list | None]) -> tuple[RowSummary, list]:
     """A row's figures over all the weeks given, and in each of them, from its
-    weeks' tallies (pure)."""
+    weeks' tallies (pure). Each week's average is worked out here, not by
+    _summary: a hundred weeks a visit."""
     every_number = []
     answered_days = yes_days = acted_days = 0
+    not_answered = RowSummary(row, None, 0, 0, 0)
     each_week = []
     for tally in tallies:
         if tally is None:
-            each_week.append(RowSummary(row, None, 0, 0, 0))
+            each_week.append(not_answered)
             continue
         numbers, answered, yes, acted = tally
-        each_week.append(_summary(row, numbers, answered, yes, acted))
+        each_week.append(
+            RowSummary(
+                row,
+                round(fsum(numbers) / len(numbers), 1) if numbers else None,
+                answered,
+                yes,
+                acted,
+            )
+        )
         every_number += numbers
         answered_days += answered
         yes_days += yes
         acted_days += acted
     if not answered_days:
-        return RowSummary(row, None, 0, 0, 0), each_week
+        return not_answered, each_week
     total = _summary(row, every_number, answered_days, yes_days, acted_days)
     return total, each_week
 

@@ -2,6 +2,7 @@
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils import translation
 from django.utils.safestring import SafeString
@@ -22,9 +23,10 @@ from journal.skills.works import (
 )
 
 
-@dataclass(frozen=True)
-class NamedDrop:
-    """A typical drop with the name a person reads, and its bar's length (%)."""
+class NamedDrop(NamedTuple):
+    """A typical drop with the name a person reads, and its bar's length (%). (A
+    named tuple: a frozen dataclass cost three times as much to make, and
+    progress makes one for every named skill rated.)"""
 
     name: str
     drop: Drop
@@ -137,6 +139,12 @@ def _named(drops, name_of, largest: float) -> list[NamedDrop]:
     ]
 
 
+@functools.lru_cache(maxsize=32)
+def _family_name(key: str, language: str) -> str:
+    # ``language`` keys the memo: the label is translated in the active one.
+    return str(Skill(key).label)
+
+
 def build(works: WhatWorks, names: dict[str, str]) -> WhatWorksReport:
     """Names for the keys; a key no longer known (a slug since retired) is left
     out rather than shown as a code."""
@@ -146,13 +154,11 @@ def build(works: WhatWorks, names: dict[str, str]) -> WhatWorksReport:
 
     largest = works.largest
     named = [d for d in _named(works.ranked, technique_name, largest) if d.name]
-    ranked = [
-        NamedDrop(d.name, d.drop, d.percent, 10 * row + 2)
-        for row, d in enumerate(named)
-    ]
+    ranked = [d._replace(y=10 * row + 2) for row, d in enumerate(named)]
+    language = translation.get_language()
     families = _named(
         works.families,
-        lambda key: str(Skill(key).label),
+        lambda key: _family_name(key, language),
         max([abs(d.typical) for d in works.families] + [1]),
     )
     return WhatWorksReport(
