@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from itertools import chain
 from math import fsum
 
-from django.urls import reverse
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from journal import charts, stats
+from journal.addresses import day_url
 from journal.card.cells import one_decimal, render_figures
 from journal.card.digest import rows_and_recent_days
 from journal.card.progress_html import render_rows
@@ -308,17 +309,18 @@ def card_progress(
 
 
 def _week_heads(starts: list[datetime.date]) -> list[SafeString]:
-    """Each week's link, in the language's date format. One URL is reversed and
-    the others are the same with their own day (a week's address holds its first
-    day once, as YYYY-MM-DD: journal/converters.py)."""
-    date_format = _("j M Y")
-    first = starts[0].isoformat()
-    address = reverse("journal:week", args=[starts[0]])
-    return [
-        html(
-            '<a href="{}">{}</a>',
-            address.replace(first, start.isoformat()),
-            local_date(start, date_format),
-        )
-        for start in starts
-    ]
+    """Each week's link, in the language's date format."""
+    language, prefix = translation.get_language(), get_script_prefix()
+    return [_week_head(start, language, prefix) for start in starts]
+
+
+@functools.lru_cache(maxsize=512)
+def _week_head(start: datetime.date, language: str, prefix: str) -> SafeString:
+    # ``language`` and ``prefix`` key the memo: the date is written in the active
+    # language, the address under the active script prefix. A week's first day
+    # and its address only: every row's table has the same twelve.
+    return html(
+        '<a href="{}">{}</a>',
+        day_url("journal:week", start),
+        local_date(start, _("j M Y", language), language),
+    )
