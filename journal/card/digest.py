@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import (
     BooleanField,
     CharField,
@@ -67,24 +69,35 @@ def pack(check_ins) -> dict:
 
 def refresh(user) -> None:
     """Write the person's digest again from their newest check-ins. Called by every
-    writer of check-ins, inside its transaction; one query to read, one to write."""
-    newest = list(
-        CheckIn.objects.for_user(user)
-        .order_by("-day")
-        .values_list("day", "values")[: DIGEST_DAYS + 1]
-    )
+    writer of check-ins, after its write and inside its transaction.
+
+    The person's own row is locked first, until the writer's transaction ends: two
+    check-ins saved at once (two tabs, two days) would otherwise each write a
+    digest without the other's day. The second waits, then reads both."""
     owner_id = getattr(user, "pk", user)
-    if not newest:
-        CheckInDigest.objects.filter(owner_id=owner_id).delete()
-        return
-    kept = newest[:DIGEST_DAYS]
-    CheckInDigest.objects.update_or_create(
-        owner_id=owner_id,
-        defaults={
-            "days": pack(kept),
-            "complete_from": kept[-1][0] if len(newest) > DIGEST_DAYS else None,
-        },
-    )
+    with transaction.atomic():
+        list(
+            get_user_model()
+            .objects.select_for_update()
+            .filter(pk=owner_id)
+            .values_list("pk")
+        )
+        newest = list(
+            CheckIn.objects.for_user(owner_id)
+            .order_by("-day")
+            .values_list("day", "values")[: DIGEST_DAYS + 1]
+        )
+        if not newest:
+            CheckInDigest.objects.filter(owner_id=owner_id).delete()
+            return
+        kept = newest[:DIGEST_DAYS]
+        CheckInDigest.objects.update_or_create(
+            owner_id=owner_id,
+            defaults={
+                "days": pack(kept),
+                "complete_from": kept[-1][0] if len(newest) > DIGEST_DAYS else None,
+            },
+        )
 
 
 def _read(owner_id, first_day, last_day):

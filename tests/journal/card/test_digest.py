@@ -2,6 +2,7 @@
 write to check-ins, encrypted, and never trusted further than it reaches."""
 
 import datetime
+import threading
 
 import pytest
 import time_machine
@@ -107,6 +108,28 @@ def test_every_write_to_a_check_in_writes_the_digest_again(owner, rows):
     services.remove(rows["medication"])
     assert stored_digest(owner).days == expected(owner)
     assert str(rows["medication"].uuid) not in str(stored_digest(owner).days)
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_check_ins_saved_at_once_all_reach_the_digest(owner, rows):
+    start = threading.Barrier(6)
+
+    def save(back):
+        try:
+            start.wait(timeout=30)
+            check_in(owner, TODAY - datetime.timedelta(days=back), {rows["sadness"]: 2})
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(back,)) for back in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert CheckIn.objects.filter(owner=owner).count() == 6
+    assert stored_digest(owner).days == expected(owner)
 
 
 def test_the_last_check_in_deleted_leaves_no_digest(owner, rows):
