@@ -232,27 +232,3 @@ def row_week_bar(slot: int, value: float, top: float) -> tuple[float, float, flo
         round(TOP_SPACE + ROW_CHART_HEIGHT - height, 2),
         round(height, 2),
     )
-
-
-def row_weeks_bars(
-    values: list[float | None], top: float
-) -> list[tuple[float, float, float]]:
-    """Each bar of a card row's chart as (x, y, height), from 0 to ``top``; the
-    newest week in the last slot."""
-    first_slot = MOST_WEEKS - len(values)
-    return [
-        row_week_bar(first_slot + position, value, top)
-        for position, value in enumerate(values)
-        if value is not None
-    ]
-
-
-def row_weeks_chart(values: list[float | None], top: float) -> Chart:
-    """One card row week by week, each bar from 0 to ``top`` (no text inside: the
-    words and the table beside it say the same)."""
-    rects = [
-        Rect(x, y, ROW_BAR_WIDTH, height, "card-bar", "")
-        for x, y, height in row_weeks_bars(values, top)
-    ]
-    gridlines = [Label(0, y, "") for y in ROW_CHART_GRIDLINES]
-    return Chart(ROW_CHART_WIDTH, ROW_CHART_FULL_HEIGHT, rects, [], gridlines)

@@ -13,8 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from journal import charts
-from journal.card.progress import tally_weeks, weekly_figures
-from journal.card.queries import shown_rows
+from journal.card.progress import RowProgress, tally_weeks, weekly_figures
+from journal.card.queries import RowSummary, shown_rows
 from journal.models import CardRow
 from tests.factories import make_entry, make_user, sign_in
 from tests.journal.card.helpers import check_in, make_row
@@ -269,26 +269,25 @@ def test_the_card_costs_progress_one_query_with_a_card_or_without(owner_client, 
 # --- the chart's geometry (pure) ------------------------------------------------------
 
 
-def test_a_week_not_rated_draws_no_bar_and_a_week_rated_zero_a_thin_one():
-    chart = charts.row_weeks_chart([None, 0, 5], top=5)
-
-    assert len(chart.rects) == 2
-    assert chart.rects[0].height == charts.ZERO_BAR
-    assert chart.rects[1].height == charts.ROW_CHART_HEIGHT
+def test_a_week_rated_zero_draws_a_thin_bar_and_the_top_a_full_one():
+    assert charts.row_week_bar(1, 0, top=5)[2] == charts.ZERO_BAR
+    assert charts.row_week_bar(2, 5, top=5)[2] == charts.ROW_CHART_HEIGHT
 
 
-def test_the_newest_week_is_always_in_the_last_slot():
-    short = charts.row_weeks_chart([3], top=5)
-    full = charts.row_weeks_chart([1] * 12, top=5)
+def test_the_newest_week_is_always_in_the_last_slot_and_a_week_not_rated_has_none():
+    row = CardRow(kind=CardRow.Kind.EMOTION, name="Sadness")
+    rated, not_rated = RowSummary(row, 3, 1, 0, 0), RowSummary(row, None, 0, 0, 0)
+    last_x = (charts.MOST_WEEKS - 1) * charts.ROW_CHART_SLOT + 4
 
-    assert short.rects[0].x == full.rects[-1].x
-    assert short.width == full.width
+    short = RowProgress(rated, [rated], []).svg
+    longer = RowProgress(rated, [not_rated, rated], []).svg
+
+    assert short.count("<rect") == longer.count("<rect") == 1
+    assert f'x="{last_x}"' in short and f'x="{last_x}"' in longer
 
 
 def test_a_value_above_the_top_is_drawn_at_the_top():
-    chart = charts.row_weeks_chart([30], top=12)
-
-    assert chart.rects[0].height == charts.ROW_CHART_HEIGHT
+    assert charts.row_week_bar(0, 30, top=12)[2] == charts.ROW_CHART_HEIGHT
 
 
 @pytest.mark.django_db
