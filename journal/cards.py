@@ -343,3 +343,9 @@ def render_entry_cards(entries, **options) -> SafeString:
     """A list of cards, one after another, all drawn with the same options."""
     page = _page(**options)
     return html_join(_card(entry, page) for entry in entries)
+
+
+def render_entry_card_lists(lists, **options) -> list[SafeString]:
+    """Several lists of cards (the week's days), the options worked out once."""
+    page = _page(**options)
+    return [html_join(_card(entry, page) for entry in entries) for entries in lists]

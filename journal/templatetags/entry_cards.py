@@ -6,6 +6,7 @@ skills' chips (journal/skills/chips.py) and open activity plans
 (journal/exercises/plan_items.py)."""
 
 from django import template
+from django.utils import translation
 
 from journal.card.cells import (
     render_cell,
@@ -31,6 +32,7 @@ from journal.skills.chips import (
 )
 from journal.skills.list_html import render_built_in
 from journal.week_distress import render_week_distress
+from journal.week_page import render_week_notes
 
 register = template.Library()
 
@@ -62,6 +64,17 @@ def _card_options(context, options) -> dict:
         "starred": context.get("starred_ids") or frozenset(),
         "csrf_token": str(context.get("csrf_token") or ""),
     }
+
+
+@register.simple_tag(takes_context=True)
+def week_notes(context, notes_by_day, is_current_week, **options):
+    """The week page's notes, day by day, with their cards (journal/week_page.py)."""
+    return render_week_notes(
+        notes_by_day,
+        is_current_week=is_current_week,
+        language=translation.get_language(),
+        **_card_options(context, options),
+    )
 
 
 @register.simple_tag
