@@ -21,6 +21,7 @@ from journal.card.check_in_fields import (
 )
 from journal.card.setup_rows import render_setup_rows
 from journal.card.today_line import render_today_line as render_todays_card
+from journal.card.week_rows import render_week_rows
 from journal.cards import render_entry_card, render_entry_cards
 from journal.exercises.plan_items import render_plan_items
 from journal.html import local_date
@@ -117,6 +118,14 @@ def card_summaries(card):
 def card_days(card, linked=False, today=None):
     """The week's days of the diary card (journal/card/cells.py)."""
     return render_days(card, linked=linked, today=today)
+
+
+@register.simple_tag
+def week_rows(card, linked=False, today=None):
+    """The person's own rows on the week page (journal/card/week_rows.py)."""
+    return render_week_rows(
+        card, language=translation.get_language(), linked=linked, today=today
+    )
 
 
 @register.simple_tag
