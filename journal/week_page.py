@@ -1,17 +1,22 @@
-"""The week page's own loops, drawn in Python: its notes day by day.
+"""The week page's own pieces, drawn in Python: its heading and links, and its
+notes day by day.
 
 As a template the seven days of notes cost the page more than the cards in them:
 each day's heading, its "and more" line and a fresh look-up of the cards' options
 (the zone, the stars, the CSRF token). Here the options are worked out once and
-our words once per language. Every value goes through journal.html.html(), which
+our words once per language. The heading's four links, three dates and dozen words
+cost a template a third of a millisecond; here the addresses are reversed once per
+process (journal/addresses.py). Every value goes through journal.html.html(), which
 escapes it; tests/journal/test_week_page.py draws each piece both ways (the old
 template and this) and compares them.
 """
 
+import datetime
+
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
-from journal.addresses import fixed_url
+from journal.addresses import day_url, fixed_url
 from journal.cards import render_entry_card_lists
 from journal.html import EMPTY, _, html, html_join, local_date, sentence
 
@@ -71,3 +76,87 @@ def _no_notes(is_current_week: bool, language: str) -> SafeString:
             _("Log a skill on Today.", language),
         )
     return html("\n    <p>{}{}</p>\n    ", _("No notes this week yet.", language), log)
+
+
+def render_week_title(first_day: datetime.date, language: str) -> SafeString:
+    """The page's title: "Week of 30 Nov 2026"."""
+    start = local_date(first_day, _("j M Y", language), language)
+    return sentence(_("Week of %(start)s", language), start=start)
+
+
+HEAD = (
+    '<header class="mb-3">\n    <h1 class="mb-1">{}</h1>\n'
+    '    <p class="lead mb-1">{} – {}</p>\n    {}\n  </header>\n'
+    '  <div class="week-actions no-print d-flex flex-wrap gap-2 mb-4">\n'
+    '    <nav class="d-flex flex-wrap gap-2" aria-label="{}">\n'
+    '      <a class="btn btn-outline-secondary" href="{}">{}</a>\n      {}\n'
+    "    </nav>\n    {}\n  </div>\n  {}"
+)
+LATER_WEEKS = (
+    '\n      <a class="btn btn-outline-secondary" href="{}">{}</a>\n'
+    '      <a class="btn btn-outline-secondary" href="{}">{}</a>\n      '
+)
+
+
+def render_week_head(
+    report,
+    *,
+    is_current_week: bool,
+    display_name: str,
+    previous_week: datetime.date,
+    next_week: datetime.date | None,
+    pdf_missing_reason: str | None,
+    language: str,
+) -> SafeString:
+    """The heading (the week, its days, whose summary) and the links to other
+    weeks and to the PDF, or why there is none."""
+    printed_for = EMPTY
+    if display_name:
+        printed_for = html(
+            '<p class="print-only mb-0">{}</p>',
+            sentence(
+                _("Weekly summary for %(display_name)s", language),
+                display_name=display_name,
+            ),
+        )
+    later = EMPTY
+    if next_week:
+        later = html(
+            LATER_WEEKS,
+            day_url("journal:week", next_week),
+            _("Next week →", language),
+            fixed_url("journal:week-current"),
+            _("This week", language),
+        )
+    pdf = no_pdf = EMPTY
+    if pdf_missing_reason:
+        no_pdf = html(
+            '<p class="no-print">{}</p>',
+            sentence(
+                _(
+                    "A PDF of this week is not available on this server right now "
+                    "(%(reason)s). You can print this page instead.",
+                    language,
+                ),
+                reason=pdf_missing_reason,
+            ),
+        )
+    else:
+        pdf = html(
+            '<a class="btn btn-outline-primary" href="{}">{}</a>',
+            day_url("journal:week-pdf", report.first_day),
+            _("PDF of this week", language),
+        )
+    return html(
+        HEAD,
+        _("This week" if is_current_week else "Your week", language),
+        local_date(report.first_day, _("l j F", language), language),
+        local_date(report.last_day, _("l j F Y", language), language),
+        printed_for,
+        _("Other weeks", language),
+        day_url("journal:week", previous_week),
+        _("← Previous week", language),
+        later,
+        pdf,
+        no_pdf,
+    )

@@ -33,7 +33,11 @@ from journal.skills.chips import (
 )
 from journal.skills.list_html import render_built_in
 from journal.week_distress import render_week_distress
-from journal.week_page import render_week_notes
+from journal.week_page import (
+    render_week_head,
+    render_week_notes,
+    render_week_title,
+)
 
 register = template.Library()
 
@@ -65,6 +69,27 @@ def _card_options(context, options) -> dict:
         "starred": context.get("starred_ids") or frozenset(),
         "csrf_token": str(context.get("csrf_token") or ""),
     }
+
+
+@register.simple_tag
+def week_title(first_day):
+    """The week page's title (journal/week_page.py)."""
+    return render_week_title(first_day, translation.get_language())
+
+
+@register.simple_tag
+def week_head(report, is_current_week, display_name, previous_week, next_week, pdf):
+    """The week page's heading and its links (journal/week_page.py); ``pdf``: why
+    there is no PDF, if there is none."""
+    return render_week_head(
+        report,
+        is_current_week=is_current_week,
+        display_name=display_name,
+        previous_week=previous_week,
+        next_week=next_week,
+        pdf_missing_reason=pdf,
+        language=translation.get_language(),
+    )
 
 
 @register.simple_tag(takes_context=True)

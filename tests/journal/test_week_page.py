@@ -2,6 +2,7 @@
 the template they replace, in each of its cases and both languages."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.template import engines
@@ -104,6 +105,72 @@ def test_markup_in_a_note_is_shown_as_text(owner, field):
     entry = make_entry(owner, created_at=WRITTEN, **{field: typed})
 
     drawn, from_template = _both_ways([DayNotes(D(2026, 11, 20), [entry], more=2)])
+
+    assert_shown_as_text(drawn, typed)
+    assert drawn == from_template
+
+
+# week.html's title and heading as they were, before journal/week_page.py drew them.
+HEAD_TEMPLATE = """{% load entry_cards i18n %}{% blocktranslate with start=report.first_day|day_as:_("j M Y") %}Week of {{ start }}{% endblocktranslate %}
+  <header class="mb-3">
+    <h1 class="mb-1">{% if is_current_week %}{% translate "This week" %}{% else %}{% translate "Your week" %}{% endif %}</h1>
+    <p class="lead mb-1">{{ report.first_day|day_as:_("l j F") }} – {{ report.last_day|day_as:_("l j F Y") }}</p>
+    {% if display_name %}<p class="print-only mb-0">{% blocktranslate %}Weekly summary for {{ display_name }}{% endblocktranslate %}</p>{% endif %}
+  </header>
+  <div class="week-actions no-print d-flex flex-wrap gap-2 mb-4">
+    <nav class="d-flex flex-wrap gap-2" aria-label="{% translate 'Other weeks' %}">
+      <a class="btn btn-outline-secondary" href="{% url 'journal:week' previous_week %}">{% translate "← Previous week" %}</a>
+      {% if next_week %}
+      <a class="btn btn-outline-secondary" href="{% url 'journal:week' next_week %}">{% translate "Next week →" %}</a>
+      <a class="btn btn-outline-secondary" href="{% url 'journal:week-current' %}">{% translate "This week" %}</a>
+      {% endif %}
+    </nav>
+    {% if not pdf_missing_reason %}<a class="btn btn-outline-primary" href="{% url 'journal:week-pdf' report.first_day %}">{% translate "PDF of this week" %}</a>{% endif %}
+  </div>
+  {% if pdf_missing_reason %}<p class="no-print">{% blocktranslate with reason=pdf_missing_reason trimmed %}A PDF of this week is not available on this server right now ({{ reason }}). You can print this page instead.{% endblocktranslate %}</p>{% endif %}"""  # noqa: E501
+HEAD_TAGS = """{% load entry_cards %}{% week_title report.first_day %}
+  {% week_head report is_current_week display_name previous_week next_week pdf_missing_reason %}"""  # noqa: E501
+
+
+def _head_both_ways(language="en", **overrides):
+    first_day = D(2026, 11, 16)
+    context = {
+        "report": SimpleNamespace(first_day=first_day, last_day=D(2026, 11, 22)),
+        "is_current_week": False,
+        "display_name": "",
+        "previous_week": D(2026, 11, 9),
+        "next_week": D(2026, 11, 23),
+        "pdf_missing_reason": None,
+        **overrides,
+    }
+    engine = engines["django"]
+    with translation.override(language):
+        drawn = engine.from_string(HEAD_TAGS).render(context)
+        from_template = engine.from_string(HEAD_TEMPLATE).render(context)
+    return drawn, from_template
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},
+        {"is_current_week": True, "next_week": None},
+        {"display_name": "Sam"},
+        {"pdf_missing_reason": "the WeasyPrint package is not installed"},
+    ],
+    ids=["a past week", "this week", "a name to print", "no PDF"],
+)
+def test_the_heading_is_the_same_html_as_the_template(overrides, language):
+    drawn, from_template = _head_both_ways(language, **overrides)
+
+    assert drawn == from_template
+
+
+def test_markup_in_a_display_name_is_shown_as_text():
+    typed = markup("display_name")
+
+    drawn, from_template = _head_both_ways(display_name=typed)
 
     assert_shown_as_text(drawn, typed)
     assert drawn == from_template
