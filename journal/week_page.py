@@ -1,14 +1,14 @@
-"""The week page's own pieces, drawn in Python: its heading and links, and its
-notes day by day.
+"""The week page's own pieces, drawn in Python: its heading and links, its notes
+day by day, and the reflection with its form.
 
 As a template the seven days of notes cost the page more than the cards in them:
 each day's heading, its "and more" line and a fresh look-up of the cards' options
 (the zone, the stars, the CSRF token). Here the options are worked out once and
 our words once per language. The heading's four links, three dates and dozen words
-cost a template a third of a millisecond; here the addresses are reversed once per
-process (journal/addresses.py). Every value goes through journal.html.html(), which
-escapes it; tests/journal/test_week_page.py draws each piece both ways (the old
-template and this) and compares them.
+cost a template a third of a millisecond, the reflection's section a fifth; here the
+addresses are reversed once per process (journal/addresses.py). Every value goes
+through journal.html.html(), which escapes it; tests/journal/test_week_page.py
+draws each piece both ways (the old template and this) and compares them.
 """
 
 import datetime
@@ -16,9 +16,10 @@ import datetime
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from core.templatetags.fragments import text_form
 from journal.addresses import day_url, fixed_url
 from journal.cards import render_entry_card_lists
-from journal.html import EMPTY, _, html, html_join, local_date, sentence
+from journal.html import EMPTY, _, _lines, html, html_join, local_date, sentence
 
 DAY = (
     '\n    <h3 class="h6 mt-3">{}</h3>\n    <div class="entry-list">\n      {}\n'
@@ -159,4 +160,57 @@ def render_week_head(
         later,
         pdf,
         no_pdf,
+    )
+
+
+# What a page without a CSRF token has in its place ({% csrf_token %} draws nothing).
+NO_CSRF_TOKEN = "NOTPROVIDED"  # noqa: S105 - a marker, not a secret
+REFLECTION = (
+    '<section aria-labelledby="reflection-heading" class="mb-4 reflection">\n'
+    '    <h2 id="reflection-heading" class="h4">{}</h2>\n'
+    '    <p class="no-print">{}</p>\n    {}\n'
+    '    <form method="post" action="{}" novalidate data-once-submit>\n'
+    "      {}\n      {}\n"
+    '      <button type="submit" class="btn btn-primary">{}</button>\n'
+    "    </form>\n  </section>"
+)
+
+
+def render_week_reflection(report, form, *, csrf: str, language: str) -> SafeString:
+    """The reflection's section: what was written, for the printed page, and the
+    form to write it (``csrf``: the page's token, as {% csrf_token %} takes it)."""
+    token = EMPTY
+    if csrf and csrf != NO_CSRF_TOKEN:
+        token = html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', csrf
+        )
+    return html(
+        REFLECTION,
+        _("Your reflection for this week", language),
+        _(
+            "A few words to bring to your next session. All three are optional.",
+            language,
+        ),
+        _printed_reflection(report.reflection, language),
+        day_url("journal:week-reflection", report.first_day),
+        token,
+        text_form(form),
+        _("Save reflection", language),
+    )
+
+
+def _printed_reflection(reflection, language: str) -> SafeString:
+    if not reflection or reflection.is_empty:
+        return EMPTY
+    answers = (
+        (_("What helped", language), reflection.what_helped),
+        (_("What was hard", language), reflection.what_was_hard),
+        (_("For my next session", language), reflection.for_next_session),
+    )
+    return html(
+        '\n    <dl class="print-only">\n      {}\n      {}\n      {}\n    </dl>\n    ',
+        *(
+            html("<dt>{}</dt><dd>{}</dd>", label, _lines(text)) if text else EMPTY
+            for label, text in answers
+        ),
     )

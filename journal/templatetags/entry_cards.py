@@ -36,6 +36,7 @@ from journal.week_distress import render_week_distress
 from journal.week_page import (
     render_week_head,
     render_week_notes,
+    render_week_reflection,
     render_week_title,
 )
 
@@ -100,6 +101,18 @@ def week_notes(context, notes_by_day, is_current_week, **options):
         is_current_week=is_current_week,
         language=translation.get_language(),
         **_card_options(context, options),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def week_reflection(context, report, form):
+    """The week page's reflection and its form (journal/week_page.py)."""
+    token = context.get("csrf_token")
+    return render_week_reflection(
+        report,
+        form,
+        csrf=str(token) if token else "",
+        language=translation.get_language(),
     )
 
 

@@ -9,6 +9,8 @@ from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 
+from journal.forms import ReflectionForm
+from journal.models import WeeklyReflection
 from journal.reports import DayNotes
 from tests.factories import make_entry, make_exercise_entry, make_named_skill
 from tests.journal.test_card_escaping import assert_shown_as_text, markup
@@ -171,6 +173,79 @@ def test_markup_in_a_display_name_is_shown_as_text():
     typed = markup("display_name")
 
     drawn, from_template = _head_both_ways(display_name=typed)
+
+    assert_shown_as_text(drawn, typed)
+    assert drawn == from_template
+
+
+# week.html's reflection section as it was, before journal/week_page.py drew it.
+REFLECTION_TEMPLATE = """{% load fragments i18n %}<section aria-labelledby="reflection-heading" class="mb-4 reflection">
+    <h2 id="reflection-heading" class="h4">{% translate "Your reflection for this week" %}</h2>
+    <p class="no-print">{% translate "A few words to bring to your next session. All three are optional." %}</p>
+    {% if report.reflection and not report.reflection.is_empty %}
+    <dl class="print-only">
+      {% if report.reflection.what_helped %}<dt>{% translate "What helped" %}</dt><dd>{{ report.reflection.what_helped|linebreaksbr }}</dd>{% endif %}
+      {% if report.reflection.what_was_hard %}<dt>{% translate "What was hard" %}</dt><dd>{{ report.reflection.what_was_hard|linebreaksbr }}</dd>{% endif %}
+      {% if report.reflection.for_next_session %}<dt>{% translate "For my next session" %}</dt><dd>{{ report.reflection.for_next_session|linebreaksbr }}</dd>{% endif %}
+    </dl>
+    {% endif %}
+    <form method="post" action="{% url 'journal:week-reflection' report.first_day %}" novalidate data-once-submit>
+      {% csrf_token %}
+      {% text_form form %}
+      <button type="submit" class="btn btn-primary">{% translate "Save reflection" %}</button>
+    </form>
+  </section>"""  # noqa: E501
+REFLECTION_TAG = "{% load entry_cards %}{% week_reflection report form %}"
+
+
+def _reflection_both_ways(reflection, language="en", csrf_token="token-for-the-test"):
+    context = {
+        "report": SimpleNamespace(first_day=D(2026, 11, 16), reflection=reflection),
+        "form": ReflectionForm(instance=reflection),
+        "csrf_token": csrf_token,
+    }
+    engine = engines["django"]
+    with translation.override(language):
+        drawn = engine.from_string(REFLECTION_TAG).render(context)
+        from_template = engine.from_string(REFLECTION_TEMPLATE).render(context)
+    return drawn, from_template
+
+
+REFLECTIONS = {
+    "none": None,
+    "empty": WeeklyReflection(week_of=D(2026, 11, 16)),
+    "one answer": WeeklyReflection(week_of=D(2026, 11, 16), what_was_hard="Monday"),
+    "all three": WeeklyReflection(
+        week_of=D(2026, 11, 16),
+        what_helped="Walking\r\nand tea",
+        what_was_hard="Monday\nand\rTuesday",
+        for_next_session="Sleep",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("reflection", REFLECTIONS.values(), ids=REFLECTIONS.keys())
+def test_the_reflection_is_the_same_html_as_the_template(reflection, language):
+    drawn, from_template = _reflection_both_ways(reflection, language)
+
+    assert drawn == from_template
+
+
+@pytest.mark.parametrize("csrf_token", ["NOTPROVIDED", ""])
+def test_a_page_without_a_csrf_token_draws_no_token_field(csrf_token):
+    drawn, from_template = _reflection_both_ways(None, csrf_token=csrf_token)
+
+    assert "csrfmiddlewaretoken" not in drawn.split("<form")[1].split("<textarea")[0]
+    assert drawn == from_template
+
+
+@pytest.mark.parametrize("field", ["what_helped", "what_was_hard", "for_next_session"])
+def test_markup_in_a_reflection_is_shown_as_text(field):
+    typed = markup(field)
+    reflection = WeeklyReflection(week_of=D(2026, 11, 16), **{field: typed})
+
+    drawn, from_template = _reflection_both_ways(reflection)
 
     assert_shown_as_text(drawn, typed)
     assert drawn == from_template
