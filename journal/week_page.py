@@ -150,7 +150,7 @@ def render_week_head(
         )
     return html(
         HEAD,
-        _("This week" if is_current_week else "Your week", language),
+        _("This week", language) if is_current_week else _("Your week", language),
         local_date(report.first_day, _("l j F", language), language),
         local_date(report.last_day, _("l j F Y", language), language),
         printed_for,

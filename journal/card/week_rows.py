@@ -38,7 +38,7 @@ def render_week_rows(
     """What week_rows.html draws for ``card`` (a CardWeek) with these options."""
     if not card.has_rows:
         return html("\n\n")
-    title = _("Their diary card rows" if shared else "My card", language)
+    title = _("Their diary card rows", language) if shared else _("My card", language)
     return html(
         '\n\n<h3 class="h5 mt-4" id="card-rows-{}">{}</h3>\n{}\n\n',
         card.first_day.strftime("%Y%m%d"),
