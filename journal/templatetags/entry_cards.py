@@ -2,8 +2,10 @@
 next=… %}`` and ``{% entry_cards entries … %}`` (journal/cards.py), the diary
 card's days and summaries (journal/card/cells.py) and Today's line of it
 (journal/card/today_line.py), shared notes and the named
-skills' chips (journal/skills/chips.py) and open activity plans
-(journal/exercises/plan_items.py)."""
+skills' chips (journal/skills/chips.py), open activity plans
+(journal/exercises/plan_items.py), and the week page's own pieces: its heading,
+notes and reflection (journal/week_page.py) and its card rows
+(journal/card/week_rows.py)."""
 
 from django import template
 from django.utils import translation
