@@ -35,6 +35,16 @@ from journal.html import (
 )
 from journal.models import Entry
 
+# The card's own words, marked for makemessages once here rather than on every card:
+# _word() translates and escapes each once per language.
+DISTRESS = gettext_noop("Distress")
+SITUATION = gettext_noop("Situation:")
+STARRED = gettext_noop("Starred")
+TO_BRING_UP = gettext_noop("to bring up")
+BRING_THIS_UP = gettext_noop("Bring this up")
+EDIT = gettext_noop("Edit")
+DELETE = gettext_noop("Delete")
+
 
 @functools.lru_cache(maxsize=64)
 def _skill_label(slug: str, language: str) -> str:
@@ -64,7 +74,8 @@ def _when(entry: Entry, page: "_Page") -> SafeString:
         day = local_date(entry.practiced_on, _("D j M Y", language), language)
     if written.date() != entry.practiced_on:
         return html("{}", day)
-    moment = timezone.localtime(entry.created_at, page.current_zone).isoformat()
+    # As timezone.localtime() (the value is aware), without its checks per card.
+    moment = entry.created_at.astimezone(page.current_zone).isoformat()
     if page.show_day:
         return html(DAY_AND_TIME, day, moment, written.strftime("%H:%M"))
     return html(TIME, moment, written.strftime("%H:%M"))
@@ -90,7 +101,7 @@ def _ratings(entry: Entry, language: str) -> tuple:
     has_distress = before is not None or after is not None
     if has_distress:
         values = (
-            _word(gettext_noop("Distress"), language),
+            _word(DISTRESS, language),
             "–" if before is None else before,
             "–" if after is None else after,
             _distress_spoken(before, after, language),
@@ -142,7 +153,7 @@ def _body(entry: Entry, language: str) -> SafeString:
     if entry.situation:
         return html(
             BODIES[True, has_distress, has_helped],
-            _word(gettext_noop("Situation:"), language),
+            _word(SITUATION, language),
             entry.situation,
             note,
             *ratings,
@@ -168,10 +179,10 @@ STAR_BUTTONS = {
 def _star_words(is_starred: bool, language: str) -> tuple:
     if is_starred:
         return (
-            _word(gettext_noop("Starred"), language),
-            _word(gettext_noop("to bring up"), language),
+            _word(STARRED, language),
+            _word(TO_BRING_UP, language),
         )
-    return (_word(gettext_noop("Bring this up"), language),)
+    return (_word(BRING_THIS_UP, language),)
 
 
 def _star(is_starred: bool, about: str, language: str) -> SafeString:
@@ -284,12 +295,12 @@ def _actions(entry: Entry, page: _Page) -> SafeString:
         _("More for %(skill)s, %(day)s", language) % {"skill": skill, "day": day},
         edit,
         page.next_query,
-        _word(gettext_noop("Edit"), language),
+        _word(EDIT, language),
         about,
         delete,
         page.next_query,
         delete,
-        _word(gettext_noop("Delete"), language),
+        _word(DELETE, language),
         about,
     )
 
@@ -343,3 +354,9 @@ def render_entry_cards(entries, **options) -> SafeString:
     """A list of cards, one after another, all drawn with the same options."""
     page = _page(**options)
     return html_join(_card(entry, page) for entry in entries)
+
+
+def render_entry_card_lists(lists, **options) -> list[SafeString]:
+    """Several lists of cards (the week's days), the options worked out once."""
+    page = _page(**options)
+    return [html_join(_card(entry, page) for entry in entries) for entries in lists]

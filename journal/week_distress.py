@@ -9,30 +9,17 @@ the HTML is the template's, in both languages.
 """
 
 import functools
-import re
 
 from django.template.defaultfilters import floatformat
 from django.utils import formats, translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
-from journal.html import EMPTY, html, html_join
-
-VALUE = re.compile(r"%\((\w+)\)s")
-
-
-def _words(message: str, **values) -> SafeString:
-    """A translated message of ours (it may hold markup, as {% blocktranslate %}
-    allows) with each value localised, as the template shows it, and escaped."""
-    template = message.replace("{", "{{").replace("}", "}}")
-    names = VALUE.findall(template)
-    return html(
-        VALUE.sub("{}", template), *(formats.localize(values[n]) for n in names)
-    )
+from journal.html import EMPTY, html, html_join, sentence
 
 
 def _overall(overall) -> SafeString:
-    return _words(
+    return sentence(
         ngettext(
             "In the one entry with both ratings, your distress went from "
             "%(before)s before practicing to %(after)s after.",
@@ -71,7 +58,7 @@ def _skill_card(name: str, figures, language: str) -> SafeString:
         gettext("After"),
         formats.localize(figures.average_after),
         drop,
-        _words(
+        sentence(
             ngettext(
                 "%(counter)s entry with both ratings",
                 "%(counter)s entries with both ratings",
@@ -88,7 +75,7 @@ def render_week_distress(report) -> SafeString:
     if report.most_helpful_skill_name:
         helped = html(
             "\n<p>{}</p>\n",
-            _words(
+            sentence(
                 gettext(
                     "What lowered your distress most this week: "
                     "<strong>%(skill)s</strong>."

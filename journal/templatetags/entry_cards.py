@@ -2,10 +2,13 @@
 next=… %}`` and ``{% entry_cards entries … %}`` (journal/cards.py), the diary
 card's days and summaries (journal/card/cells.py) and Today's line of it
 (journal/card/today_line.py), shared notes and the named
-skills' chips (journal/skills/chips.py) and open activity plans
-(journal/exercises/plan_items.py)."""
+skills' chips (journal/skills/chips.py), open activity plans
+(journal/exercises/plan_items.py), and the week page's own pieces: its heading,
+notes and reflection (journal/week_page.py) and its card rows
+(journal/card/week_rows.py)."""
 
 from django import template
+from django.utils import translation
 
 from journal.card.cells import (
     render_cell,
@@ -20,6 +23,7 @@ from journal.card.check_in_fields import (
 )
 from journal.card.setup_rows import render_setup_rows
 from journal.card.today_line import render_today_line as render_todays_card
+from journal.card.week_rows import render_week_rows
 from journal.cards import render_entry_card, render_entry_cards
 from journal.exercises.plan_items import render_plan_items
 from journal.html import local_date
@@ -31,6 +35,12 @@ from journal.skills.chips import (
 )
 from journal.skills.list_html import render_built_in
 from journal.week_distress import render_week_distress
+from journal.week_page import (
+    render_week_head,
+    render_week_notes,
+    render_week_reflection,
+    render_week_title,
+)
 
 register = template.Library()
 
@@ -62,6 +72,50 @@ def _card_options(context, options) -> dict:
         "starred": context.get("starred_ids") or frozenset(),
         "csrf_token": str(context.get("csrf_token") or ""),
     }
+
+
+@register.simple_tag
+def week_title(first_day):
+    """The week page's title (journal/week_page.py)."""
+    return render_week_title(first_day, translation.get_language())
+
+
+@register.simple_tag
+def week_head(report, is_current_week, display_name, previous_week, next_week, pdf):
+    """The week page's heading and its links (journal/week_page.py); ``pdf``: why
+    there is no PDF, if there is none."""
+    return render_week_head(
+        report,
+        is_current_week=is_current_week,
+        display_name=display_name,
+        previous_week=previous_week,
+        next_week=next_week,
+        pdf_missing_reason=pdf,
+        language=translation.get_language(),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def week_notes(context, notes_by_day, is_current_week, **options):
+    """The week page's notes, day by day, with their cards (journal/week_page.py)."""
+    return render_week_notes(
+        notes_by_day,
+        is_current_week=is_current_week,
+        language=translation.get_language(),
+        **_card_options(context, options),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def week_reflection(context, report, form):
+    """The week page's reflection and its form (journal/week_page.py)."""
+    token = context.get("csrf_token")
+    return render_week_reflection(
+        report,
+        form,
+        csrf=str(token) if token else "",
+        language=translation.get_language(),
+    )
 
 
 @register.simple_tag
@@ -104,6 +158,14 @@ def card_summaries(card):
 def card_days(card, linked=False, today=None):
     """The week's days of the diary card (journal/card/cells.py)."""
     return render_days(card, linked=linked, today=today)
+
+
+@register.simple_tag
+def week_rows(card, linked=False, today=None):
+    """The person's own rows on the week page (journal/card/week_rows.py)."""
+    return render_week_rows(
+        card, language=translation.get_language(), linked=linked, today=today
+    )
 
 
 @register.simple_tag
