@@ -18,9 +18,6 @@ from django.utils import formats, translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-# The same characters as a plain str (a SafeString's own __str__ returns itself).
-_plain = str.__str__
-
 
 def html(template: str, *values) -> SafeString:
     """``template`` (our own markup, never a value) with each ``{}`` filled by a
@@ -31,10 +28,8 @@ def html(template: str, *values) -> SafeString:
             f"{template!r} has {len(pieces) - 1} places, not {len(values)}"
         )
     # A number (a bool is not one: "True") is written as it is, nothing to escape.
-    # What is already safe goes in as plain text: str.format fills a {} with a str
-    # subclass (SafeString) more than twice as slowly as with a str.
     escaped = [
-        _plain(value)
+        value
         if isinstance(value, SafeString)
         else (str(value) if type(value) in (int, float) else escape(str(value)))
         for value in values[: len(pieces) - 1]
