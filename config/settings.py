@@ -185,7 +185,7 @@ CACHES = {
     # entry form, a guide page) stay in each process's own memory: nothing personal,
     # nothing that a write elsewhere could make stale, and no trip to the cache.
     "shared_fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "core.memory_cache.TextMemoryCache",
         "LOCATION": "shared-fragments",
         "OPTIONS": {"MAX_ENTRIES": 1000},
     },
