@@ -33,7 +33,9 @@ def _select(html: str) -> str:
 
 def _everything_kept() -> str:
     return " ".join(
-        str(pickle.loads(value))  # noqa: S301 - our own cache
+        # The shared cache pickles what it keeps; the pieces the same for everyone
+        # are kept as text (core/memory_cache.py).
+        value if isinstance(value, str) else str(pickle.loads(value))  # noqa: S301
         for alias in ("default", "shared_fragments")
         for value in caches[alias]._cache.values()
     )
