@@ -1,23 +1,98 @@
 """The therapist's read-only pages draw entries here: no times, no actions.
 
 Built from the card's pieces (journal/cards.py), with the same escaping: every
-value passes through ``html()``.
+value passes through ``html()``. The weekly share page reads its notes here too,
+as plain values (SharedNote), not as models.
 """
 
+import datetime
 import functools
+from dataclasses import dataclass
+from functools import cached_property
 from types import SimpleNamespace
 
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop, ngettext
 
+from core.prepared import PreparedRead
 from journal.cards import _body, _skill_label, _technique
+from journal.exercises.answers import ShownAnswers, shown_answers
 from journal.html import EMPTY, NEWLINE, _, _lines, _word, html, html_join, local_date
 from journal.models import Entry
 from journal.models.entries import technique_label
 
 
-def render_shared_note(entry: Entry, language: str | None = None) -> SafeString:
+@dataclass
+class SharedNote:
+    """An entry as the weekly share page reads it: what its card shows, less the
+    times and the "helped" rating, as plain values. A month of notes made as
+    Entry models cost more than drawing their cards; render_shared_note() reads
+    the same attributes of either."""
+
+    practiced_on: datetime.date
+    skill: str
+    note: str
+    situation: str
+    distress_before: int | None
+    distress_after: int | None
+    technique: str
+    named_skill_id: int | None
+    named_skill_name: str | None
+    exercise: str
+    exercise_version: int | None
+    answers: dict | None
+
+    @property
+    def technique_name(self) -> str:
+        """As Entry.technique_name: the own named skill's, or the built-in one's."""
+        if self.named_skill_id is not None:
+            return self.named_skill_name
+        return technique_label(self.technique)
+
+    @cached_property
+    def exercise_answers(self) -> ShownAnswers | None:
+        """As Entry.exercise_answers (in the language of the page drawing it)."""
+        return shown_answers(self)
+
+
+# A span's entries for the weekly share page, oldest first, in SharedNote's order
+# (the named skill's name through the join, decrypted as the model would).
+_SHARED_NOTES = PreparedRead(
+    lambda owner_id, first, last: (
+        Entry.objects.for_user(owner_id)
+        .filter(practiced_on__range=(first, last))
+        .order_by("practiced_on", "created_at")
+        .values_list(
+            "practiced_on",
+            "skill",
+            "note",
+            "situation",
+            "distress_before",
+            "distress_after",
+            "technique",
+            "named_skill_id",
+            "named_skill__name",
+            "exercise",
+            "exercise_version",
+            "answers",
+        )
+    ),
+    1,
+    datetime.date(2000, 1, 1),
+    datetime.date(2000, 1, 8),
+)
+
+
+def read_shared_notes(owner_id: int, first, last) -> list[SharedNote]:
+    """The owner's entries between two days, oldest first, as the weekly share page
+    shows them: one query."""
+    return [SharedNote(*row) for row in _SHARED_NOTES(owner_id, first, last)]
+
+
+def render_shared_note(
+    entry: Entry | SharedNote, language: str | None = None
+) -> SafeString:
     """An entry as the therapist's read-only page shows it: no times, no actions."""
     language = language or translation.get_language()
     technique = (
