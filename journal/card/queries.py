@@ -37,6 +37,23 @@ class Cell(NamedTuple):
         return self.value is not None or self.acted is not None
 
 
+class StoredCheckIn(NamedTuple):
+    """A check-in as the card reads it: its stored values and its sentence, with
+    CheckIn's readers of them. Not a model: a month of check-ins made as models
+    cost a shared page more than drawing their days."""
+
+    values: dict
+    sentence: str
+
+    @property
+    def skills_rating(self) -> int | None:
+        return self.values.get("skills")
+
+    def row_answers(self) -> dict:
+        """Every row's answer by the row's uuid as text (as CheckIn.row_answers)."""
+        return self.values.get("rows") or {}
+
+
 @dataclass(frozen=True)
 class CardDay:
     day: datetime.date
@@ -139,7 +156,6 @@ ROW_FIELDS = (
     "position",
     "is_paused",
 )
-CHECK_IN_FIELDS = ("id", "uuid", "owner_id", "day", "values", "sentence")
 
 
 def _rows_and_check_ins_read(sentences: bool) -> PreparedRead:
@@ -191,16 +207,14 @@ def rows_and_check_ins(
     last_day: datetime.date,
     *,
     sentences=True,
-    models=True,
-) -> tuple[list[CardRow], dict[datetime.date, CheckIn | dict]]:
+) -> tuple[list[CardRow], dict[datetime.date, StoredCheckIn]]:
     """The person's rows and the span's check-ins, in one query.
 
     A union of the two tables, column for column: every page that draws the card
     needs both, and an encrypted column reads the same whichever table it is in
     (the name beside the sentence, the marks beside the values). Without
     ``sentences`` (progress shows none) the day's sentence is left unread, one
-    decryption fewer a day. Without ``models`` each day is only its stored
-    ``values`` (progress reads nothing else: making 84 models was a tenth of it).
+    decryption fewer a day.
     """
     found_rows, found_check_ins = [], {}
     db = CardRow.objects.db
@@ -208,17 +222,11 @@ def rows_and_check_ins(
     for pk, key, kind, text, data, position, is_paused, day in read(
         user.pk, first_day, last_day
     ):
-        # As the ORM makes a row it read (from_db): the fields not read are left
-        # unread, not filled with defaults (a new uuid, now()) on every row.
         if kind is None:
-            found_check_ins[day] = (
-                CheckIn.from_db(
-                    db, CHECK_IN_FIELDS, (pk, key, user.pk, day, data, text)
-                )
-                if models
-                else (data or {})
-            )
+            found_check_ins[day] = StoredCheckIn(data or {}, text)
         else:
+            # As the ORM makes a row it read (from_db): the fields not read are
+            # left unread, not filled with defaults (a new uuid, now()).
             found_rows.append(
                 CardRow.from_db(
                     db,
@@ -265,13 +273,13 @@ class CardSpan:
         self.sentences = sentences
 
     @cached_property
-    def _read(self) -> tuple[list[CardRow], dict[datetime.date, CheckIn]]:
+    def _read(self) -> tuple[list[CardRow], dict[datetime.date, StoredCheckIn]]:
         return rows_and_check_ins(
             self.user, self.first_day, self.last_day, sentences=self.sentences
         )
 
     @property
-    def check_ins(self) -> dict[datetime.date, CheckIn]:
+    def check_ins(self) -> dict[datetime.date, StoredCheckIn]:
         """The span's check-ins by day (read with the rows)."""
         return self._read[1]
 

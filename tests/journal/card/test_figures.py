@@ -7,7 +7,8 @@ from django.template.defaultfilters import floatformat
 from django.utils import translation
 
 from journal.card.cells import one_decimal
-from journal.card.queries import Cell, RowSummary, average, summarise
+from journal.card.queries import Cell, RowSummary, StoredCheckIn, average, summarise
+from journal.models import CheckIn
 
 AVERAGES = [0, 1, 2.5, 3.0, 4.7, 7.25, 12.3, 0.1, 123.4]
 
@@ -63,3 +64,24 @@ def test_a_rows_figures_are_those_of_each_cell_counted_on_its_own(answers):
     summary = summarise(row, cells)
 
     assert summary == _summarised_plainly(row, cells)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"skills": 4},
+        {"skills": 0, "rows": {}},
+        {"rows": {"a-row": {"value": 3, "acted": True}}, "skills": None},
+    ],
+)
+def test_a_stored_check_in_reads_as_the_check_in_model(values):
+    model = CheckIn(values=values, sentence="A good day")
+
+    stored = StoredCheckIn(values, "A good day")
+
+    assert (stored.skills_rating, stored.row_answers(), stored.sentence) == (
+        model.skills_rating,
+        model.row_answers(),
+        model.sentence,
+    )
