@@ -59,7 +59,9 @@ def render_card_rows(card, language: str, openings: dict | None = None) -> SafeS
             "  <caption>{}</caption>\n"
             '  <thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>\n'
             "  <tbody>\n    {}\n    {}\n  </tbody>\n</table>\n",
-            render_days(card, linked=False, today=None, openings=openings),
+            render_days(
+                card, linked=False, today=None, openings=openings, language=language
+            ),
             _(
                 "The week at a glance: the average of each row over the days it "
                 "was rated.",
@@ -67,7 +69,7 @@ def render_card_rows(card, language: str, openings: dict | None = None) -> SafeS
             ),
             _("Row", language),
             _("This week", language),
-            render_summaries(card),
+            render_summaries(card, language),
             skills,
         )
     return html(
