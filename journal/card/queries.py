@@ -8,6 +8,7 @@ year, because the values are encrypted and no database sum can read them.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 from math import fsum
@@ -54,8 +55,15 @@ class StoredCheckIn(NamedTuple):
         return self.values.get("rows") or {}
 
 
-@dataclass(frozen=True)
-class CardDay:
+# Cell(row, value, acted) from a tuple, without the named tuple's own __new__ (a
+# Python function): the card makes one for every row of every day it draws.
+new_cell = functools.partial(tuple.__new__, Cell)
+
+
+class CardDay(NamedTuple):
+    """One day of a card week: a cell for every row shown (a named tuple, as Cell:
+    a shared page makes 28)."""
+
     day: datetime.date
     cells: list[Cell]
     skills_rating: int | None
@@ -313,13 +321,14 @@ class CardSpan:
         cells = []
         for row, key in self._keys:
             answer = answers.get(key) or {}
-            cells.append(Cell(row, answer.get("value"), answer.get("acted")))
+            cells.append(new_cell((row, answer.get("value"), answer.get("acted"))))
         return CardDay(day, cells, check_in.skills_rating, check_in.sentence)
 
     def summaries(self, days: list[CardDay]) -> list[RowSummary]:
+        # Each row's cells over the days: the days' lists of cells turned round.
+        columns = zip(*(day.cells for day in days), strict=True)
         return [
-            summarise(row, [day.cells[index] for day in days])
-            for index, row in enumerate(self.rows)
+            summarise(row, cells) for row, cells in zip(self.rows, columns, strict=True)
         ]
 
     def week(self, first_day: datetime.date) -> CardWeek:
