@@ -90,6 +90,18 @@ def read_shared_notes(owner_id: int, first, last) -> list[SharedNote]:
     return [SharedNote(*row) for row in _SHARED_NOTES(owner_id, first, last)]
 
 
+# A note's card: an exercise's, a note's without and with its situation.
+CARD_START = (
+    '<div class="entry-card mb-2">\n    <p class="fw-semibold mb-1">{}{}</p>\n    '
+)
+NOTE_END = '<p class="mb-0">{}</p>{}\n  </div>'
+EXERCISE_CARD = CARD_START + "{}\n  </div>"
+NOTE_CARDS = {
+    False: CARD_START + NOTE_END,
+    True: CARD_START + '<p class="entry-situation mb-1">{}</p>\n    ' + NOTE_END,
+}
+
+
 def render_shared_note(
     entry: Entry | SharedNote, language: str | None = None
 ) -> SafeString:
@@ -102,34 +114,25 @@ def render_shared_note(
     )
     if entry.exercise_answers:
         return html(
-            '<div class="entry-card mb-2">\n'
-            '    <p class="fw-semibold mb-1">{}{}</p>\n'
-            "    {}\n  </div>",
+            EXERCISE_CARD,
             _skill_label(entry.skill, language),
             technique,
             _body(entry, language),
         )
     # One html() for the card and its note (a page shows dozens): the situation
-    # and the distress come as pieces, a note of one line as the plain value.
-    situation = distress = EMPTY
-    if entry.situation:
-        situation = html(
-            '<p class="entry-situation mb-1">{}</p>\n    ', entry.situation
-        )
+    # in the card's template when there is one, the distress as a piece, a note of
+    # one line as the plain value.
+    distress = EMPTY
     before, after = entry.distress_before, entry.distress_after
     if before is not None or after is not None:
         distress = _distress(before, after, language)
     note = str(entry.note)
-    return html(
-        '<div class="entry-card mb-2">\n'
-        '    <p class="fw-semibold mb-1">{}{}</p>\n'
-        '    {}<p class="mb-0">{}</p>{}\n  </div>',
-        _skill_label(entry.skill, language),
-        technique,
-        situation,
-        _lines(note) if "\n" in note or "\r" in note else note,
-        distress,
-    )
+    if "\n" in note or "\r" in note:
+        note = _lines(note)
+    label = _skill_label(entry.skill, language)
+    if entry.situation:
+        return html(NOTE_CARDS[True], label, technique, entry.situation, note, distress)
+    return html(NOTE_CARDS[False], label, technique, note, distress)
 
 
 @functools.lru_cache(maxsize=512)
@@ -144,6 +147,17 @@ def _distress(before: int | None, after: int | None, language: str) -> SafeStrin
     )
 
 
+@functools.lru_cache(maxsize=512)
+def _day_heading(day: datetime.date, level: int, language: str) -> SafeString:
+    # A date in our own words, drawn once per process and language.
+    return html(
+        '<h{} class="h6 mt-2">{}</h{}>\n',
+        level,
+        local_date(day, _("l j F", language), language),
+        level,
+    )
+
+
 @functools.lru_cache(maxsize=256)
 def _built_in_technique(slug: str, language: str) -> SafeString:
     """A built-in named skill after the skill, drawn once per process and language:
@@ -152,23 +166,17 @@ def _built_in_technique(slug: str, language: str) -> SafeString:
     return _technique(SimpleNamespace(technique_name=technique_label(slug)))
 
 
-def render_shared_notes(groups, *, level: int = 4) -> SafeString:
+def render_shared_notes(
+    groups, *, level: int = 4, language: str | None = None
+) -> SafeString:
     """Notes on either kind of share page, by day (reports.DayNotes), or "none";
     each day a heading of ``level``."""
-    language = translation.get_language()
+    language = language or translation.get_language()
     if not groups:
         return html("<p>{}</p>", _("No notes this week.", language))
-    day_format = _("l j F", language)
     parts = []
     for group in groups:
-        parts.append(
-            html(
-                '<h{} class="h6 mt-2">{}</h{}>\n',
-                level,
-                local_date(group.day, day_format, language),
-                level,
-            )
-        )
+        parts.append(_day_heading(group.day, level, language))
         for entry in group.entries:
             parts += (render_shared_note(entry, language), NEWLINE)
         if group.more:

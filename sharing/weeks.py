@@ -86,7 +86,7 @@ def _notes(report, language: str) -> SafeString:
         notes = html(
             '\n  <h3 class="h5 mt-3">{}</h3>\n  {}\n  ',
             _("Notes", language),
-            render_shared_notes(report.notes_by_day),
+            render_shared_notes(report.notes_by_day, language=language),
         )
     written = report.reflection
     if written and not written.is_empty:
