@@ -92,7 +92,7 @@ def read_shared_notes(owner_id: int, first, last) -> list[SharedNote]:
 
 # A note's card: an exercise's, a note's without and with its situation.
 CARD_START = (
-    '<div class="entry-card mb-2">\n    <p class="fw-semibold mb-1">{}{}</p>\n    '
+    '<div class="entry-card mb-2">\n    <p class="fw-semibold mb-1">{}</p>\n    '
 )
 NOTE_END = '<p class="mb-0">{}</p>{}\n  </div>'
 EXERCISE_CARD = CARD_START + "{}\n  </div>"
@@ -107,18 +107,13 @@ def render_shared_note(
 ) -> SafeString:
     """An entry as the therapist's read-only page shows it: no times, no actions."""
     language = language or translation.get_language()
-    technique = (
-        _technique(entry)
-        if entry.named_skill_id is not None
-        else _built_in_technique(entry.technique, language)
-    )
+    if entry.named_skill_id is not None:
+        # The person's own named skill: their words, drawn on every view.
+        heading = html("{}{}", _skill_label(entry.skill, language), _technique(entry))
+    else:
+        heading = _heading(entry.skill, entry.technique, language)
     if entry.exercise_answers:
-        return html(
-            EXERCISE_CARD,
-            _skill_label(entry.skill, language),
-            technique,
-            _body(entry, language),
-        )
+        return html(EXERCISE_CARD, heading, _body(entry, language))
     # One html() for the card and its note (a page shows dozens): the situation
     # in the card's template when there is one, the distress as a piece, a note of
     # one line as the plain value.
@@ -129,10 +124,9 @@ def render_shared_note(
     note = str(entry.note)
     if "\n" in note or "\r" in note:
         note = _lines(note)
-    label = _skill_label(entry.skill, language)
     if entry.situation:
-        return html(NOTE_CARDS[True], label, technique, entry.situation, note, distress)
-    return html(NOTE_CARDS[False], label, technique, note, distress)
+        return html(NOTE_CARDS[True], heading, entry.situation, note, distress)
+    return html(NOTE_CARDS[False], heading, note, distress)
 
 
 @functools.lru_cache(maxsize=512)
@@ -159,11 +153,12 @@ def _day_heading(day: datetime.date, level: int, language: str) -> SafeString:
 
 
 @functools.lru_cache(maxsize=256)
-def _built_in_technique(slug: str, language: str) -> SafeString:
-    """A built-in named skill after the skill, drawn once per process and language:
-    our own list's name (journal/skills/builtin.py), never a person's words (their
+def _heading(skill: str, technique: str, language: str) -> SafeString:
+    """The skill and a built-in named skill after it, drawn once per process and
+    language: our own words (journal/skills/builtin.py), never a person's (their
     own named skills are drawn on every view). ``language`` only keys the memo."""
-    return _technique(SimpleNamespace(technique_name=technique_label(slug)))
+    built_in = SimpleNamespace(technique_name=technique_label(technique))
+    return html("{}{}", _skill_label(skill, language), _technique(built_in))
 
 
 def render_shared_notes(
