@@ -17,6 +17,7 @@ from core.skills import SkillInfo, all_skills
 from journal import stats
 from journal.models import Entry, RestDay, WeeklyReflection
 from journal.reports import NOTES_SHOWN_PER_DAY, DayNotes
+from journal.shared_notes import read_shared_notes
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -251,22 +252,22 @@ class _WeeksSource:
         )
 
 
-def _notes_read(shared: bool) -> PreparedRead:
-    """The span's entries as cards (``shared``: as the therapist's page shows them)."""
-
-    def build(owner_id, first, last):
-        owned = Entry.objects.for_user(owner_id)
-        return (
-            (owned.for_sharing() if shared else owned.for_display())
+# The week page's entries as cards; the share page's as plain values
+# (journal/shared_notes.py): read on every visit (core/prepared.py).
+_NOTES = {
+    False: PreparedRead(
+        lambda owner_id, first, last: (
+            Entry.objects.for_user(owner_id)
+            .for_display()
             .filter(practiced_on__range=(first, last))
             .order_by("practiced_on", "created_at")
-        )
-
-    return PreparedRead(build, 1, datetime.date(2000, 1, 1), datetime.date(2000, 1, 8))
-
-
-# The week page's, the share page's: read on every visit (core/prepared.py).
-_NOTES = {shared: _notes_read(shared) for shared in (False, True)}
+        ),
+        1,
+        datetime.date(2000, 1, 1),
+        datetime.date(2000, 1, 8),
+    ),
+    True: read_shared_notes,
+}
 _REFLECTIONS = PreparedRead(
     lambda owner_id, first, last: (
         WeeklyReflection.objects.for_user(owner_id).within(first, last).order_by()

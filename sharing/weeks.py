@@ -10,40 +10,65 @@ the plan the same as journal/practice/includes/review.html: the same tests draw
 both ways and compare.
 """
 
+import functools
+
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from journal.card.cells import one_decimal, render_days, render_summaries
-from journal.html import EMPTY, _, _lines, html, html_join, local_date
+from journal.html import EMPTY, NEWLINE, _, _lines, html, html_join, local_date
 from journal.practice.words import REVIEW, progress_in_words
 from journal.shared_notes import render_shared_notes
 
 
 def render_weeks(weeks, *, include_notes: bool) -> SafeString:
-    """Each week (report, its kept figures, its card week), as share.html's loop."""
+    """Each week (report, its kept figures, its card week), as share.html's loop.
+
+    The weeks are one list of pieces joined once: drawn as pieces within pieces,
+    every level copied all the HTML under it again (the card's days five times).
+    """
     language = translation.get_language()
     openings = {}  # the card's rows, each name escaped once for the four weeks
-    return html_join(
-        html(
-            '\n<section class="shared-week mb-5" aria-labelledby="week-{}">\n'
-            "  {}\n  {}\n  {}\n</section>\n",
-            report.first_day.strftime("%Y%m%d"),
-            figures,
-            render_card_rows(card, language, openings),
-            _notes(report, language) if include_notes else EMPTY,
+    parts = []
+    for report, figures, card in weeks:
+        parts.append(
+            html(
+                '\n<section class="shared-week mb-5" aria-labelledby="week-{}">\n'
+                "  {}\n  ",
+                report.first_day.strftime("%Y%m%d"),
+                figures,
+            )
         )
-        for report, figures, card in weeks
-    )
+        parts += _card_rows(card, language, openings)
+        parts.append(BETWEEN)
+        if include_notes:
+            parts += _notes(report, language)
+        parts.append(SECTION_END)
+    return html_join(parts)
+
+
+BETWEEN = html("\n  ")
+SECTION_END = html("\n</section>\n")
+CARD_ROWS_END = html("\n\n")
 
 
 def render_card_rows(card, language: str, openings: dict | None = None) -> SafeString:
     """The week's card rows for the therapist: week_rows.html with ``shared``
     (``openings``: as journal.card.cells.render_days takes them)."""
+    return html_join(_card_rows(card, language, openings))
+
+
+def _card_rows(card, language: str, openings: dict | None) -> list[SafeString]:
     if not card.has_rows:
-        return html("\n\n")
+        return [CARD_ROWS_END]
+    heading = html(
+        '\n\n<h3 class="h5 mt-4" id="card-rows-{}">{}</h3>\n',
+        card.first_day.strftime("%Y%m%d"),
+        _("Their diary card rows", language),
+    )
     if not card.has_check_ins:
-        rows = html("\n<p>{}</p>\n", _("No check-ins this week.", language))
+        rows = [html("\n<p>{}</p>\n", _("No check-ins this week.", language))]
     else:
         skills = EMPTY
         if card.skills_average is not None:
@@ -53,50 +78,60 @@ def render_card_rows(card, language: str, openings: dict | None = None) -> SafeS
                 _("average %(average)s", language)
                 % {"average": one_decimal(card.skills_average)},
             )
-        rows = html(
-            "\n{}\n"
-            '<table class="table table-sm card-averages mt-3">\n'
-            "  <caption>{}</caption>\n"
-            '  <thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>\n'
-            "  <tbody>\n    {}\n    {}\n  </tbody>\n</table>\n",
-            render_days(card, linked=False, today=None, openings=openings),
-            _(
-                "The week at a glance: the average of each row over the days it "
-                "was rated.",
-                language,
+        rows = [
+            NEWLINE,
+            render_days(
+                card, linked=False, today=None, openings=openings, language=language
             ),
-            _("Row", language),
-            _("This week", language),
-            render_summaries(card),
-            skills,
-        )
+            _table_start(language),
+            render_summaries(card, language),
+            html("\n    {}\n  </tbody>\n</table>\n", skills),
+        ]
+    return [heading, *rows, CARD_ROWS_END]
+
+
+@functools.lru_cache(maxsize=8)
+def _table_start(language: str) -> SafeString:
+    # The averages table's opening: our own words, drawn once per language.
     return html(
-        '\n\n<h3 class="h5 mt-4" id="card-rows-{}">{}</h3>\n{}\n\n',
-        card.first_day.strftime("%Y%m%d"),
-        _("Their diary card rows", language),
-        rows,
+        "\n"
+        '<table class="table table-sm card-averages mt-3">\n'
+        "  <caption>{}</caption>\n"
+        '  <thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead>\n'
+        "  <tbody>\n    ",
+        _(
+            "The week at a glance: the average of each row over the days it was rated.",
+            language,
+        ),
+        _("Row", language),
+        _("This week", language),
     )
 
 
-def _notes(report, language: str) -> SafeString:
-    notes = reflection = EMPTY
+def _notes(report, language: str) -> list[SafeString]:
+    """The week's notes and reflection, as pieces of the page."""
+    parts = [BETWEEN]
     if report.notes_by_day:  # an empty week already said so in one line
-        notes = html(
-            '\n  <h3 class="h5 mt-3">{}</h3>\n  {}\n  ',
-            _("Notes", language),
-            render_shared_notes(report.notes_by_day),
+        parts += (
+            html('\n  <h3 class="h5 mt-3">{}</h3>\n  ', _("Notes", language)),
+            render_shared_notes(report.notes_by_day, language=language),
+            BETWEEN,
         )
+    parts.append(BETWEEN)
     written = report.reflection
     if written and not written.is_empty:
-        reflection = html(
-            '\n  <h3 class="h5 mt-3">{}</h3>\n  <dl>\n    {}\n    {}\n    {}\n'
-            "  </dl>\n  ",
-            _("Weekly reflection", language),
-            _answer(_("What helped", language), written.what_helped),
-            _answer(_("What was hard", language), written.what_was_hard),
-            _answer(_("For the next session", language), written.for_next_session),
+        parts.append(
+            html(
+                '\n  <h3 class="h5 mt-3">{}</h3>\n  <dl>\n    {}\n    {}\n    {}\n'
+                "  </dl>\n  ",
+                _("Weekly reflection", language),
+                _answer(_("What helped", language), written.what_helped),
+                _answer(_("What was hard", language), written.what_was_hard),
+                _answer(_("For the next session", language), written.for_next_session),
+            )
         )
-    return html("\n  {}\n  {}\n  ", notes, reflection)
+    parts.append(BETWEEN)
+    return parts
 
 
 def _answer(label: str, text: str) -> SafeString:

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
 from journal.addresses import day_url
-from journal.html import EMPTY, _, html, html_join, local_date
+from journal.html import _, html, html_join, local_date
 from journal.models import CardRow
 
 DOT = html(" · ")
@@ -137,27 +137,31 @@ def _summary(
     return html("{}", " · ".join(parts))
 
 
-def render_summaries(card) -> SafeString:
+SUMMARY_LINE = '\n    <tr><th scope="row">{}</th><td>{}</td></tr>\n    '
+
+
+def render_summaries(card, language: str | None = None) -> SafeString:
     """The averages table's rows, one for each of the person's rows: what the
-    template's loop drew, line for line."""
-    language = translation.get_language()
-    return html_join(
-        html(
-            '\n    <tr><th scope="row">{}</th><td>{}</td></tr>\n    ',
-            summary.row.name,
-            render_figures(summary, language),
-        )
-        for summary in card.summaries
-    )
+    template's loop drew, line for line, in one html() call."""
+    language = language or translation.get_language()
+    values = []
+    for summary in card.summaries:
+        values += (summary.row.name, render_figures(summary, language))
+    return html(SUMMARY_LINE * len(card.summaries), *values)
 
 
 def render_days(
-    card, *, linked: bool, today: datetime.date | None, openings: dict | None = None
+    card,
+    *,
+    linked: bool,
+    today: datetime.date | None,
+    openings: dict | None = None,
+    language: str | None = None,
 ) -> SafeString:
     """The week's days, a list of each day's answered rows: the loop the week, the
     shared page's four weeks and nine rows repeat most (``openings``: a dict the
     page keeps for all its weeks, so each row's name is escaped once a page)."""
-    language = translation.get_language()
+    language = language or translation.get_language()
     words = {
         "skills": _("Skills used (0–7)", language),
         "sentence": _("A sentence about the day", language),
@@ -178,31 +182,23 @@ def render_days(
     ]
     for card_day in card.days:
         lines = _lines(card_day, words, openings, language)
-        spoken = local_date(card_day.day, spoken_format, language)
         classes = "week-day"
         if card_day.day == today:
             classes += " is-today"
         if not lines:  # nothing answered, rated or written: not checked in
             classes += " is-empty"
-        link = EMPTY
+        parts.append(_day_name(card_day.day, classes, spoken_format, language))
         if linked:
-            link = html(
-                ' <a class="small no-print" href="{}">{}'
-                '<span class="visually-hidden"> {}</span></a>',
-                day_url("journal:check-in-day", card_day.day),
-                words["edit"] if lines else words["check in"],
-                spoken,
+            parts.append(
+                html(
+                    ' <a class="small no-print" href="{}">{}'
+                    '<span class="visually-hidden"> {}</span></a>',
+                    day_url("journal:check-in-day", card_day.day),
+                    words["edit"] if lines else words["check in"],
+                    local_date(card_day.day, spoken_format, language),
+                )
             )
-        parts.append(
-            html(
-                '<li class="{}"><p class="week-day-name"><span aria-hidden="true">{}'
-                '</span><span class="visually-hidden">{}</span>{}</p>',
-                classes,
-                local_date(card_day.day, "D j", language),
-                spoken,
-                link,
-            )
-        )
+        parts.append(DAY_NAME_END)
         if lines:
             parts += (LINES_START, *lines, LINES_END)
         else:
@@ -211,6 +207,22 @@ def render_days(
     return html_join(parts)
 
 
+@functools.lru_cache(maxsize=512)
+def _day_name(
+    day: datetime.date, classes: str, spoken_format: str, language: str
+) -> SafeString:
+    # A date and our own classes, drawn once per process and language (the link
+    # after it, when there is one, and DAY_NAME_END close it).
+    return html(
+        '<li class="{}"><p class="week-day-name"><span aria-hidden="true">{}'
+        '</span><span class="visually-hidden">{}</span>',
+        classes,
+        local_date(day, "D j", language),
+        local_date(day, spoken_format, language),
+    )
+
+
+DAY_NAME_END = html("</p>")
 LINE_END = html("</dd></div>")
 LINES_START = html('<dl class="week-day-lines">')
 LINES_END = html("</dl></li>")

@@ -8,6 +8,7 @@ year, because the values are encrypted and no database sum can read them.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 from math import fsum
@@ -15,12 +16,9 @@ from typing import NamedTuple
 
 from django.db.models import BooleanField, CharField, DateField, IntegerField, Value
 
-from core import fragments
 from core.prepared import PreparedRead
 from journal import stats
 from journal.models import CardRow, CheckIn
-
-ONE_DAY = datetime.timedelta(days=1)
 
 
 class Cell(NamedTuple):
@@ -37,8 +35,32 @@ class Cell(NamedTuple):
         return self.value is not None or self.acted is not None
 
 
-@dataclass(frozen=True)
-class CardDay:
+class StoredCheckIn(NamedTuple):
+    """A check-in as the card reads it: its stored values and its sentence, with
+    CheckIn's readers of them. Not a model: a month of check-ins made as models
+    cost a shared page more than drawing their days."""
+
+    values: dict
+    sentence: str
+
+    @property
+    def skills_rating(self) -> int | None:
+        return self.values.get("skills")
+
+    def row_answers(self) -> dict:
+        """Every row's answer by the row's uuid as text (as CheckIn.row_answers)."""
+        return self.values.get("rows") or {}
+
+
+# Cell(row, value, acted) from a tuple, without the named tuple's own __new__ (a
+# Python function): the card makes one for every row of every day it draws.
+new_cell = functools.partial(tuple.__new__, Cell)
+
+
+class CardDay(NamedTuple):
+    """One day of a card week: a cell for every row shown (a named tuple, as Cell:
+    a shared page makes 28)."""
+
     day: datetime.date
     cells: list[Cell]
     skills_rating: int | None
@@ -139,7 +161,6 @@ ROW_FIELDS = (
     "position",
     "is_paused",
 )
-CHECK_IN_FIELDS = ("id", "uuid", "owner_id", "day", "values", "sentence")
 
 
 def _rows_and_check_ins_read(sentences: bool) -> PreparedRead:
@@ -191,16 +212,14 @@ def rows_and_check_ins(
     last_day: datetime.date,
     *,
     sentences=True,
-    models=True,
-) -> tuple[list[CardRow], dict[datetime.date, CheckIn | dict]]:
+) -> tuple[list[CardRow], dict[datetime.date, StoredCheckIn]]:
     """The person's rows and the span's check-ins, in one query.
 
     A union of the two tables, column for column: every page that draws the card
     needs both, and an encrypted column reads the same whichever table it is in
     (the name beside the sentence, the marks beside the values). Without
     ``sentences`` (progress shows none) the day's sentence is left unread, one
-    decryption fewer a day. Without ``models`` each day is only its stored
-    ``values`` (progress reads nothing else: making 84 models was a tenth of it).
+    decryption fewer a day.
     """
     found_rows, found_check_ins = [], {}
     db = CardRow.objects.db
@@ -208,17 +227,11 @@ def rows_and_check_ins(
     for pk, key, kind, text, data, position, is_paused, day in read(
         user.pk, first_day, last_day
     ):
-        # As the ORM makes a row it read (from_db): the fields not read are left
-        # unread, not filled with defaults (a new uuid, now()) on every row.
         if kind is None:
-            found_check_ins[day] = (
-                CheckIn.from_db(
-                    db, CHECK_IN_FIELDS, (pk, key, user.pk, day, data, text)
-                )
-                if models
-                else (data or {})
-            )
+            found_check_ins[day] = StoredCheckIn(data or {}, text)
         else:
+            # As the ORM makes a row it read (from_db): the fields not read are
+            # left unread, not filled with defaults (a new uuid, now()).
             found_rows.append(
                 CardRow.from_db(
                     db,
@@ -265,13 +278,13 @@ class CardSpan:
         self.sentences = sentences
 
     @cached_property
-    def _read(self) -> tuple[list[CardRow], dict[datetime.date, CheckIn]]:
+    def _read(self) -> tuple[list[CardRow], dict[datetime.date, StoredCheckIn]]:
         return rows_and_check_ins(
             self.user, self.first_day, self.last_day, sentences=self.sentences
         )
 
     @property
-    def check_ins(self) -> dict[datetime.date, CheckIn]:
+    def check_ins(self) -> dict[datetime.date, StoredCheckIn]:
         """The span's check-ins by day (read with the rows)."""
         return self._read[1]
 
@@ -305,13 +318,14 @@ class CardSpan:
         cells = []
         for row, key in self._keys:
             answer = answers.get(key) or {}
-            cells.append(Cell(row, answer.get("value"), answer.get("acted")))
+            cells.append(new_cell((row, answer.get("value"), answer.get("acted"))))
         return CardDay(day, cells, check_in.skills_rating, check_in.sentence)
 
     def summaries(self, days: list[CardDay]) -> list[RowSummary]:
+        # Each row's cells over the days: the days' lists of cells turned round.
+        columns = zip(*(day.cells for day in days), strict=True)
         return [
-            summarise(row, [day.cells[index] for day in days])
-            for index, row in enumerate(self.rows)
+            summarise(row, cells) for row, cells in zip(self.rows, columns, strict=True)
         ]
 
     def week(self, first_day: datetime.date) -> CardWeek:
@@ -336,63 +350,3 @@ class _NoCard:
 
 
 NO_CARD = _NoCard()
-
-
-@dataclass(frozen=True)
-class TodaysCard:
-    """How much of the day's card is filled in: "2 of 5 rows"."""
-
-    day: datetime.date
-    rated: int
-    total: int
-
-
-def todays_card(
-    user,
-    day: datetime.date,
-    person_key: str | None = None,
-    read_ahead: dict | None = None,
-) -> TodaysCard | None:
-    """The day's card for Today; None without a card.
-
-    Two queries (one without rows); with a ``person_key`` the two figures are
-    kept under it (any write, a check-in too, and midnight renew it), so most
-    visits read none.
-    """
-
-    def counted() -> tuple[int, int] | bool:
-        rows = list(
-            CardRow.objects.for_user(user).active().values_list("uuid", flat=True)
-        )
-        if not rows:
-            return False
-        check_in = check_in_of(user, day)
-        rated = sum(1 for row in rows if check_in and check_in.row_answer(row))
-        return (rated, len(rows))
-
-    figures = fragments.kept_for_person("todays-card", person_key, counted, read_ahead)
-    if not figures:
-        return None
-    rated, total = figures
-    return TodaysCard(day, rated, total)
-
-
-def check_in_of(user, day: datetime.date) -> CheckIn | None:
-    """The person's check-in of a day, if any: one query."""
-    return CheckIn.objects.for_user(user).filter(day=day).first()
-
-
-def needs_safety_notice(rows: list[CardRow], check_in: CheckIn | None) -> bool:
-    """A risk row rated 4–5 or acted on: the page shows who to reach now (pure)."""
-    if check_in is None:
-        return False
-    for row in rows:
-        if not (row.is_risk and row.is_urge):
-            continue
-        answer = check_in.row_answer(row.uuid)
-        value = answer.get("value")
-        if answer.get("acted") is True or (
-            isinstance(value, int) and not isinstance(value, bool) and value >= 4
-        ):
-            return True
-    return False

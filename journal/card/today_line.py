@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_noop, ngettext
 
 from journal.addresses import fixed_url
-from journal.card.queries import TodaysCard
+from journal.card.today import TodaysCard
 from journal.html import _ as translated
 from journal.html import html
 

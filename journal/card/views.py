@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import profile_for
 from core.http import posted_data
-from journal.card import queries, services
+from journal.card import services
 from journal.card.forms import (
     SKILLS_ANCHORS,
     CheckInForm,
@@ -22,6 +22,7 @@ from journal.card.forms import (
     RowForm,
 )
 from journal.card.suggestions import BY_KEY, RISK_SUGGESTIONS, SUGGESTIONS
+from journal.card.today import check_in_of, needs_safety_notice
 from journal.models import CardRow
 from journal.stats import EARLIEST_DAY
 
@@ -169,7 +170,7 @@ def _check_in_day(request, day):
 def check_in(request, day=None):
     today, day = _check_in_day(request, day)
     rows = list(CardRow.objects.for_user(request.user).active())
-    saved = queries.check_in_of(request.user, day)
+    saved = check_in_of(request.user, day)
     form = CheckInForm(
         posted_data(request),
         rows=rows,
@@ -202,7 +203,7 @@ def check_in(request, day=None):
         "next_day": day + datetime.timedelta(days=1) if day < today else None,
         "anchors": SKILLS_ANCHORS,
         "needs_safety_notice": request.method != "POST"
-        and queries.needs_safety_notice(rows, saved),
+        and needs_safety_notice(rows, saved),
     }
     return render(request, "journal/card/check_in.html", context)
 
@@ -211,7 +212,7 @@ def check_in(request, day=None):
 @require_http_methods(["GET", "HEAD", "POST"])
 def check_in_delete(request, day):
     _check_in_day(request, day)
-    saved = queries.check_in_of(request.user, day)
+    saved = check_in_of(request.user, day)
     if saved is None:
         raise Http404
     if request.method == "POST":

@@ -35,19 +35,56 @@ class ShownAnswers:
     follow_up: Question | None = None
 
 
-def _value(question: Question, answers: dict) -> str:
+@dataclass(frozen=True)
+class _Words:
+    """An exercise's own words in one language."""
+
+    shorts: dict[str, str]  # each question's short label, by its key
+    choices: dict[tuple[str, str], str]  # each choice's label, by (question, choice)
+    scale: str  # "%(value)d/10"
+
+
+# Looked up once per process and language: our own words, never an answer. A page
+# of exercises asked gettext for each on every entry, and each lookup cost more
+# than the row it labelled.
+_WORDS: dict[tuple[str, int, str], _Words] = {}
+
+
+def _words(exercise: Exercise, language: str) -> _Words:
+    """The exercise's words in ``language``, the active one."""
+    key = (exercise.key, exercise.version, language)
+    words = _WORDS.get(key)
+    if words is None:
+        questions = exercise.questions
+        words = _WORDS[key] = _Words(
+            shorts={question.key: str(question.short) for question in questions},
+            choices={
+                (question.key, choice.key): str(choice.label)
+                for question in questions
+                for choice in question.choices
+            },
+            scale=_("%(value)d/10"),
+        )
+    return words
+
+
+def _value(question: Question, answers: dict, words: _Words) -> str:
     value = answers.get(question.key)
     if value in (None, "", []):
         return ""
     other = answers.get(question.other_key, "") if question.other_key else ""
     match question.kind:
         case Kind.SCALE:
-            return _("%(value)d/10") % {"value": value}
+            return words.scale % {"value": value}
         case Kind.CHOICE:
-            return other if value == OTHER and other else question.choice_label(value)
+            if value == OTHER and other:
+                return other
+            return words.choices.get((question.key, value), value)
         case Kind.CHOICES:
             labels = [
-                other if key == OTHER and other else question.choice_label(key)
+                other
+                if key == OTHER and other
+                else words.choices.get((question.key, key), key)
                 for key in value
             ]
             return ", ".join(labels)
@@ -58,13 +95,14 @@ def _value(question: Question, answers: dict) -> str:
 
 
 def _rows(exercise: Exercise, answers: dict) -> list[tuple[Question, Row]]:
+    words = _words(exercise, translation.get_language())
     rows = []
     for question in exercise.questions:
         if question.completes:
             continue  # shown within the choice it completes
-        value = _value(question, answers)
+        value = _value(question, answers, words)
         if value:
-            rows.append((question, Row(str(question.short), value)))
+            rows.append((question, Row(words.shorts[question.key], value)))
     return rows
 
 

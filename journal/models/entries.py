@@ -41,12 +41,6 @@ class EntryQuerySet(OwnedQuerySet):
         shows on cards, its uuid in exports)."""
         return self.select_related("named_skill")
 
-    def for_sharing(self):
-        """Entries as the therapist's page shows them (journal/cards.py,
-        shared_notes.py), and its figures count them: what a card shows, less
-        the times and the "helped" rating."""
-        return self.for_display().defer("created_at", "helpfulness")
-
 
 class Entry(models.Model):
     """One moment a person used a skill from therapy."""

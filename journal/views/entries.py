@@ -21,7 +21,7 @@ from core import fragments
 from core.http import posted_data, safe_next
 from core.skills import all_skills
 from journal import reads, reports, stats
-from journal.card.queries import todays_card
+from journal.card.today import todays_card
 from journal.exercises import definitions
 from journal.exercises.forms import ExerciseEditForm
 from journal.forms import EntryFilterForm, EntryForm, NewEntryForm, PrefillForm

@@ -222,3 +222,46 @@ def test_the_thought_records_evidence_against_reads_whole_where_the_therapist_re
 
     with translation.override(language):
         assert str(question.short) == label
+
+
+def _labelled_plainly(exercise, answers) -> list[tuple[str, str]]:
+    # Each shown question's label and value as the question itself words them.
+    rows = []
+    for question in exercise.questions:
+        value = answers.get(question.key)
+        if question.completes or value in (None, "", []):
+            continue
+        other = answers.get(question.other_key) if question.other_key else ""
+
+        def label(key, question=question, other=other):
+            return other if key == OTHER and other else question.choice_label(key)
+
+        match question.kind:
+            case Kind.SCALE:
+                value = f"{value}/10"
+            case Kind.CHOICE:
+                value = label(value)
+            case Kind.CHOICES:
+                value = ", ".join(label(key) for key in value)
+            case Kind.DATE | Kind.TIME:
+                continue  # formatted by Django, not from the exercise's words
+        rows.append((str(question.short), value))
+    return rows
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_answers_are_worded_in_each_language_as_the_page_changes_it(exercise):
+    """The exercise's words are looked up once per language (answers._words):
+    each page still reads its own language's, as the questions word them."""
+    answers = longest_answers(exercise)
+    worded = {}
+
+    for language in ["es", "en", "es"]:
+        with translation.override(language):
+            shown = shown_answers(Stored(exercise, answers))
+            rows = [*(shown.comparison or ()), *shown.rows]
+            worded[language] = {(row.label, row.value) for row in rows}
+
+            assert set(_labelled_plainly(exercise, answers)) <= worded[language]
+
+    assert worded["es"] != worded["en"]

@@ -7,7 +7,15 @@ from django.template.defaultfilters import floatformat
 from django.utils import translation
 
 from journal.card.cells import one_decimal
-from journal.card.queries import Cell, RowSummary, average, summarise
+from journal.card.queries import (
+    Cell,
+    RowSummary,
+    StoredCheckIn,
+    average,
+    new_cell,
+    summarise,
+)
+from journal.models import CheckIn
 
 AVERAGES = [0, 1, 2.5, 3.0, 4.7, 7.25, 12.3, 0.1, 123.4]
 
@@ -63,3 +71,37 @@ def test_a_rows_figures_are_those_of_each_cell_counted_on_its_own(answers):
     summary = summarise(row, cells)
 
     assert summary == _summarised_plainly(row, cells)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        {"skills": 4},
+        {"skills": 0, "rows": {}},
+        {"rows": {"a-row": {"value": 3, "acted": True}}, "skills": None},
+    ],
+)
+def test_a_stored_check_in_reads_as_the_check_in_model(values):
+    model = CheckIn(values=values, sentence="A good day")
+
+    stored = StoredCheckIn(values, "A good day")
+
+    assert (stored.skills_rating, stored.row_answers(), stored.sentence) == (
+        model.skills_rating,
+        model.row_answers(),
+        model.sentence,
+    )
+
+
+@pytest.mark.parametrize(
+    "answer", [(3, True), (None, None), (True, None), (2.5, False)]
+)
+def test_a_cell_made_from_a_tuple_is_the_named_tuple(answer):
+    row = object()
+
+    made = new_cell((row, *answer))
+
+    assert type(made) is Cell
+    assert made == Cell(row, *answer)
+    assert made.is_answered == Cell(row, *answer).is_answered

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.freshness import bump
-from journal.card.queries import TodaysCard
+from journal.card.today import TodaysCard
 from journal.card.today_line import render_today_line
 from tests.journal.card.helpers import check_in, make_row
 
