@@ -29,7 +29,6 @@ from django.db import transaction
 from django.db.models import (
     BooleanField,
     CharField,
-    DateField,
     Exists,
     IntegerField,
     OuterRef,
@@ -39,7 +38,7 @@ from django.db.models import (
 )
 
 from core.prepared import PreparedRead
-from journal.card.queries import ROW_FIELDS
+from journal.card.queries import ROW_FIELDS, rows_values
 from journal.models import CardRow, CheckIn, CheckInDigest
 
 # Twelve weeks are at most 84 days, one check-in a day: thirteen weeks leave room
@@ -105,14 +104,6 @@ def _read(owner_id, first_day, last_day):
     the span's check-ins: a union, column for column (as queries.rows_and_check_ins,
     whose encrypted columns read the same whichever table they come from)."""
     reaching = Q(complete_from__isnull=True) | Q(complete_from__lte=first_day)
-    rows = (
-        CardRow.objects.for_user(owner_id)
-        .order_by()
-        .annotate(no_day=Value(None, output_field=DateField()))
-        .values_list(
-            "pk", "uuid", "kind", "name", "marks", "position", "is_paused", "no_day"
-        )
-    )
     digest = (
         CheckInDigest.objects.filter(reaching, owner_id=owner_id)
         .order_by()
@@ -160,7 +151,7 @@ def _read(owner_id, first_day, last_day):
             "day",
         )
     )
-    return rows.union(digest, check_ins, all=True)
+    return rows_values(owner_id).union(digest, check_ins, all=True)
 
 
 _READ = PreparedRead(_read, 1, datetime.date(2000, 1, 1), datetime.date(2000, 1, 8))

@@ -163,68 +163,61 @@ ROW_FIELDS = (
 )
 
 
-def _rows_and_check_ins_read(sentences: bool) -> PreparedRead:
-    def build(owner_id, first_day, last_day):
-        rows = (
-            CardRow.objects.for_user(owner_id)
-            .order_by()
-            .annotate(no_day=Value(None, output_field=DateField()))
-            .values_list(
-                "pk", "uuid", "kind", "name", "marks", "position", "is_paused", "no_day"
-            )
+def rows_values(owner_id):
+    """The person's rows as a union's first part reads them: every field, and no
+    day (the check-ins' column). digest.py's read starts the same way."""
+    return (
+        CardRow.objects.for_user(owner_id)
+        .order_by()
+        .annotate(no_day=Value(None, output_field=DateField()))
+        .values_list(
+            "pk", "uuid", "kind", "name", "marks", "position", "is_paused", "no_day"
         )
-        check_ins = (
-            CheckIn.objects.for_user(owner_id)
-            .between(first_day, last_day)
-            .order_by()
-            .annotate(
-                no_kind=Value(None, output_field=CharField()),
-                no_position=Value(None, output_field=IntegerField()),
-                no_paused=Value(None, output_field=BooleanField()),
-                no_sentence=Value("", output_field=CharField()),
-            )
-            .values_list(
-                "pk",
-                "uuid",
-                "no_kind",
-                "sentence" if sentences else "no_sentence",
-                "values",
-                "no_position",
-                "no_paused",
-                "day",
-            )
+    )
+
+
+def _rows_and_check_ins(owner_id, first_day, last_day):
+    check_ins = (
+        CheckIn.objects.for_user(owner_id)
+        .between(first_day, last_day)
+        .order_by()
+        .annotate(
+            no_kind=Value(None, output_field=CharField()),
+            no_position=Value(None, output_field=IntegerField()),
+            no_paused=Value(None, output_field=BooleanField()),
         )
-        return rows.union(check_ins, all=True)
+        .values_list(
+            "pk",
+            "uuid",
+            "no_kind",
+            "sentence",
+            "values",
+            "no_position",
+            "no_paused",
+            "day",
+        )
+    )
+    return rows_values(owner_id).union(check_ins, all=True)
 
-    return PreparedRead(build, 1, datetime.date(2000, 1, 1), datetime.date(2000, 1, 8))
 
-
-# Every page that draws the card reads this (core/prepared.py): with and without
-# the days' sentences.
-_ROWS_AND_CHECK_INS = {
-    sentences: _rows_and_check_ins_read(sentences) for sentences in (True, False)
-}
+# Every page that draws the card's days reads this (core/prepared.py).
+_ROWS_AND_CHECK_INS = PreparedRead(
+    _rows_and_check_ins, 1, datetime.date(2000, 1, 1), datetime.date(2000, 1, 8)
+)
 
 
 def rows_and_check_ins(
-    user,
-    first_day: datetime.date,
-    last_day: datetime.date,
-    *,
-    sentences=True,
+    user, first_day: datetime.date, last_day: datetime.date
 ) -> tuple[list[CardRow], dict[datetime.date, StoredCheckIn]]:
     """The person's rows and the span's check-ins, in one query.
 
     A union of the two tables, column for column: every page that draws the card
     needs both, and an encrypted column reads the same whichever table it is in
-    (the name beside the sentence, the marks beside the values). Without
-    ``sentences`` (progress shows none) the day's sentence is left unread, one
-    decryption fewer a day.
+    (the name beside the sentence, the marks beside the values).
     """
     found_rows, found_check_ins = [], {}
     db = CardRow.objects.db
-    read = _ROWS_AND_CHECK_INS[sentences]
-    for pk, key, kind, text, data, position, is_paused, day in read(
+    for pk, key, kind, text, data, position, is_paused, day in _ROWS_AND_CHECK_INS(
         user.pk, first_day, last_day
     ):
         if kind is None:
@@ -271,17 +264,13 @@ class CardSpan:
         last_day: datetime.date,
         *,
         include_urges: bool = True,
-        sentences: bool = True,
     ):
         self.user, self.first_day, self.last_day = user, first_day, last_day
         self.include_urges = include_urges
-        self.sentences = sentences
 
     @cached_property
     def _read(self) -> tuple[list[CardRow], dict[datetime.date, StoredCheckIn]]:
-        return rows_and_check_ins(
-            self.user, self.first_day, self.last_day, sentences=self.sentences
-        )
+        return rows_and_check_ins(self.user, self.first_day, self.last_day)
 
     @property
     def check_ins(self) -> dict[datetime.date, StoredCheckIn]:
