@@ -38,7 +38,7 @@ from django.db.models import (
 )
 
 from core.prepared import PreparedRead
-from journal.card.queries import ROW_FIELDS, rows_values
+from journal.card.queries import card_row, rows_values
 from journal.models import CardRow, CheckIn, CheckInDigest
 
 # Twelve weeks are at most 84 days, one check-in a day: thirteen weeks leave room
@@ -174,11 +174,7 @@ def rows_and_recent_days(
             stored.append((day, data))
         else:
             found_rows.append(
-                CardRow.from_db(
-                    db,
-                    ROW_FIELDS,
-                    (pk, key, user.pk, kind, name, data, position, is_paused),
-                )
+                card_row(db, user.pk, (pk, key, kind, name, data, position, is_paused))
             )
     found_rows.sort(key=lambda row: (row.position, row.pk))
     if packed is None:

@@ -223,17 +223,21 @@ def rows_and_check_ins(
         if kind is None:
             found_check_ins[day] = StoredCheckIn(data or {}, text)
         else:
-            # As the ORM makes a row it read (from_db): the fields not read are
-            # left unread, not filled with defaults (a new uuid, now()).
             found_rows.append(
-                CardRow.from_db(
-                    db,
-                    ROW_FIELDS,
-                    (pk, key, user.pk, kind, text, data, position, is_paused),
-                )
+                card_row(db, user.pk, (pk, key, kind, text, data, position, is_paused))
             )
     found_rows.sort(key=lambda row: (row.position, row.pk))
     return found_rows, found_check_ins
+
+
+def card_row(db: str, owner_id: int, columns: tuple) -> CardRow:
+    """A row as the union read it, made as the ORM makes a row it read (from_db):
+    the fields not read are left unread, not filled with defaults (a new uuid,
+    now())."""
+    pk, key, kind, name, marks, position, is_paused = columns
+    return CardRow.from_db(
+        db, ROW_FIELDS, (pk, key, owner_id, kind, name, marks, position, is_paused)
+    )
 
 
 def shown_rows(
