@@ -38,7 +38,7 @@ from django.db.models import (
 )
 
 from core.prepared import PreparedRead
-from journal.card.queries import card_row, rows_values
+from journal.card.queries import card_row, check_ins_values, rows_values
 from journal.models import CardRow, CheckIn, CheckInDigest
 
 # Twelve weeks are at most 84 days, one check-in a day: thirteen weeks leave room
@@ -125,31 +125,15 @@ def _read(owner_id, first_day, last_day):
             "complete_from",
         )
     )
-    check_ins = (
+    check_ins = check_ins_values(
         CheckIn.objects.for_user(owner_id)
         .between(first_day, last_day)
         .filter(
             ~Exists(
                 CheckInDigest.objects.filter(reaching, owner_id=OuterRef("owner_id"))
             )
-        )
-        .order_by()
-        .annotate(
-            no_kind=Value(None, output_field=CharField()),
-            no_sentence=Value("", output_field=CharField()),
-            no_position=Value(None, output_field=IntegerField()),
-            no_paused=Value(None, output_field=BooleanField()),
-        )
-        .values_list(
-            "pk",
-            "uuid",
-            "no_kind",
-            "no_sentence",
-            "values",
-            "no_position",
-            "no_paused",
-            "day",
-        )
+        ),
+        sentences=False,
     )
     return rows_values(owner_id).union(digest, check_ins, all=True)
 

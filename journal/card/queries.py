@@ -176,13 +176,15 @@ def rows_values(owner_id):
     )
 
 
-def _rows_and_check_ins(owner_id, first_day, last_day):
-    check_ins = (
-        CheckIn.objects.for_user(owner_id)
-        .between(first_day, last_day)
-        .order_by()
+def check_ins_values(check_ins, *, sentences: bool = True):
+    """Check-ins as a union's second part reads them, after the rows: no kind,
+    position or pause, and the day's sentence only when it is drawn (digest.py's
+    read starts the same way and draws none)."""
+    return (
+        check_ins.order_by()
         .annotate(
             no_kind=Value(None, output_field=CharField()),
+            no_sentence=Value("", output_field=CharField()),
             no_position=Value(None, output_field=IntegerField()),
             no_paused=Value(None, output_field=BooleanField()),
         )
@@ -190,14 +192,18 @@ def _rows_and_check_ins(owner_id, first_day, last_day):
             "pk",
             "uuid",
             "no_kind",
-            "sentence",
+            "sentence" if sentences else "no_sentence",
             "values",
             "no_position",
             "no_paused",
             "day",
         )
     )
-    return rows_values(owner_id).union(check_ins, all=True)
+
+
+def _rows_and_check_ins(owner_id, first_day, last_day):
+    check_ins = CheckIn.objects.for_user(owner_id).between(first_day, last_day)
+    return rows_values(owner_id).union(check_ins_values(check_ins), all=True)
 
 
 # Every page that draws the card's days reads this (core/prepared.py).
